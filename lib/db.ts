@@ -1,0 +1,21 @@
+// The one Prisma client (cached on globalThis outside production so hot reload reuses it).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+// `next build` imports this module without a database; the placeholder only fails if queried.
+const UNSET_URL = "postgresql://127.0.0.1:1/DATABASE_URL_not_set";
+
+export function createPrismaClient(url = env().DATABASE_URL ?? UNSET_URL) {
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10 }),
+    omit: { user: { passwordHash: true } },
+  });
+}
+
+export type Db = ReturnType<typeof createPrismaClient>;
+
+const globalForDb = globalThis as unknown as { prisma?: Db };
+
+export const db: Db = globalForDb.prisma ?? createPrismaClient();
+if (process.env.NODE_ENV !== "production") globalForDb.prisma = db;

@@ -1,0 +1,55 @@
+// The only place that reads process.env: parsed once, typed everywhere else.
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+const flag = z
+  .enum(["1", "0", "true", "false"])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optional,
+  NEXTAUTH_SECRET: optional,
+  NEXTAUTH_URL: optional,
+  PUSHER_APP_ID: z.string().default("app-id"),
+  PUSHER_KEY: z.string().default("app-key"),
+  PUSHER_SECRET: z.string().default("app-secret"),
+  PUSHER_CLUSTER: optional,
+  PUSHER_HOST: optional,
+  PUSHER_PORT: z.coerce.number().int().positive().optional(),
+  PUSHER_USE_TLS: flag,
+  // What the browser connects to when it differs from what the server publishes to.
+  PUSHER_WS_HOST: optional,
+  PUSHER_WS_PORT: z.coerce.number().int().positive().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  METRICS_TOKEN: optional,
+  GITHUB_ID: optional,
+  GITHUB_SECRET: optional,
+  GOOGLE_ID: optional,
+  GOOGLE_SECRET: optional,
+  SEED_DEMO: flag,
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= schema.parse(process.env);
+  return cached;
+}
+
+/** Tests and scripts that change process.env after start call this to re-read it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (npm run dev / npm start set it for the embedded database)");
+  return url;
+}

@@ -1,0 +1,82 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { dropDatabase, ensureDatabase } from "@/scripts/db/embedded-postgres";
+import { migrate } from "@/scripts/db/migrate-runner";
+import { BIG_ROOM_MESSAGES, BIG_ROOM_NAME, seedDemoData } from "@/prisma/seed-data";
+
+const admin = inject("adminDatabaseUrl");
+const name = `jobchat_seed_${process.pid}`;
+const u = new URL(admin);
+u.pathname = `/${name}`;
+const url = u.toString();
+
+/** Every seeded table's rows, as text, so two snapshots compare exactly. */
+async function snapshot(): Promise<Record<string, string[]>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const out: Record<string, string[]> = {};
+    for (const table of ["users", "jobs", "chat_chatroom", "chat_chatparticipant", "chat_message"]) {
+      const { rows } = await client.query(`SELECT t::text AS row FROM ${table} t ORDER BY id`);
+      out[table] = rows.map((r) => r.row);
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("demo seed", () => {
+  beforeAll(async () => {
+    await ensureDatabase(admin, name);
+    await migrate(url);
+  }, 120_000);
+  afterAll(() => dropDatabase(admin, name));
+
+  it("creates the demo users, rooms and the 5,000-message room with consistent denormalized fields", async () => {
+    const summary = await seedDemoData(url);
+    expect(summary.users).toBe(5);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const users = (await client.query(`SELECT username, email, role, password_hash FROM users ORDER BY username`)).rows;
+      expect(users.map((r) => r.username)).toEqual(["admin", "cleaner1", "cleaner2", "client1", "client2"]);
+      expect(users.find((r) => r.username === "admin").role).toBe("ADMIN");
+      for (const r of users) {
+        expect(r.email).toBe(`${r.username}@example.com`);
+        expect(r.password_hash).toMatch(/^\$2[aby]\$/);
+      }
+      const big = (
+        await client.query(`SELECT r.id, count(m.id)::int AS n, min(m.timestamp) AS first, max(m.timestamp) AS last
+          FROM chat_chatroom r JOIN chat_message m ON m.room_id = r.id WHERE r.name = $1 GROUP BY r.id`, [BIG_ROOM_NAME])
+      ).rows[0];
+      expect(big.n).toBe(BIG_ROOM_MESSAGES);
+      expect(big.last.getTime() - big.first.getTime()).toBeGreaterThan(14 * 86_400_000);
+      // client1 and cleaner1 share a job room that client2 is not in.
+      const shared = await client.query(`SELECT r.id FROM chat_chatroom r WHERE r.kind = 'JOB'
+          AND EXISTS (SELECT 1 FROM chat_chatparticipant p JOIN users u ON u.id = p.user_id WHERE p.room_id = r.id AND u.username = 'client1')
+          AND EXISTS (SELECT 1 FROM chat_chatparticipant p JOIN users u ON u.id = p.user_id WHERE p.room_id = r.id AND u.username = 'cleaner1')
+          AND NOT EXISTS (SELECT 1 FROM chat_chatparticipant p JOIN users u ON u.id = p.user_id WHERE p.room_id = r.id AND u.username = 'client2')`);
+      expect(shared.rowCount).toBeGreaterThan(0);
+      const kinds = (await client.query(`SELECT DISTINCT kind FROM chat_chatroom ORDER BY kind`)).rows.map((r) => r.kind);
+      expect(kinds).toEqual(["DIRECT", "GROUP", "JOB"]);
+      // Denormalized last message equals the newest message of each room.
+      const wrongLast = await client.query(`SELECT r.id FROM chat_chatroom r
+          JOIN LATERAL (SELECT * FROM chat_message m WHERE m.room_id = r.id ORDER BY id DESC LIMIT 1) m ON true
+          WHERE r.last_message_content <> left(m.content, 200) OR r.last_message_time <> m.timestamp OR r.last_message_sender_id <> m.sender_id`);
+      expect(wrongLast.rowCount).toBe(0);
+      const wrongUnread = await client.query(`SELECT p.id FROM chat_chatparticipant p
+          WHERE p.unread_count <> (SELECT count(*) FROM chat_message m WHERE m.room_id = p.room_id AND m.sender_id <> p.user_id
+            AND m.id > COALESCE(p.last_read_message_id, 0))`);
+      expect(wrongUnread.rowCount).toBe(0);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("is idempotent: a second run changes nothing", async () => {
+    const before = await snapshot();
+    await seedDemoData(url);
+    expect(await snapshot()).toEqual(before);
+  });
+});
