@@ -1,7 +1,11 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: {
+    tsconfigPaths: true,
+    // `server-only` throws outside React's server build; under Vitest it is a no-op.
+    alias: { "server-only": new URL("./tests/support/empty-module.ts", import.meta.url).pathname },
+  },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/realtime/**/*.test.ts"],
     globalSetup: ["tests/setup/global.ts"],

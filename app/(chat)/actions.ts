@@ -1,0 +1,33 @@
+"use server";
+// Server actions for the chat UI: thin doors onto lib/chat, like the REST routes.
+import { z } from "zod";
+import { createDirectRoom, createGroupRoom } from "@/lib/chat/membership";
+import { markRead } from "@/lib/chat/read";
+import { createRoomBodySchema, markReadBodySchema, sendMessageBodySchema } from "@/lib/chat/schemas";
+import { sendMessage } from "@/lib/chat/send";
+import type { WireMessage, WireRoom } from "@/lib/chat/wire";
+import { runAction } from "@/lib/http/action";
+import type { ActionResult } from "@/lib/errors";
+
+const roomIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export async function sendMessageAction(input: { room_id: number; content: string; client_id: string }): Promise<ActionResult<WireMessage>> {
+  return runAction("sendMessage", sendMessageBodySchema.extend({ room_id: roomIdSchema }), input, async (user, body) => {
+    const { message } = await sendMessage({ userId: user.id, roomId: body.room_id, content: body.content, clientId: body.client_id });
+    return message;
+  });
+}
+
+export async function markReadAction(input: { room_id: number; up_to_id: number }): Promise<ActionResult<WireRoom>> {
+  return runAction("markRead", markReadBodySchema.extend({ room_id: roomIdSchema }), input, (user, body) =>
+    markRead({ userId: user.id, roomId: body.room_id, upToId: body.up_to_id }),
+  );
+}
+
+export async function createRoomAction(input: unknown): Promise<ActionResult<WireRoom>> {
+  return runAction("createRoom", createRoomBodySchema, input, async (user, body) =>
+    body.kind === "DIRECT"
+      ? (await createDirectRoom(user.id, body.user_id)).room
+      : createGroupRoom(user.id, body.name, body.member_ids),
+  );
+}

@@ -1,0 +1,16 @@
+// GET /api/chat/rooms/{id}/members: who is in the room. POST {user_ids}: add to a group room.
+import { addMembers } from "@/lib/chat/membership";
+import { listMembers } from "@/lib/chat/rooms";
+import { addMembersBodySchema } from "@/lib/chat/schemas";
+import { pathId } from "@/lib/http/params";
+import { authedRoute, json, readJson } from "@/lib/http/route";
+
+export const GET = authedRoute<{ roomId: string }>("GET /api/chat/rooms/{id}/members", async ({ user, params }) =>
+  json({ members: await listMembers(user.id, pathId(params.roomId, "roomId")) }),
+);
+
+export const POST = authedRoute<{ roomId: string }>("POST /api/chat/rooms/{id}/members", async ({ request, user, params }) => {
+  const roomId = pathId(params.roomId, "roomId");
+  const body = await readJson(request, addMembersBodySchema);
+  return json(await addMembers(user.id, roomId, body.user_ids));
+});

@@ -1,0 +1,20 @@
+// GET /api/chat/rooms/{id}/messages?before=&after=&limit=: cursor pages, seed contract.
+// POST /api/chat/rooms/{id}/messages {content, client_id}: send (201 new, 200 on a retry).
+import { getMessagePage } from "@/lib/chat/messages";
+import { messagePageQuerySchema, sendMessageBodySchema } from "@/lib/chat/schemas";
+import { sendMessage } from "@/lib/chat/send";
+import { pathId, parseQuery } from "@/lib/http/params";
+import { authedRoute, json, readJson } from "@/lib/http/route";
+
+export const GET = authedRoute<{ roomId: string }>("GET /api/chat/rooms/{id}/messages", async ({ request, user, params }) => {
+  const roomId = pathId(params.roomId, "roomId");
+  const query = parseQuery(request.url, messagePageQuerySchema);
+  return json(await getMessagePage(user.id, { roomId, ...query }));
+});
+
+export const POST = authedRoute<{ roomId: string }>("POST /api/chat/rooms/{id}/messages", async ({ request, user, params }) => {
+  const roomId = pathId(params.roomId, "roomId");
+  const body = await readJson(request, sendMessageBodySchema);
+  const { message, created } = await sendMessage({ userId: user.id, roomId, content: body.content, clientId: body.client_id });
+  return json(message, created ? 201 : 200);
+});

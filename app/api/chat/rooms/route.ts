@@ -1,0 +1,22 @@
+// GET /api/chat/rooms: the caller's rooms, newest activity first, cursor pages (seed item 4).
+// POST /api/chat/rooms: create a direct room ({kind:"DIRECT", user_id}) or a group room.
+import { createDirectRoom, createGroupRoom } from "@/lib/chat/membership";
+import { listRooms } from "@/lib/chat/rooms";
+import { createRoomBodySchema, roomListQuerySchema } from "@/lib/chat/schemas";
+import { parseQuery } from "@/lib/http/params";
+import { authedRoute, json, readJson } from "@/lib/http/route";
+
+export const GET = authedRoute("GET /api/chat/rooms", async ({ request, user }) => {
+  const query = parseQuery(request.url, roomListQuerySchema);
+  const { rooms, nextCursor } = await listRooms({ userId: user.id, limit: query.limit, cursor: query.cursor });
+  return json({ rooms, next_cursor: nextCursor });
+});
+
+export const POST = authedRoute("POST /api/chat/rooms", async ({ request, user }) => {
+  const body = await readJson(request, createRoomBodySchema);
+  if (body.kind === "DIRECT") {
+    const { room, created } = await createDirectRoom(user.id, body.user_id);
+    return json(room, created ? 201 : 200);
+  }
+  return json(await createGroupRoom(user.id, body.name, body.member_ids), 201);
+});

@@ -1,0 +1,35 @@
+// POST /api/pusher/auth (form: socket_id, channel_name, as pusher-js sends them): signs a
+// subscription to presence-room-{id} for participants and private-user-{id} for that user.
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { authorizeChannel } from "@/lib/realtime/authorize";
+import { authedRoute, json, MAX_BODY_BYTES, parseWith } from "@/lib/http/route";
+
+const authFormSchema = z
+  .object({
+    socket_id: z.string().regex(/^\d{1,20}\.\d{1,20}$/, "invalid socket_id"),
+    channel_name: z.string().min(1).max(200),
+  })
+  .strict();
+
+export const POST = authedRoute("POST /api/pusher/auth", async ({ request, user }) => {
+  const type = request.headers.get("content-type") ?? "";
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    throw new AppError("payload_too_large", "Request body too large");
+  }
+  let fields: Record<string, unknown>;
+  if (/^application\/x-www-form-urlencoded\b/i.test(type)) {
+    const text = await request.text();
+    if (text.length > MAX_BODY_BYTES) throw new AppError("payload_too_large", "Request body too large");
+    const params = new URLSearchParams(text);
+    fields = Object.fromEntries([...params.keys()].map((k) => [k, params.getAll(k).length > 1 ? params.getAll(k) : params.get(k)]));
+  } else if (/^application\/json\b/i.test(type)) {
+    fields = await request.json().catch(() => {
+      throw new AppError("invalid_input", "Body is not valid JSON");
+    });
+  } else {
+    throw new AppError("invalid_input", "Expected a form body with socket_id and channel_name");
+  }
+  const form = parseWith(authFormSchema, fields);
+  return json(await authorizeChannel(user, form.socket_id, form.channel_name));
+});

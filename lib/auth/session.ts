@@ -1,0 +1,45 @@
+// Who is calling: the session's user, re-checked against the database on every request so a
+// deactivation or role change takes effect at once.
+import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import type { NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { authOptions } from "@/lib/auth/options";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { SessionUser } from "@/lib/auth/credentials";
+
+/** For server components and server actions (reads the request through next/headers). */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  return loadActiveUser(session?.user?.id);
+}
+
+/** For route handlers: the session cookie (or an `Authorization: Bearer` session token). */
+export async function userFromRequest(request: NextRequest): Promise<SessionUser | null> {
+  const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
+  return loadActiveUser(token?.uid);
+}
+
+async function loadActiveUser(id: unknown): Promise<SessionUser | null> {
+  if (typeof id !== "number") return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, username: true, name: true, role: true, isActive: true },
+  });
+  if (!user?.isActive) return null;
+  return { id: user.id, username: user.username, name: user.name, role: user.role };
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) throw new AppError("unauthorized", "Sign in required");
+  return user;
+}
+
+/** Admin-only doors answer non-admins as if there were nothing there. */
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== "ADMIN") throw new AppError("not_found", "Not found");
+  return user;
+}

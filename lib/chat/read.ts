@@ -1,0 +1,28 @@
+// Read state: a participant's unread count, last read id, and the messages' is_read flags.
+import { db } from "@/lib/db";
+import { assertParticipant, getRoomForUser } from "@/lib/chat/rooms";
+import { publishReadUpdated } from "@/lib/realtime/publish";
+import type { WireRoom } from "@/lib/chat/wire";
+
+export async function markRead(input: { userId: number; roomId: number; upToId: number }): Promise<WireRoom> {
+  const participant = await assertParticipant(input.userId, input.roomId);
+  const previous = Number(participant.lastReadMessageId ?? 0);
+  const upTo = Math.max(previous, input.upToId);
+  await db.$transaction([
+    // Unread = newer messages from others, counted on chat_room_id_idx from the read mark.
+    db.$executeRaw`
+      UPDATE chat_chatparticipant p SET last_read_message_id = ${upTo}, last_seen = now(),
+        unread_count = (SELECT count(*) FROM chat_message m
+          WHERE m.room_id = p.room_id AND m.id > ${upTo} AND m.sender_id <> p.user_id AND m.deleted_at IS NULL)
+      WHERE p.room_id = ${input.roomId} AND p.user_id = ${input.userId}`,
+    // chat_unread_idx (room_id, is_read, sender_id) finds what is still unread.
+    db.$executeRaw`
+      UPDATE chat_message SET is_read = true
+      WHERE room_id = ${input.roomId} AND is_read = false AND sender_id <> ${input.userId} AND id <= ${upTo}`,
+  ]);
+  const room = await getRoomForUser(input.userId, input.roomId);
+  if (upTo > previous || participant.unreadCount !== room.unread_count) {
+    await publishReadUpdated({ roomId: input.roomId, userId: input.userId, upToId: upTo, room });
+  }
+  return room;
+}

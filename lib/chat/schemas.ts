@@ -1,0 +1,70 @@
+// Input schemas shared by route handlers, server actions and client forms.
+import { z } from "zod";
+
+export const MAX_MESSAGE_LENGTH = 4000;
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 100;
+
+/** A positive integer id in a query string or path: digits only, within JS's safe range. */
+export const idParam = z
+  .string()
+  .regex(/^[0-9]{1,16}$/, "must be a positive integer")
+  .transform(Number)
+  .refine((n) => n > 0 && Number.isSafeInteger(n), "must be a positive integer within range");
+
+const positiveId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const messagePageQuerySchema = z
+  .object({
+    before: idParam.optional(),
+    after: idParam.optional(),
+    limit: idParam.optional().transform((n) => Math.min(n ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)),
+  })
+  .strict()
+  .refine((q) => q.before === undefined || q.after === undefined, "use either before or after, not both");
+export type MessagePageQuery = z.infer<typeof messagePageQuerySchema>;
+
+export const messageContentSchema = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1, "message is empty").max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`));
+
+export const sendMessageBodySchema = z
+  .object({ content: messageContentSchema, client_id: z.uuid() })
+  .strict();
+export type SendMessageBody = z.infer<typeof sendMessageBodySchema>;
+
+export const markReadBodySchema = z.object({ up_to_id: positiveId }).strict();
+
+export const roomListQuerySchema = z
+  .object({
+    limit: idParam.optional().transform((n) => Math.min(n ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const createRoomBodySchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("DIRECT"), user_id: positiveId }).strict(),
+  z
+    .object({
+      kind: z.literal("GROUP"),
+      name: z.string().trim().min(1).max(100),
+      member_ids: z.array(positiveId).max(200).default([]),
+    })
+    .strict(),
+]);
+export type CreateRoomBody = z.infer<typeof createRoomBodySchema>;
+
+export const addMembersBodySchema = z.object({ user_ids: z.array(positiveId).min(1).max(200) }).strict();
+
+export const userSearchQuerySchema = z.object({ q: z.string().trim().max(100).default("") }).strict();
+
+/** Turns URLSearchParams into a plain object, refusing repeated keys (arrays) as invalid. */
+export function searchParamsObject(params: URLSearchParams): Record<string, string> | null {
+  const out: Record<string, string> = Object.create(null);
+  for (const [key, value] of params) {
+    if (key in out) return null;
+    out[key] = value;
+  }
+  return out;
+}

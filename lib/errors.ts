@@ -1,0 +1,55 @@
+// One error type for expected failures, with one mapping to HTTP status and wire shape.
+export type ErrorCode =
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "invalid_input"
+  | "conflict"
+  | "payload_too_large"
+  | "rate_limited"
+  | "unavailable"
+  | "internal";
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_input: 400,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export type WireError = { code: ErrorCode; message: string };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: WireError };
+
+export const notFound = (what = "Not found") => new AppError("not_found", what);
+export const invalidInput = (message: string) => new AppError("invalid_input", message);
+
+/** PostgreSQL/driver failures that mean "the database is unreachable right now". */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const text = String((error as { code?: string })?.code ?? "") + String((error as Error)?.message ?? "");
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|08006|08001|Connection terminated|connection.*closed|DatabaseNotReachable|P1001|P1017|P2024/i.test(
+    text,
+  );
+}
+
+/** Maps anything thrown to the public error; the cause is never shown to a user. */
+export function toWireError(error: unknown): WireError {
+  if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (isDatabaseUnavailable(error)) return { code: "unavailable", message: "The service is temporarily unavailable. Please retry." };
+  return { code: "internal", message: "Something went wrong." };
+}

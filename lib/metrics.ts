@@ -1,0 +1,22 @@
+// Process metrics in Prometheus form (prom-client), one registry for the app.
+import client from "prom-client";
+
+function createMetrics() {
+  const registry = new client.Registry();
+  const ms = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+  return {
+    registry,
+    messagesSent: new client.Counter({ name: "chat_messages_sent_total", help: "Messages stored", registers: [registry] }),
+    sendLatency: new client.Histogram({ name: "chat_send_duration_seconds", help: "Send transaction duration", buckets: ms, registers: [registry] }),
+    publishLatency: new client.Histogram({ name: "realtime_publish_duration_seconds", help: "Realtime publish duration", buckets: ms, registers: [registry] }),
+    publishFailures: new client.Counter({ name: "realtime_publish_failures_total", help: "Realtime publishes that failed", registers: [registry] }),
+    channelAuth: new client.Counter({ name: "realtime_channel_auth_total", help: "Channel authorizations", labelNames: ["result"] as const, registers: [registry] }),
+    httpResponses: new client.Counter({ name: "http_responses_total", help: "API responses by route and status", labelNames: ["route", "status"] as const, registers: [registry] }),
+    httpDuration: new client.Histogram({ name: "http_request_duration_seconds", help: "API request duration", labelNames: ["route"] as const, buckets: ms, registers: [registry] }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+const globalForMetrics = globalThis as unknown as { metrics?: Metrics };
+export const metrics: Metrics = globalForMetrics.metrics ?? createMetrics();
+globalForMetrics.metrics = metrics;

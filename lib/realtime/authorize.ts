@@ -1,0 +1,38 @@
+import "server-only";
+// Who may subscribe to what: a room's presence channel for its participants, a user channel
+// for that user only. Everything else is refused.
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { metrics } from "@/lib/metrics";
+import { log } from "@/lib/log";
+import { ROOM_CHANNEL_PATTERN, USER_CHANNEL_PATTERN } from "@/lib/realtime/channels";
+import { pusherServer } from "@/lib/realtime/pusher-server";
+import type { SessionUser } from "@/lib/auth/credentials";
+
+export type ChannelAuth = { auth: string; channel_data?: string };
+
+export async function authorizeChannel(user: SessionUser, socketId: string, channel: string): Promise<ChannelAuth> {
+  const room = ROOM_CHANNEL_PATTERN.exec(channel);
+  const own = USER_CHANNEL_PATTERN.exec(channel);
+  let allowed = false;
+  if (room) {
+    const roomId = Number(room[1]);
+    allowed =
+      Number.isSafeInteger(roomId) &&
+      (await db.chatParticipant.count({ where: { roomId, userId: user.id } })) > 0;
+  } else if (own) {
+    allowed = Number(own[1]) === user.id;
+  }
+  metrics.channelAuth.inc({ result: allowed ? "allowed" : "denied" });
+  if (!allowed) {
+    log.info({ event: "auth.failure", kind: "channel", user_id: user.id, channel }, "channel refused");
+    throw new AppError("forbidden", "Not allowed on this channel");
+  }
+  if (room) {
+    return pusherServer().authorizeChannel(socketId, channel, {
+      user_id: String(user.id),
+      user_info: { username: user.username, name: user.name },
+    });
+  }
+  return pusherServer().authorizeChannel(socketId, channel);
+}

@@ -1,0 +1,20 @@
+// Channel and event names: the only place they are spelled (browser and server share this).
+
+export const roomChannel = (roomId: number) => `presence-room-${roomId}`;
+export const userChannel = (userId: number) => `private-user-${userId}`;
+
+export const ROOM_CHANNEL_PATTERN = /^presence-room-([1-9][0-9]{0,15})$/;
+export const USER_CHANNEL_PATTERN = /^private-user-([1-9][0-9]{0,15})$/;
+
+export const EVENTS = {
+  messageCreated: "message.created",
+  messageUpdated: "message.updated",
+  messageDeleted: "message.deleted",
+  readUpdated: "read.updated",
+  roomUpdated: "room.updated",
+  typing: "client-typing",
+} as const;
+
+export type TypingEvent = { user_id: number; username: string; typing: boolean };
+export type ReadUpdatedEvent = { room_id: number; user_id: number; up_to_id: number };
+export type MessageDeletedEvent = { id: number; room_id: number };

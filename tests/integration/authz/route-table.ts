@@ -1,0 +1,98 @@
+// Every route handler and method, with what each kind of caller must get. The matrix test
+// fails when a route file exports a method that is not listed here.
+import type { NextRequest } from "next/server";
+
+export type Role = "anonymous" | "stranger" | "participant" | "deactivated" | "admin";
+export type Fixture = {
+  roomId: number;
+  jobId: number;
+  memberId: number;
+  socketId: string;
+};
+export type RouteCase = {
+  file: string;
+  method: "GET" | "POST" | "DELETE";
+  path: (f: Fixture) => string;
+  params: (f: Fixture) => Record<string, string>;
+  body?: (f: Fixture) => { json?: unknown; form?: Record<string, string> };
+  expect: Record<Role, number>;
+};
+
+const room = (f: Fixture) => ({ roomId: String(f.roomId) });
+const everyone = (status: number): Record<Role, number> => ({ anonymous: status, stranger: status, participant: status, deactivated: status, admin: status });
+// Room-scoped: anonymous 401, outsiders 404 (the room's existence is not revealed).
+const roomScoped = (ok: number): Record<Role, number> => ({ anonymous: 401, stranger: 404, participant: ok, deactivated: 401, admin: 404 });
+const signedIn = (ok: number): Record<Role, number> => ({ anonymous: 401, stranger: ok, participant: ok, deactivated: 401, admin: ok });
+
+export const ROUTES: RouteCase[] = [
+  { file: "chat/rooms", method: "GET", path: () => "/api/chat/rooms", params: () => ({}), expect: signedIn(200) },
+  {
+    file: "chat/rooms",
+    method: "POST",
+    path: () => "/api/chat/rooms",
+    params: () => ({}),
+    body: () => ({ json: { kind: "GROUP", name: "Matrix", member_ids: [] } }),
+    expect: signedIn(201),
+  },
+  { file: "chat/rooms/[roomId]", method: "GET", path: (f) => `/api/chat/rooms/${f.roomId}`, params: room, expect: roomScoped(200) },
+  { file: "chat/rooms/[roomId]/messages", method: "GET", path: (f) => `/api/chat/rooms/${f.roomId}/messages`, params: room, expect: roomScoped(200) },
+  {
+    file: "chat/rooms/[roomId]/messages",
+    method: "POST",
+    path: (f) => `/api/chat/rooms/${f.roomId}/messages`,
+    params: room,
+    body: () => ({ json: { content: "matrix", client_id: crypto.randomUUID() } }),
+    expect: roomScoped(201),
+  },
+  {
+    file: "chat/rooms/[roomId]/read",
+    method: "POST",
+    path: (f) => `/api/chat/rooms/${f.roomId}/read`,
+    params: room,
+    body: () => ({ json: { up_to_id: 1 } }),
+    expect: roomScoped(200),
+  },
+  { file: "chat/rooms/[roomId]/members", method: "GET", path: (f) => `/api/chat/rooms/${f.roomId}/members`, params: room, expect: roomScoped(200) },
+  {
+    file: "chat/rooms/[roomId]/members",
+    method: "POST",
+    path: (f) => `/api/chat/rooms/${f.roomId}/members`,
+    params: room,
+    body: (f) => ({ json: { user_ids: [f.memberId] } }),
+    expect: roomScoped(200),
+  },
+  {
+    file: "chat/rooms/[roomId]/members/[userId]",
+    method: "DELETE",
+    path: (f) => `/api/chat/rooms/${f.roomId}/members/${f.memberId}`,
+    params: (f) => ({ roomId: String(f.roomId), userId: String(f.memberId) }),
+    expect: roomScoped(204),
+  },
+  {
+    file: "chat/jobs/[jobId]/room",
+    method: "POST",
+    path: (f) => `/api/chat/jobs/${f.jobId}/room`,
+    params: (f) => ({ jobId: String(f.jobId) }),
+    // Admins may open any job's room (support); strangers learn nothing.
+    expect: { anonymous: 401, stranger: 404, participant: 200, deactivated: 401, admin: 200 },
+  },
+  { file: "chat/unread", method: "GET", path: () => "/api/chat/unread", params: () => ({}), expect: signedIn(200) },
+  { file: "chat/users", method: "GET", path: () => "/api/chat/users?q=u", params: () => ({}), expect: signedIn(200) },
+  {
+    file: "pusher/auth",
+    method: "POST",
+    path: () => "/api/pusher/auth",
+    params: () => ({}),
+    body: (f) => ({ form: { socket_id: f.socketId, channel_name: `presence-room-${f.roomId}` } }),
+    expect: { anonymous: 401, stranger: 403, participant: 200, deactivated: 401, admin: 403 },
+  },
+  { file: "realtime/config", method: "GET", path: () => "/api/realtime/config", params: () => ({}), expect: everyone(200) },
+];
+
+/** Routes outside the matrix, each with the reason. */
+export const EXEMPT: Record<string, string> = {
+  "auth/[...nextauth]": "next-auth's own endpoints; covered by tests/integration/auth.test.ts",
+  health: "public by design; covered by tests/integration/health.test.ts",
+};
+
+export type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -1,0 +1,21 @@
+// Test data made through the same tables the app uses; each call gets unique names.
+import { db } from "@/lib/db";
+import type { RoomKind } from "@/lib/generated/prisma/client";
+
+let seq = 0;
+const unique = () => `${process.pid}_${Date.now().toString(36)}_${++seq}`;
+
+export async function makeUser(overrides: { role?: "USER" | "ADMIN"; isActive?: boolean; passwordHash?: string } = {}) {
+  const name = `u_${unique()}`;
+  return db.user.create({
+    data: { username: name, email: `${name}@test.example`, name: `User ${name}`, ...overrides },
+    select: { id: true, username: true, name: true, role: true },
+  });
+}
+
+export async function makeRoom(memberIds: number[], kind: RoomKind = "GROUP", name = `Room ${unique()}`) {
+  return db.chatRoom.create({
+    data: { name, kind, participants: { create: memberIds.map((userId) => ({ userId })) } },
+    select: { id: true, name: true },
+  });
+}
