@@ -6,12 +6,18 @@ import { env } from "@/lib/env";
 // `next build` imports this module without a database; the placeholder only fails if queried.
 const UNSET_URL = "postgresql://127.0.0.1:1/DATABASE_URL_not_set";
 
-export function createPrismaClient(url = env().DATABASE_URL ?? UNSET_URL, options: { logQueries?: boolean } = {}) {
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 10 }),
-    omit: { user: { passwordHash: true } },
-    ...(options.logQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
-  });
+const options = (url: string) => ({
+  adapter: new PrismaPg({ connectionString: url, max: 10 }),
+  omit: { user: { passwordHash: true } },
+});
+
+export function createPrismaClient(url = env().DATABASE_URL ?? UNSET_URL) {
+  return new PrismaClient(options(url));
+}
+
+/** A client that emits every SQL statement as a `query` event (tests and benchmarks count them). */
+export function createQueryLoggingPrismaClient(url: string) {
+  return new PrismaClient({ ...options(url), log: [{ emit: "event", level: "query" }] });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

@@ -32,6 +32,12 @@ const schema = z.object({
   GOOGLE_ID: optional,
   GOOGLE_SECRET: optional,
   SEED_DEMO: flag,
+  RATE_LIMIT_SEND_MAX: z.coerce.number().int().positive().default(20),
+  RATE_LIMIT_SEND_WINDOW: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_SIGNIN_MAX: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_SIGNIN_WINDOW: z.coerce.number().int().positive().default(900),
+  RATE_LIMIT_CHANNEL_AUTH_MAX: z.coerce.number().int().positive().default(120),
+  RATE_LIMIT_CHANNEL_AUTH_WINDOW: z.coerce.number().int().positive().default(60),
 });
 
 export type Env = z.infer<typeof schema>;

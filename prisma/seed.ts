@@ -7,8 +7,11 @@ import { env } from "@/lib/env";
 if (env().NODE_ENV === "production" && !env().SEED_DEMO) {
   console.log(JSON.stringify({ msg: "seed skipped: NODE_ENV=production without SEED_DEMO=1" }));
 } else {
-  await withDatabase(async (url) => {
+  withDatabase(async (url) => {
     const summary = await seedDemoData(url);
     console.log(JSON.stringify({ msg: "seeded", ...summary }));
+  }).catch((error) => {
+    console.error(error);
+    process.exit(1);
   });
 }

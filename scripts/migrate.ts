@@ -3,9 +3,10 @@
 import { migrate } from "./db/migrate-runner";
 import { withDatabase } from "./db/dev-database";
 
-await withDatabase(async (url) => {
+withDatabase(async (url) => {
   const { applied, alreadyApplied } = await migrate(url);
-  console.log(
-    JSON.stringify({ msg: "migrations", applied, already_applied: alreadyApplied.length }),
-  );
+  console.log(JSON.stringify({ msg: "migrations", applied, already_applied: alreadyApplied.length }));
+}).catch((error) => {
+  console.error(error);
+  process.exit(1);
 });

@@ -7,12 +7,14 @@ import { createRoomBodySchema, markReadBodySchema, sendMessageBodySchema } from 
 import { sendMessage } from "@/lib/chat/send";
 import type { WireMessage, WireRoom } from "@/lib/chat/wire";
 import { runAction } from "@/lib/http/action";
+import { enforce } from "@/lib/rate-limit";
 import type { ActionResult } from "@/lib/errors";
 
 const roomIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export async function sendMessageAction(input: { room_id: number; content: string; client_id: string }): Promise<ActionResult<WireMessage>> {
   return runAction("sendMessage", sendMessageBodySchema.extend({ room_id: roomIdSchema }), input, async (user, body) => {
+    await enforce("send", String(user.id));
     const { message } = await sendMessage({ userId: user.id, roomId: body.room_id, content: body.content, clientId: body.client_id });
     return message;
   });

@@ -51,6 +51,7 @@ export function readPrismaSchema(file = path.join(process.cwd(), "prisma", "sche
       const unique = /@unique(?:\(map:\s*"([^"]+)"\))?/.exec(attrs);
       if (unique) result.indexes.push(unique[1] ?? `${table}_${column}_key`);
     }
+    if (lines.some((l) => l.startsWith("@@id"))) result.indexes.push(`${table}_pkey`);
     for (const line of lines.filter((l) => l.startsWith("@@index") || l.startsWith("@@unique"))) {
       const explicit = /map:\s*"([^"]+)"/.exec(line)?.[1];
       if (explicit) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { GET as listRoute } from "@/app/api/chat/rooms/route";
-import { createPrismaClient, db } from "@/lib/db";
+import { createQueryLoggingPrismaClient, db } from "@/lib/db";
 import { listRooms } from "@/lib/chat/rooms";
 import { sendMessage } from "@/lib/chat/send";
 import { call, request } from "@/tests/support/http";
@@ -12,7 +12,7 @@ describe("room list from denormalized fields", () => {
   let one: User;
   let many: User;
   let other: User;
-  const counting = createPrismaClient(inject("databaseUrl"), { logQueries: true });
+  const counting = createQueryLoggingPrismaClient(inject("databaseUrl"));
   let statements = 0;
   counting.$on("query", () => {
     statements += 1;

@@ -99,7 +99,11 @@ describe("hostile input never yields a 5xx", () => {
     const big = JSON.stringify({ content: "x".repeat(2 * 1024 * 1024), client_id: crypto.randomUUID() });
     const mod = await import("@/app/api/chat/rooms/[roomId]/messages/route");
     const before = await tableCounts();
-    for (const headers of [{ "content-type": "application/json" }, { "content-type": "application/json", "content-length": String(big.length) }]) {
+    const variants: Array<Record<string, string>> = [
+      { "content-type": "application/json" },
+      { "content-type": "application/json", "content-length": String(big.length) },
+    ];
+    for (const headers of variants) {
       const res = await call(mod.POST, await request(user, "POST", `/api/chat/rooms/${roomId}/messages`, { body: big, headers }), { roomId: String(roomId) });
       expect(res.status).toBe(413);
       expect(res.body.error.code).toBe("payload_too_large");

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { authorizeChannel } from "@/lib/realtime/authorize";
 import { authedRoute, json, MAX_BODY_BYTES, parseWith } from "@/lib/http/route";
+import { enforce } from "@/lib/rate-limit";
 
 const authFormSchema = z
   .object({
@@ -31,5 +32,6 @@ export const POST = authedRoute("POST /api/pusher/auth", async ({ request, user 
     throw new AppError("invalid_input", "Expected a form body with socket_id and channel_name");
   }
   const form = parseWith(authFormSchema, fields);
+  await enforce("channelAuth", String(user.id));
   return json(await authorizeChannel(user, form.socket_id, form.channel_name));
 });

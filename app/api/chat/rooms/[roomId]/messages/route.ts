@@ -5,6 +5,7 @@ import { messagePageQuerySchema, sendMessageBodySchema } from "@/lib/chat/schema
 import { sendMessage } from "@/lib/chat/send";
 import { pathId, parseQuery } from "@/lib/http/params";
 import { authedRoute, json, readJson } from "@/lib/http/route";
+import { enforce } from "@/lib/rate-limit";
 
 export const GET = authedRoute<{ roomId: string }>("GET /api/chat/rooms/{id}/messages", async ({ request, user, params }) => {
   const roomId = pathId(params.roomId, "roomId");
@@ -15,6 +16,7 @@ export const GET = authedRoute<{ roomId: string }>("GET /api/chat/rooms/{id}/mes
 export const POST = authedRoute<{ roomId: string }>("POST /api/chat/rooms/{id}/messages", async ({ request, user, params }) => {
   const roomId = pathId(params.roomId, "roomId");
   const body = await readJson(request, sendMessageBodySchema);
+  await enforce("send", String(user.id));
   const { message, created } = await sendMessage({ userId: user.id, roomId, content: body.content, clientId: body.client_id });
   return json(message, created ? 201 : 200);
 });

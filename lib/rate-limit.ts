@@ -1,0 +1,52 @@
+// Rate limits stored in PostgreSQL, so they hold across every app instance. A sliding window
+// approximated from two fixed windows: the previous window's count weighted by how much of it
+// still overlaps, plus the current window's count. One statement per check.
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+export type Limit = { max: number; windowSeconds: number };
+export type LimitName = "send" | "signIn" | "channelAuth";
+
+export function limits(): Record<LimitName, Limit> {
+  const e = env();
+  return {
+    send: { max: e.RATE_LIMIT_SEND_MAX, windowSeconds: e.RATE_LIMIT_SEND_WINDOW },
+    signIn: { max: e.RATE_LIMIT_SIGNIN_MAX, windowSeconds: e.RATE_LIMIT_SIGNIN_WINDOW },
+    channelAuth: { max: e.RATE_LIMIT_CHANNEL_AUTH_MAX, windowSeconds: e.RATE_LIMIT_CHANNEL_AUTH_WINDOW },
+  };
+}
+
+export type LimitResult = { allowed: boolean; retryAfterSeconds: number; count: number };
+
+export async function hit(key: string, limit: Limit, now = Date.now()): Promise<LimitResult> {
+  const windowMs = limit.windowSeconds * 1000;
+  const current = Math.floor(now / windowMs) * windowMs;
+  const previous = current - windowMs;
+  const rows = await db.$queryRaw<Array<{ current: number; previous: number }>>`
+    WITH cur AS (
+      INSERT INTO rate_limit (key, window_start, count) VALUES (${key}, ${new Date(current)}, 1)
+      ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit.count + 1
+      RETURNING count)
+    SELECT (SELECT count FROM cur) AS current,
+      COALESCE((SELECT count FROM rate_limit WHERE key = ${key} AND window_start = ${new Date(previous)}), 0) AS previous`;
+  const overlap = 1 - (now - current) / windowMs;
+  const count = rows[0].current + Math.floor(rows[0].previous * overlap);
+  if (Math.random() < 0.01) void sweep(previous);
+  const allowed = count <= limit.max;
+  return { allowed, count, retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((current + windowMs - now) / 1000)) };
+}
+
+/** Throws rate_limited (429 with Retry-After at the doors) when the key is over its limit. */
+export async function enforce(name: LimitName, key: string): Promise<void> {
+  const result = await hit(`${name}:${key}`, limits()[name]);
+  if (!result.allowed) {
+    log.info({ event: "rate_limited", limit: name, retry_after_s: result.retryAfterSeconds }, "rate limited");
+    throw new AppError("rate_limited", "Too many requests. Please wait a moment.", result.retryAfterSeconds);
+  }
+}
+
+async function sweep(before: number) {
+  await db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(before) } } }).catch(() => {});
+}

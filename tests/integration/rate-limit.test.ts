@@ -1,0 +1,94 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, inject, it } from "vitest";
+import { POST as sendRoute } from "@/app/api/chat/rooms/[roomId]/messages/route";
+import { checkSignInLimits } from "@/lib/auth/sign-in-limit";
+import { errorResponse } from "@/lib/http/route";
+import { db } from "@/lib/db";
+import { hit } from "@/lib/rate-limit";
+import { call, request } from "@/tests/support/http";
+import { makeRoom, makeUser } from "@/tests/support/factories";
+import { NextRequest } from "next/server";
+
+const run = promisify(execFile);
+
+describe("rate limits (stored in PostgreSQL)", () => {
+  it("allows up to the limit in a window, then refuses with a retry time", async () => {
+    const key = `t:${crypto.randomUUID()}`;
+    const limit = { max: 5, windowSeconds: 60 };
+    const start = 1_700_000_000_000;
+    const results = [];
+    for (let i = 0; i < 7; i++) results.push(await hit(key, limit, start + i));
+    expect(results.map((r) => r.allowed)).toEqual([true, true, true, true, true, false, false]);
+    expect(results[5].retryAfterSeconds).toBeGreaterThan(0);
+    expect(results[5].retryAfterSeconds).toBeLessThanOrEqual(60);
+    // Early in the next window the previous one still weighs 90%: floor(7 × 0.9) + 1 > 5…
+    const windowStart = Math.floor(start / 60_000) * 60_000;
+    expect((await hit(key, limit, windowStart + 60_000 + 6_000)).allowed).toBe(false);
+    // …and two windows later it is free again.
+    expect((await hit(key, limit, windowStart + 180_000)).allowed).toBe(true);
+  });
+
+  it("holds across two separate processes (app instances) sharing the database", async () => {
+    const key = `shared:${crypto.randomUUID()}`;
+    const bin = path.join(process.cwd(), "tests", "support", "bin", "rate-limit-hits.ts");
+    const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+    const env = { ...process.env, DATABASE_URL: inject("databaseUrl"), LOG_LEVEL: "silent" };
+    const [one, two] = await Promise.all(
+      [0, 1].map(() => run(tsx, [bin, key, "15", "20", "600"], { env, cwd: process.cwd() })),
+    );
+    const allowed = JSON.parse(one.stdout).allowed + JSON.parse(two.stdout).allowed;
+    expect(allowed).toBe(20);
+  }, 60_000);
+
+  it("answers the 21st send in 10 s with 429, Retry-After and a JSON error, storing nothing", async () => {
+    const [a, b] = await Promise.all([makeUser(), makeUser()]);
+    const room = await makeRoom([a.id, b.id]);
+    const send = async () =>
+      call(
+        sendRoute,
+        await request(a, "POST", `/api/chat/rooms/${room.id}/messages`, { json: { content: "hi", client_id: crypto.randomUUID() } }),
+        { roomId: String(room.id) },
+      );
+    for (let i = 0; i < 20; i++) expect((await send()).status).toBe(201);
+    const refused = await send();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.body.error.code).toBe("rate_limited");
+    expect(await db.message.count({ where: { roomId: room.id } })).toBe(20);
+  });
+
+  it("limits sign-in attempts per account and per IP, answering 429 with Retry-After", async () => {
+    const email = `victim-${crypto.randomUUID()}@example.com`;
+    const attempt = (ip: string) =>
+      checkSignInLimits(
+        new NextRequest("http://localhost:3000/api/auth/callback/credentials", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
+          body: new URLSearchParams({ email, password: "guess", csrfToken: "x" }).toString(),
+        }),
+      );
+    // Ten different IPs, so only the per-account limit can stop the eleventh.
+    for (let i = 0; i < 10; i++) await attempt(`10.1.${Math.floor(Math.random() * 250)}.${i}`);
+    const refused = await attempt("10.2.0.1").then(() => null, (e: unknown) => e);
+    expect(refused).toMatchObject({ code: "rate_limited" });
+    const response = errorResponse(refused);
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await response.json()).toMatchObject({ error: { code: "rate_limited" } });
+
+    // Per IP: one address trying many accounts is stopped too.
+    const ip = `10.3.${Math.floor(Math.random() * 250)}.7`;
+    const perIp = (n: number) =>
+      checkSignInLimits(
+        new NextRequest("http://localhost:3000/api/auth/callback/credentials", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
+          body: new URLSearchParams({ email: `spray-${n}-${crypto.randomUUID()}@example.com`, password: "x" }).toString(),
+        }),
+      );
+    for (let i = 0; i < 10; i++) await perIp(i);
+    await expect(perIp(11)).rejects.toMatchObject({ code: "rate_limited" });
+  });
+});
