@@ -4,3 +4,13 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "test-secret-not-for-production";
 process.env.LOG_LEVEL ??= "silent";
+
+const realtime = inject("realtime");
+Object.assign(process.env, {
+  PUSHER_APP_ID: realtime.appId,
+  PUSHER_KEY: realtime.key,
+  PUSHER_SECRET: realtime.secret,
+  PUSHER_HOST: realtime.host,
+  PUSHER_PORT: String(realtime.port),
+  PUSHER_USE_TLS: "false",
+});

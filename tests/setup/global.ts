@@ -7,11 +7,13 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from "@/scripts/db/embedded-postgres";
 import { migrate } from "@/scripts/db/migrate-runner";
+import { startRealtimeServer } from "@/realtime-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     adminDatabaseUrl: string;
+    realtime: { host: string; port: number; appId: string; key: string; secret: string };
   }
 }
 
@@ -41,7 +43,12 @@ export default async function setup(project: TestProject) {
   await migrate(databaseUrl);
   project.provide("databaseUrl", databaseUrl);
   project.provide("adminDatabaseUrl", adminUrl);
+  // The app publishes to a real Pusher-protocol server during tests, never a mock.
+  const realtime = await startRealtimeServer({ host: "127.0.0.1", port: 0 });
+  const { host, port, appId, key, secret } = realtime;
+  project.provide("realtime", { host, port, appId, key, secret });
   return async () => {
+    await realtime.close();
     await dropDatabase(adminUrl, name).catch(() => {});
     await teardown();
   };

@@ -1,0 +1,121 @@
+// Issue 4's end-to-end: two demo users, each with pusher-js authorized through our
+// /api/pusher/auth route with their session cookie, against the real embedded server.
+import PusherJs, { type Channel, type PresenceChannel } from "pusher-js";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { POST as pusherAuth } from "@/app/api/pusher/auth/route";
+import { POST as sendRoute } from "@/app/api/chat/rooms/[roomId]/messages/route";
+import { db } from "@/lib/db";
+import { roomChannel, userChannel } from "@/lib/realtime/channels";
+import type { WireMessage, WireRoom } from "@/lib/chat/wire";
+import { seedDemoData } from "@/prisma/seed-data";
+import { call, request, type Caller } from "@/tests/support/http";
+
+const rt = inject("realtime");
+const clients: PusherJs[] = [];
+
+function clientFor(user: NonNullable<Caller>): PusherJs {
+  const client = new PusherJs(rt.key, {
+    cluster: "",
+    wsHost: rt.host,
+    wsPort: rt.port,
+    forceTLS: false,
+    enabledTransports: ["ws"],
+    disableStats: true,
+    channelAuthorization: {
+      endpoint: "/api/pusher/auth",
+      transport: "ajax",
+      // The browser posts this form with its cookie; here the real route handler gets the same.
+      customHandler: ({ socketId, channelName }, callback) => {
+        const body = new URLSearchParams({ socket_id: socketId, channel_name: channelName }).toString();
+        request(user, "POST", "/api/pusher/auth", { body, headers: { "content-type": "application/x-www-form-urlencoded" } })
+          .then((req) => call(pusherAuth, req))
+          .then((res) => (res.status === 200 ? callback(null, res.body) : callback(new Error(`auth ${res.status}`), null)));
+      },
+    },
+  });
+  clients.push(client);
+  return client;
+}
+
+function subscribed<C extends Channel>(client: PusherJs, name: string): Promise<C> {
+  const channel = client.subscribe(name);
+  return new Promise((resolve, reject) => {
+    channel.bind("pusher:subscription_succeeded", () => resolve(channel as C));
+    channel.bind("pusher:subscription_error", (e: unknown) => reject(new Error(JSON.stringify(e))));
+  });
+}
+
+function next<T>(channel: Channel, event: string, match: (data: T) => boolean = () => true): Promise<T> {
+  return new Promise((resolve) => {
+    const handler = (data: T) => {
+      if (!match(data)) return;
+      channel.unbind(event, handler);
+      resolve(data);
+    };
+    channel.bind(event, handler);
+  });
+}
+
+describe("realtime delivery between two demo users", () => {
+  let alice: NonNullable<Caller>;
+  let bob: NonNullable<Caller>;
+  let carol: NonNullable<Caller>;
+  let roomId: number;
+
+  beforeAll(async () => {
+    await seedDemoData(inject("databaseUrl"));
+    const users = await db.user.findMany({ where: { username: { in: ["client1", "cleaner1", "client2"] } } });
+    const by = (u: string) => users.find((x) => x.username === u)!;
+    [alice, bob, carol] = [by("client1"), by("cleaner1"), by("client2")];
+    const room = await db.chatRoom.findFirstOrThrow({
+      where: { kind: "JOB", AND: [{ participants: { some: { userId: alice.id } } }, { participants: { some: { userId: bob.id } } }] },
+    });
+    roomId = room.id;
+  }, 60_000);
+  afterAll(() => {
+    for (const c of clients) c.disconnect();
+  });
+
+  it("delivers message.created on the room, room.updated on each user channel, typing client to client, and presence", async () => {
+    const a = clientFor(alice);
+    const b = clientFor(bob);
+    const aRoom = await subscribed<PresenceChannel>(a, roomChannel(roomId));
+    const bUser = await subscribed(b, userChannel(bob.id));
+    const aUser = await subscribed(a, userChannel(alice.id));
+    const joined = new Promise<{ id: string; info: { username: string } }>((resolve) => aRoom.bind("pusher:member_added", resolve));
+    const bRoom = await subscribed<PresenceChannel>(b, roomChannel(roomId));
+    expect((await joined).info.username).toBe("cleaner1");
+    expect(bRoom.members.count).toBe(2);
+
+    const clientId = crypto.randomUUID();
+    const aSees = next<WireMessage>(aRoom, "message.created", (m) => m.client_id === clientId);
+    const bSees = next<WireMessage>(bRoom, "message.created", (m) => m.client_id === clientId);
+    const bRoomUpdated = next<WireRoom>(bUser, "room.updated", (r) => r.id === roomId);
+    const aRoomUpdated = next<WireRoom>(aUser, "room.updated", (r) => r.id === roomId);
+    const sent = await call(
+      sendRoute,
+      await request(alice, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content: "On my way!", client_id: clientId } }),
+      { roomId: String(roomId) },
+    );
+    expect(sent.status).toBe(201);
+    expect(await bSees).toEqual(sent.body);
+    expect(await aSees).toEqual(sent.body);
+    const forBob = await bRoomUpdated;
+    const forAlice = await aRoomUpdated;
+    expect(forBob).toMatchObject({ id: roomId, last_message_content: "On my way!", last_message_sender: { id: alice.id, username: "client1" } });
+    const stored = await db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId, userId: bob.id } } });
+    expect(forBob.unread_count).toBe(stored.unreadCount);
+    expect(forAlice.unread_count).not.toBe(forBob.unread_count);
+
+    const typing = next<{ user_id: number; username: string; typing: boolean }>(aRoom, "client-typing");
+    expect(bRoom.trigger("client-typing", { user_id: bob.id, username: "cleaner1", typing: true })).toBe(true);
+    expect(await typing).toEqual({ user_id: bob.id, username: "cleaner1", typing: true });
+  });
+
+  it("refuses a non-participant's subscription to the room and to another user's channel", async () => {
+    const c = clientFor(carol);
+    await expect(subscribed(c, roomChannel(roomId))).rejects.toThrow(/403|auth/);
+    await expect(subscribed(c, userChannel(alice.id))).rejects.toThrow(/403|auth/);
+    await expect(subscribed(c, userChannel(carol.id))).resolves.toBeTruthy();
+  });
+});
