@@ -24,7 +24,7 @@ export function errorResponse(error: unknown): Response {
   return NextResponse.json({ error: wire }, { status: HTTP_STATUS[wire.code], headers });
 }
 
-async function run<P>(
+async function run(
   routeName: string,
   request: NextRequest,
   body: (requestId: string) => Promise<{ response: Response; userId?: number }>,

@@ -39,6 +39,7 @@ export async function call<P>(
   handler: RouteHandler<P>,
   req: NextRequest,
   params: P = {} as P,
+  // biome-ignore lint/suspicious/noExplicitAny: assertions read arbitrary paths of the JSON answer
 ): Promise<{ status: number; headers: Headers; body: any }> {
   const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();
