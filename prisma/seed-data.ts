@@ -96,6 +96,11 @@ export async function seedDemoData(url: string): Promise<Summary> {
                gen_random_uuid()
         FROM generate_series(1, ${BIG_ROOM_MESSAGES}) g
         JOIN LATERAL (SELECT user_id FROM chat_chatparticipant WHERE room_id = ${big} ORDER BY id OFFSET g % 4 LIMIT 1) p ON true`;
+      // Members have read most of the history: a few unread each, as in a lived-in room.
+      await db.$executeRaw`
+        UPDATE chat_chatparticipant p SET last_read_message_id = (
+          SELECT id FROM chat_message WHERE room_id = ${big} ORDER BY id DESC OFFSET 4 + (p.id % 4) * 3 LIMIT 1)
+        WHERE p.room_id = ${big}`;
     }
     await refreshDenormalizedFields(db);
     const [u, ro, m] = await Promise.all([db.user.count(), db.chatRoom.count(), db.message.count()]);
