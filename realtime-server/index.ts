@@ -1,0 +1,2 @@
+export type { RealtimeServer, RealtimeServerOptions } from "./server";
+export { startRealtimeServer } from "./server";

@@ -1,0 +1,38 @@
+// CLI entry: `tsx realtime-server/main.ts`, configured from the environment.
+import { startRealtimeServer } from "./server";
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const server = await startRealtimeServer({
+    host: env.REALTIME_HOST || "127.0.0.1",
+    port: env.REALTIME_PORT ? Number(env.REALTIME_PORT) : 6001,
+    appId: env.PUSHER_APP_ID || "app-id",
+    key: env.PUSHER_KEY || "app-key",
+    secret: env.PUSHER_SECRET || "app-secret",
+  });
+  console.log(
+    JSON.stringify({ level: "info", msg: "realtime server listening", host: server.host, port: server.port, appId: server.appId, key: server.key }),
+  );
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(
+      () => {
+        console.log(JSON.stringify({ level: "info", msg: "realtime server stopped", signal }));
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(JSON.stringify({ level: "error", msg: "realtime server failed to stop", error: String(error) }));
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(JSON.stringify({ level: "error", msg: "realtime server failed to start", error: String(error) }));
+  process.exit(1);
+});
