@@ -1,9 +1,8 @@
-// Sending a message: the seed's save_message + update_last_message, in one transaction.
+// Sending a message: the seed's save_message + update_last_message, as one atomic statement.
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { metrics } from "@/lib/metrics";
-import { roomForEachParticipant } from "@/lib/chat/rooms";
-import { toWireMessage, type MessageRow, type WireMessage } from "@/lib/chat/wire";
+import { toWireMessage, type MessageRow, type WireMessage, type WireRoom } from "@/lib/chat/wire";
 import { publishMessageCreated } from "@/lib/realtime/publish";
 
 export type SendInput = { userId: number; roomId: number; content: string; clientId: string };
@@ -11,60 +10,98 @@ export type SendResult = { message: WireMessage; created: boolean };
 
 const LAST_MESSAGE_PREVIEW = 200;
 
-type InsertedRow = Omit<MessageRow, "senderUsername">;
+type Participant = { user_id: number; unread_count: number; name: string };
+type SendRow = Omit<MessageRow, "senderUsername"> & {
+  member: boolean;
+  senderUsername: string | null;
+  roomName: string | null;
+  roomKind: WireRoom["kind"] | null;
+  jobId: number | null;
+  participants: Participant[] | null;
+};
 
 /**
  * Stores the message once per (sender, client_id): a retry returns the original with
- * created=false. The room row is locked first, so ids are handed out in commit order per room
- * and the denormalized last message is always the highest id. Content must already be
- * validated (trimmed, 1..4000 characters) by the caller's schema.
+ * created=false. One statement (one round trip, its own transaction): it locks the room row
+ * first, so ids are handed out in commit order per room and the denormalized last message is
+ * always the highest id; then inserts, updates the room's last message, and adds one unread for
+ * every other participant. Content must already be validated (trimmed, 1..4000 characters).
  */
 export async function sendMessage(input: SendInput): Promise<SendResult> {
   const started = performance.now();
-  const result = await db.$transaction(async (tx) => {
-    const member = await tx.$queryRaw<Array<{ username: string }>>`
-      SELECT u.username FROM chat_chatroom r
+  const preview = input.content.slice(0, LAST_MESSAGE_PREVIEW);
+  const rows = await db.$queryRaw<SendRow[]>`
+    WITH locked AS (
+      SELECT r.id, r.name, r.kind, r.job_id, u.username FROM chat_chatroom r
       JOIN chat_chatparticipant p ON p.room_id = r.id AND p.user_id = ${input.userId}
       JOIN users u ON u.id = p.user_id AND u.is_active
       WHERE r.id = ${input.roomId}
-      FOR UPDATE OF r`;
-    if (!member[0]) throw notFound("Room not found");
-    const username = member[0].username;
-
-    const inserted = await tx.$queryRaw<InsertedRow[]>`
+      FOR UPDATE OF r
+    ), inserted AS (
       INSERT INTO chat_message (room_id, sender_id, content, client_id)
-      VALUES (${input.roomId}, ${input.userId}, ${input.content}, ${input.clientId}::uuid)
+      SELECT id, ${input.userId}, ${input.content}, ${input.clientId}::uuid FROM locked
       ON CONFLICT (sender_id, client_id) DO NOTHING
-      RETURNING id, room_id AS "roomId", sender_id AS "senderId", content, timestamp,
-        client_id::text AS "clientId", is_read AS "isRead", edited_at AS "editedAt", deleted_at AS "deletedAt"`;
-    if (!inserted[0]) {
-      const original = await tx.message.findUnique({
-        where: { senderId_clientId: { senderId: input.userId, clientId: input.clientId } },
-      });
-      if (!original || original.roomId !== input.roomId) {
-        throw new AppError("conflict", "client_id was already used for another message");
-      }
-      return { message: toWireMessage({ ...original, senderUsername: username }), created: false };
-    }
-    const message = inserted[0];
-    await tx.$executeRaw`
-      UPDATE chat_chatroom SET last_message_content = ${message.content.slice(0, LAST_MESSAGE_PREVIEW)},
-        last_message_time = ${message.timestamp}, last_message_sender_id = ${input.userId}, updated_at = ${message.timestamp}
-      WHERE id = ${input.roomId}`;
-    // Every other participant gains one unread; the sender is seen now. One statement.
-    await tx.$executeRaw`
-      UPDATE chat_chatparticipant SET
-        unread_count = unread_count + CASE WHEN user_id = ${input.userId} THEN 0 ELSE 1 END,
-        last_seen = CASE WHEN user_id = ${input.userId} THEN now() ELSE last_seen END
-      WHERE room_id = ${input.roomId}`;
-    return { message: toWireMessage({ ...message, senderUsername: username }), created: true };
-  });
+      RETURNING id, room_id, sender_id, content, timestamp, client_id, is_read, edited_at, deleted_at
+    ), last_message AS (
+      UPDATE chat_chatroom r SET last_message_content = ${preview}, last_message_time = i.timestamp,
+        last_message_sender_id = i.sender_id, updated_at = i.timestamp
+      FROM inserted i WHERE r.id = i.room_id
+    ), participants AS (
+      UPDATE chat_chatparticipant p SET
+        unread_count = p.unread_count + CASE WHEN p.user_id = i.sender_id THEN 0 ELSE 1 END,
+        last_seen = CASE WHEN p.user_id = i.sender_id THEN now() ELSE p.last_seen END
+      FROM inserted i WHERE p.room_id = i.room_id
+      RETURNING p.user_id, p.unread_count
+    )
+    -- Data-modifying CTEs always run to completion, read or not (PostgreSQL semantics).
+    SELECT EXISTS (SELECT 1 FROM locked) AS member,
+      (SELECT username FROM locked) AS "senderUsername",
+      (SELECT name FROM locked) AS "roomName", (SELECT kind::text FROM locked) AS "roomKind",
+      (SELECT job_id FROM locked) AS "jobId",
+      i.id, i.room_id AS "roomId", i.sender_id AS "senderId", i.content, i.timestamp,
+      i.client_id::text AS "clientId", i.is_read AS "isRead", i.edited_at AS "editedAt", i.deleted_at AS "deletedAt",
+      (SELECT json_agg(json_build_object('user_id', pa.user_id, 'unread_count', pa.unread_count, 'name', u.display_name))
+         FROM participants pa JOIN users u ON u.id = pa.user_id) AS participants
+    FROM (SELECT 1) one LEFT JOIN inserted i ON true`;
+  const row = rows[0];
+  if (!row?.member || !row.senderUsername) throw notFound("Room not found");
 
-  if (result.created) {
-    metrics.messagesSent.inc();
-    metrics.sendLatency.observe((performance.now() - started) / 1000);
-    const rooms = await roomForEachParticipant(input.roomId).catch(() => []);
-    await publishMessageCreated(result.message, rooms);
+  if (row.id === null || row.id === undefined) {
+    // Conflict: this client_id was stored before (a retry). Answer the original, change nothing.
+    const original = await db.message.findUnique({
+      where: { senderId_clientId: { senderId: input.userId, clientId: input.clientId } },
+    });
+    if (!original || original.roomId !== input.roomId) {
+      throw new AppError("conflict", "client_id was already used for another message");
+    }
+    return { message: toWireMessage({ ...original, senderUsername: row.senderUsername }), created: false };
   }
-  return result;
+
+  const message = toWireMessage({ ...row, senderUsername: row.senderUsername });
+  metrics.messagesSent.inc();
+  metrics.sendLatency.observe((performance.now() - started) / 1000);
+  await publishMessageCreated(message, roomViews(row, message));
+  return { message, created: true };
+}
+
+/** The room as each participant now sees it, built from the statement's own answer. */
+function roomViews(row: SendRow, message: WireMessage): Array<{ userId: number; room: WireRoom }> {
+  const participants = row.participants ?? [];
+  return participants.map((p) => ({
+    userId: p.user_id,
+    room: {
+      id: message.room_id,
+      name:
+        row.roomKind === "DIRECT"
+          ? (participants.find((o) => o.user_id !== p.user_id)?.name ?? row.roomName ?? "")
+          : (row.roomName ?? ""),
+      kind: row.roomKind ?? "GROUP",
+      job_id: row.jobId,
+      last_message_content: message.content.slice(0, LAST_MESSAGE_PREVIEW),
+      last_message_time: message.timestamp,
+      last_message_sender: message.sender,
+      unread_count: p.unread_count,
+      updated_at: message.timestamp,
+    },
+  }));
 }
