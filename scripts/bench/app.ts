@@ -1,0 +1,48 @@
+// The application's own modules, loaded only after the environment points them at the bench
+// database and realtime server: lib/db.ts reads DATABASE_URL and lib/realtime/pusher-server.ts
+// the PUSHER_* settings when first used, so nothing from lib/ may be imported statically here.
+
+export type RealtimeTarget = { host: string; port: number; appId: string; key: string; secret: string };
+
+export function configureAppEnv(databaseUrl: string, realtime: RealtimeTarget): void {
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    PUSHER_APP_ID: realtime.appId,
+    PUSHER_KEY: realtime.key,
+    PUSHER_SECRET: realtime.secret,
+    PUSHER_HOST: realtime.host,
+    PUSHER_PORT: String(realtime.port),
+    PUSHER_USE_TLS: "false",
+    LOG_LEVEL: "warn",
+  });
+  delete process.env.PUSHER_CLUSTER;
+}
+
+export async function loadApp() {
+  const [prisma, db, rooms, messages, send, authorize, channels, metrics] = await Promise.all([
+    import("@/lib/generated/prisma/client"),
+    import("@/lib/db"),
+    import("@/lib/chat/rooms"),
+    import("@/lib/chat/messages"),
+    import("@/lib/chat/send"),
+    import("@/lib/realtime/authorize"),
+    import("@/lib/realtime/channels"),
+    import("@/lib/metrics"),
+  ]);
+  return {
+    Prisma: prisma.Prisma,
+    db: db.db,
+    createPrismaClient: db.createPrismaClient,
+    createQueryLoggingPrismaClient: db.createQueryLoggingPrismaClient,
+    listRooms: rooms.listRooms,
+    totalUnread: rooms.totalUnread,
+    messagePageSql: messages.messagePageSql,
+    sendMessage: send.sendMessage,
+    authorizeChannel: authorize.authorizeChannel,
+    roomChannel: channels.roomChannel,
+    EVENTS: channels.EVENTS,
+    metrics: metrics.metrics,
+  };
+}
+
+export type App = Awaited<ReturnType<typeof loadApp>>;

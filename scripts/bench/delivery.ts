@@ -1,0 +1,47 @@
+// Delivery at scale comes from the realtime benchmark (scripts/bench-realtime.ts): 1,000
+// pusher-js clients in presence rooms, publish → receive latency and losses.
+import { runRealtimeBench } from "@/scripts/bench-realtime";
+import type { BenchConfig } from "./config";
+import type { Progress } from "./progress";
+
+export type DeliveryResult = {
+  clients: number;
+  rooms: number;
+  messages: number;
+  deliveries: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  max_ms: number;
+  lost: number;
+  typing_lost: number;
+  deliveries_per_s: number;
+  server: string;
+  /** How events were published: the realtime benchmark uses its own server-SDK client. */
+  publish_path: string;
+};
+
+export async function benchDelivery(config: BenchConfig, progress: Progress): Promise<DeliveryResult> {
+  const { clients, messages } = config.delivery;
+  const task = progress.task(`delivery: ${clients} pusher-js clients`, 1);
+  const result = await runRealtimeBench({ clients, messages, log: (line) => task.step(line) });
+  const { publish, typing } = result;
+  const delivery: DeliveryResult = {
+    clients: result.clients,
+    rooms: result.rooms,
+    messages: publish.events,
+    deliveries: publish.expectedDeliveries,
+    p50_ms: publish.latencyMs.p50,
+    p95_ms: publish.latencyMs.p95,
+    p99_ms: publish.latencyMs.p99,
+    max_ms: publish.latencyMs.max,
+    lost: publish.lost,
+    typing_lost: typing.lost,
+    deliveries_per_s: publish.deliveriesPerSecond,
+    server: result.server,
+    publish_path: "pusher server SDK triggerBatch (scripts/bench-realtime.ts)",
+  };
+  task.tick();
+  task.done(`p50 ${delivery.p50_ms} ms, p99 ${delivery.p99_ms} ms, lost ${delivery.lost}`);
+  return delivery;
+}

@@ -1,0 +1,110 @@
+// npm run bench [-- --smoke]: builds or reuses the dataset, measures the room list, message
+// pages, unread totals, typing, sends and delivery, and writes bench/results/latest.json and
+// docs/BENCHMARKS.md (smoke: bench/results/smoke.json only). Exits non-zero when a
+// correctness check fails; timings are reported against the targets, never asserted.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startRealtimeServer } from "@/realtime-server";
+import { configureAppEnv, loadApp } from "./app";
+import { parseArgs } from "./args";
+import { benchConfig } from "./config";
+import { openBenchServer } from "./database";
+import { prepareDataset } from "./dataset";
+import { benchDelivery } from "./delivery";
+import { describeMachine } from "./machine";
+import { benchMessagePages } from "./message-pages";
+import { Progress } from "./progress";
+import { type BenchResult, correctnessFailures, evaluateTargets, type Sections } from "./result";
+import { renderSummary } from "./summary";
+import { benchRoomList } from "./room-list";
+import { writeReport } from "./report";
+import { benchSends } from "./sends";
+import { relaunchWithServerCondition } from "./server-condition";
+import { benchTyping } from "./typing";
+import { benchUnread } from "./unread";
+
+const LATEST = "bench/results/latest.json";
+// Well above the 10/s a browser is allowed, so 1,000 typing events take seconds, not minutes.
+const BENCH_CLIENT_EVENTS_PER_SECOND = 10_000;
+
+function writeJson(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.reportOnly) {
+    const written = writeReport(JSON.parse(readFileSync(LATEST, "utf8")) as BenchResult);
+    console.log(`wrote ${written.join(", ")}`);
+    return 0;
+  }
+  const config = benchConfig(args);
+  const progress = new Progress();
+  const started = performance.now();
+  const configuredUrl = process.env.DATABASE_URL;
+  const server = await openBenchServer(configuredUrl);
+  const realtime = await startRealtimeServer({ host: "127.0.0.1", port: 0, clientEventsPerSecond: BENCH_CLIENT_EVENTS_PER_SECOND });
+  try {
+    const { url, info } = await prepareDataset(server, config.database, config.dataset, { rebuild: args.rebuild, progress });
+    configureAppEnv(url, realtime);
+    const app = await loadApp();
+    const machine = await describeMachine(url);
+
+    const sections: Partial<Sections> = {};
+    const failures: string[] = [];
+    const section = async <K extends keyof Sections>(name: K, measure: () => Promise<Sections[K]>) => {
+      try {
+        sections[name] = await measure();
+      } catch (error) {
+        failures.push(`${name}: ${message(error)}`);
+        progress.note(`✘ ${name}: ${message(error)}`);
+      }
+    };
+    await section("room_list", () => benchRoomList(app, url, config, info, progress));
+    await section("message_page", () => benchMessagePages(app, url, config, info, progress));
+    await section("unread", () => benchUnread(app, url, config, info, progress));
+    // Before the sends, so no write of theirs can still be on its way into the statistics.
+    await section("typing", () => benchTyping(app, url, realtime, config, progress));
+    await section("send", () => benchSends(app, url, config, info, progress));
+    await app.db.$disconnect();
+    await section("delivery", () => benchDelivery(config, progress));
+
+    const result: BenchResult = {
+      date: new Date().toISOString(),
+      mode: config.mode,
+      duration_s: Math.round((performance.now() - started) / 100) / 10,
+      machine,
+      dataset: info,
+      ...sections,
+      targets: [],
+      failures,
+    };
+    result.targets = evaluateTargets(result);
+    result.failures = [...failures, ...correctnessFailures(result)];
+    writeJson(config.output, result);
+    const written = [config.output, ...(config.mode === "full" ? writeReport(result) : [])];
+    console.log(renderSummary(result));
+    console.log(`wrote ${written.join(", ")}`);
+    return result.failures.length ? 1 : 0;
+  } finally {
+    await realtime.close();
+    await server.stop();
+  }
+}
+
+const relaunched = relaunchWithServerCondition();
+if (relaunched !== null) {
+  process.exitCode = relaunched;
+} else {
+  // Exit explicitly: a pool or socket left open by a failed section must not keep the run alive.
+  run(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,73 @@
+// The result file's shape, the issue's targets, and the checks that fail a run (any size).
+import type { DatasetInfo } from "./dataset";
+import type { DeliveryResult } from "./delivery";
+import type { Machine } from "./machine";
+import type { MessagePageResult } from "./message-pages";
+import type { RoomListResult } from "./room-list";
+import type { SendResult } from "./sends";
+import type { TypingResult } from "./typing";
+import type { UnreadResult } from "./unread";
+
+export type Sections = {
+  room_list: RoomListResult;
+  message_page: MessagePageResult;
+  unread: UnreadResult;
+  typing: TypingResult;
+  send: SendResult;
+  delivery: DeliveryResult;
+};
+
+export type TargetCheck = { name: string; target: string; actual: number | null; met: boolean };
+
+export type BenchResult = {
+  date: string;
+  mode: "full" | "smoke";
+  duration_s: number;
+  machine: Machine;
+  dataset: DatasetInfo;
+  targets: TargetCheck[];
+  failures: string[];
+} & Partial<Sections>;
+
+type Target = { name: string; target: string; value: (r: BenchResult) => number | null | undefined; met: (v: number) => boolean };
+
+export const TARGETS: Target[] = [
+  { name: "Room list statements", target: "≤ 2", value: (r) => r.room_list?.statements, met: (v) => v <= 2 },
+  { name: "Room list speedup over N+1", target: "≥ 20×", value: (r) => r.room_list?.speedup, met: (v) => v >= 20 },
+  { name: "Page speedup over OFFSET at max depth", target: "≥ 100×", value: (r) => r.message_page?.speedup_at_max_depth, met: (v) => v >= 100 },
+  { name: "Page latency, max depth / depth 0", target: "≤ 1.5", value: (r) => r.message_page?.depth_ratio, met: (v) => v <= 1.5 },
+  { name: "Database writes per typing event", target: "0", value: (r) => r.typing?.db_writes_per_event, met: (v) => v === 0 },
+  { name: "Sends per second", target: "≥ 500", value: (r) => r.send?.sends_per_s, met: (v) => v >= 500 },
+  { name: "Delivery p99 (ms)", target: "≤ 50", value: (r) => r.delivery?.p99_ms, met: (v) => v <= 50 },
+  { name: "Deliveries lost", target: "0", value: (r) => r.delivery?.lost, met: (v) => v === 0 },
+];
+
+export function evaluateTargets(result: BenchResult): TargetCheck[] {
+  return TARGETS.map((t) => {
+    const actual = t.value(result) ?? null;
+    return { name: t.name, target: t.target, actual, met: actual !== null && t.met(actual) };
+  });
+}
+
+/** What must hold whatever the machine: these fail the run, timings never do. */
+export function correctnessFailures(result: BenchResult): string[] {
+  const failures: string[] = [];
+  const { room_list: roomList, typing, send, delivery } = result;
+  if (roomList && roomList.statements > 2) failures.push(`room list took ${roomList.statements} SQL statements (at most 2)`);
+  if (typing) {
+    if (typing.db_writes !== 0) failures.push(`typing wrote ${typing.db_writes} rows (pg_stat_user_tables)`);
+    if (typing.database_tuple_writes !== 0) {
+      failures.push(`typing changed ${typing.database_tuple_writes} tuples (pg_stat_database): ${JSON.stringify(typing.changed_relations)}`);
+    }
+    if (typing.delivered !== typing.events) failures.push(`typing: ${typing.delivered} of ${typing.events} events delivered`);
+  }
+  if (send) {
+    if (send.failed) failures.push(`${send.failed} of ${send.sends} sends failed: ${send.first_error ?? ""}`);
+    if (send.publish_failures) failures.push(`${send.publish_failures} publishes failed after sends`);
+  }
+  if (delivery) {
+    if (delivery.lost) failures.push(`delivery lost ${delivery.lost} of ${delivery.deliveries} events`);
+    if (delivery.typing_lost) failures.push(`delivery lost ${delivery.typing_lost} typing relays`);
+  }
+  return failures;
+}
