@@ -1,0 +1,33 @@
+// The signed-in chat: the room list is rendered here on the server, so it paints with no
+// client fetch; the client store and realtime connection start from it.
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { getSessionUser } from "@/app/(chat)/cached-reads";
+import { ChatProvider } from "@/components/chat/chat-provider";
+import { ChatShell } from "@/components/chat/chat-shell";
+import { Sidebar } from "@/components/chat/sidebar";
+import { listRooms, totalUnread } from "@/lib/chat/rooms";
+import { realtimeClientConfig } from "@/lib/realtime/client-config";
+
+const ROOM_LIST_SIZE = 50;
+
+export default async function ChatLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  const [{ rooms, nextCursor }, unreadTotal] = await Promise.all([
+    listRooms({ userId: user.id, limit: ROOM_LIST_SIZE }),
+    totalUnread(user.id),
+  ]);
+  return (
+    <ChatProvider
+      me={{ id: user.id, username: user.username, name: user.name }}
+      rooms={rooms}
+      roomsCursor={nextCursor}
+      unreadTotal={unreadTotal}
+      realtime={realtimeClientConfig()}
+      renderedAt={Date.now()}
+    >
+      <ChatShell sidebar={<Sidebar />}>{children}</ChatShell>
+    </ChatProvider>
+  );
+}

@@ -1,0 +1,26 @@
+// A room's messages: the newest page is rendered on the server, so opening a room paints its
+// messages with no client fetch.
+import { notFound, redirect } from "next/navigation";
+import { getRoom, getSessionUser } from "@/app/(chat)/cached-reads";
+import { parseRoomId } from "@/app/(chat)/rooms/[roomId]/room-id";
+import { RoomTimeline } from "@/components/chat/room-timeline";
+import { getMessagePage } from "@/lib/chat/messages";
+import { DEFAULT_PAGE_SIZE } from "@/lib/chat/schemas";
+import { AppError } from "@/lib/errors";
+
+export default async function RoomPage({ params }: { params: Promise<{ roomId: string }> }) {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  const roomId = parseRoomId((await params).roomId);
+  if (roomId === null) notFound();
+  try {
+    const [room, page] = await Promise.all([
+      getRoom(user.id, roomId),
+      getMessagePage(user.id, { roomId, limit: DEFAULT_PAGE_SIZE }),
+    ]);
+    return <RoomTimeline key={roomId} roomId={roomId} initialPage={page} unreadAtOpen={room.unread_count} />;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,93 @@
+"use client";
+// The message box: Enter sends, Shift+Enter is a new line; a counter appears near the limit.
+import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
+import { SendIcon } from "@/components/ui/icons";
+import { useTypingSender } from "@/hooks/use-typing-sender";
+import { MAX_MESSAGE_LENGTH } from "@/lib/chat/schemas";
+
+const COUNTER_FROM = MAX_MESSAGE_LENGTH - 500;
+const MAX_HEIGHT_PX = 200;
+
+export function Composer({ roomId, onSend }: { roomId: number; onSend: (content: string) => void }) {
+  const [draft, setDraft] = useState("");
+  const [hydrated, setHydrated] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const { typing, stopped } = useTypingSender(roomId);
+  const inputId = useId();
+  const counterId = useId();
+  const length = draft.trim().length;
+  const over = draft.length > MAX_MESSAGE_LENGTH;
+  const canSend = hydrated && length > 0 && !over;
+
+  useLayoutEffect(() => setHydrated(true), []);
+
+  // Grow with the text up to a limit (set through the CSSOM, so no inline style attribute).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure whenever the draft changes
+  useLayoutEffect(() => {
+    const el = textarea.current;
+    if (!el) return;
+    el.style.height = "auto";
+    el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT_PX)}px`;
+  }, [draft]);
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!canSend) return;
+    onSend(draft.trim());
+    setDraft("");
+    stopped();
+    textarea.current?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <form onSubmit={submit} className="border-t border-slate-200 bg-white px-3 pt-2 pb-3 md:px-6 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex items-end gap-2 rounded-2xl border border-slate-300 bg-white py-1.5 pr-1.5 pl-4 focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/25 dark:border-slate-700 dark:bg-slate-950">
+        <label htmlFor={inputId} className="sr-only">
+          Message
+        </label>
+        <textarea
+          id={inputId}
+          ref={textarea}
+          rows={1}
+          value={draft}
+          placeholder="Write a message…"
+          aria-describedby={draft.length >= COUNTER_FROM ? counterId : undefined}
+          aria-invalid={over || undefined}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            if (event.target.value.trim()) typing();
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={stopped}
+          className="max-h-[200px] min-h-9 flex-1 resize-none bg-transparent py-1.5 text-[15px] leading-6 text-slate-900 placeholder:text-slate-500 focus:outline-none dark:text-slate-100 dark:placeholder:text-slate-400"
+        />
+        <button
+          type="submit"
+          disabled={!canSend}
+          aria-label="Send"
+          title="Send (Enter)"
+          className="inline-flex size-9 shrink-0 items-center justify-center rounded-xl bg-indigo-600 text-white transition-colors hover:bg-indigo-700 disabled:bg-slate-200 disabled:text-slate-500 dark:disabled:bg-slate-800 dark:disabled:text-slate-400"
+        >
+          <SendIcon width={18} height={18} />
+        </button>
+      </div>
+      <div className="flex min-h-5 justify-between px-1 pt-1 text-[11px] text-slate-600 dark:text-slate-400">
+        <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line</span>
+        {draft.length >= COUNTER_FROM ? (
+          <span id={counterId} aria-live="polite" className={over ? "font-semibold text-red-700 dark:text-red-400" : ""}>
+            {over
+              ? `${(draft.length - MAX_MESSAGE_LENGTH).toLocaleString("en")} characters over the limit`
+              : `${(MAX_MESSAGE_LENGTH - draft.length).toLocaleString("en")} characters left`}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}

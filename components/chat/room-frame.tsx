@@ -1,0 +1,34 @@
+"use client";
+// An open room: its presence channel (subscribed while the room is on screen), its header,
+// and the timeline below.
+import { type ReactNode, useLayoutEffect } from "react";
+import { RoomHeader } from "@/components/chat/room-header";
+import { useChatState, useChatStore } from "@/hooks/use-chat-store";
+import { useRoomChannel } from "@/hooks/use-room-channel";
+import type { RoomMember } from "@/lib/chat/rooms";
+import type { WireRoom } from "@/lib/chat/wire";
+
+export function RoomFrame({ room, members, children }: { room: WireRoom; members: RoomMember[]; children: ReactNode }) {
+  const store = useChatStore();
+  useRoomChannel(room.id);
+
+  useLayoutEffect(() => {
+    store.setMembers(room.id, members);
+    if (!store.getState().rooms.some((r) => r.id === room.id)) store.upsertRooms([room]);
+    store.setActiveRoom(room.id);
+    return () => store.setActiveRoom(null);
+  }, [store, room, members]);
+
+  // The store's copy is live (renamed, new messages); the server's is the first paint.
+  const live = useChatState((s) => s.rooms.find((r) => r.id === room.id)) ?? room;
+  const liveMembers = useChatState((s) => s.members[room.id]) ?? members;
+  // Our own presence in the room's channel means it is subscribed (for tests to wait on).
+  const subscribed = useChatState((s) => s.online[room.id]?.includes(s.me.id) ?? false);
+
+  return (
+    <section aria-labelledby="room-title" data-room-id={room.id} data-subscribed={subscribed} className="flex min-h-0 flex-1 flex-col bg-white dark:bg-slate-900/40">
+      <RoomHeader room={live} members={liveMembers} />
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { NewDirectDialog } from "@/components/chat/new-direct-dialog";
+import { NewGroupDialog } from "@/components/chat/new-group-dialog";
+import { RoomList } from "@/components/chat/room-list";
+import { SignOutButton } from "@/components/chat/sign-out-button";
+import { Avatar } from "@/components/ui/avatar";
+import { Button } from "@/components/ui/button";
+import { MessageIcon, PlusIcon, UsersIcon } from "@/components/ui/icons";
+import { useChatState } from "@/hooks/use-chat-store";
+import type { ChatState } from "@/lib/chat/client/store";
+
+const selectMe = (s: ChatState) => s.me;
+
+export function Sidebar() {
+  const me = useChatState(selectMe);
+  const [dialog, setDialog] = useState<"direct" | "group" | null>(null);
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+        <Link href="/" className="flex items-center gap-2 rounded-lg font-semibold tracking-tight">
+          <span className="inline-flex size-8 items-center justify-center rounded-lg bg-indigo-600 text-white">
+            <MessageIcon width={18} height={18} />
+          </span>
+          JobChat
+        </Link>
+        <div className="ml-auto flex items-center gap-1">
+          <span className="flex items-center gap-2 pr-1" title={`Signed in as ${me.name} (@${me.username})`}>
+            <Avatar name={me.name} seed={me.id} size="sm" />
+            <span className="sr-only">Signed in as {me.name}</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <div className="flex items-center gap-2 px-4 pt-4 pb-2">
+        <h2 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">Chats</h2>
+        <div className="ml-auto flex gap-1">
+          <Button variant="ghost" size="sm" onClick={() => setDialog("direct")}>
+            <PlusIcon width={16} height={16} />
+            New message
+          </Button>
+          <Button variant="ghost" size="sm" onClick={() => setDialog("group")} aria-label="New group" title="New group">
+            <UsersIcon width={16} height={16} />
+          </Button>
+        </div>
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto pb-4">
+        <RoomList />
+      </div>
+      <NewDirectDialog open={dialog === "direct"} onClose={() => setDialog(null)} />
+      <NewGroupDialog open={dialog === "group"} onClose={() => setDialog(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// The browser's REST calls (seed contract routes). Answers are validated before use.
+import type { z } from "zod";
+import type { WireMessagePage, WireRoom } from "@/lib/chat/wire";
+import {
+  roomPageSchema,
+  type UserSummary,
+  unreadTotalSchema,
+  userSearchSchema,
+  wireMessagePageSchema,
+} from "@/lib/chat/client/wire-schemas";
+
+export class RestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RestError";
+  }
+}
+
+async function getJson<S extends z.ZodType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  const response = await fetch(url, { headers: { accept: "application/json" }, credentials: "same-origin", signal });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new RestError(response.status, body?.error?.message ?? `Request failed (${response.status})`);
+  }
+  return schema.parse(await response.json());
+}
+
+export function fetchMessages(
+  roomId: number,
+  cursor: { before: number } | { after: number } | Record<string, never>,
+  signal?: AbortSignal,
+): Promise<WireMessagePage> {
+  const params = new URLSearchParams({ limit: "50" });
+  if ("before" in cursor) params.set("before", String(cursor.before));
+  if ("after" in cursor) params.set("after", String(cursor.after));
+  return getJson(`/api/chat/rooms/${roomId}/messages?${params}`, wireMessagePageSchema, signal);
+}
+
+export async function fetchRooms(cursor?: string): Promise<{ rooms: WireRoom[]; nextCursor: string | null }> {
+  const params = new URLSearchParams({ limit: "50" });
+  if (cursor) params.set("cursor", cursor);
+  const page = await getJson(`/api/chat/rooms?${params}`, roomPageSchema);
+  return { rooms: page.rooms, nextCursor: page.next_cursor };
+}
+
+export async function fetchUnreadTotal(): Promise<number> {
+  return (await getJson("/api/chat/unread", unreadTotalSchema)).total;
+}
+
+export async function searchUsers(query: string, signal?: AbortSignal): Promise<UserSummary[]> {
+  const params = new URLSearchParams({ q: query });
+  return (await getJson(`/api/chat/users?${params}`, userSearchSchema, signal)).users;
+}

@@ -1,0 +1,176 @@
+// The one client-side store: every chat component reads from it (through hooks/use-chat-store)
+// and every realtime event, REST answer and server-action result is written into it.
+import type { WireMessage, WireMessagePage, WireRoom } from "@/lib/chat/wire";
+import type { RoomMember } from "@/lib/chat/rooms";
+import type { PendingMessage } from "@/lib/chat/client/pending";
+import { sumUnread, upsertRooms, withUnread } from "@/lib/chat/client/room-list";
+import { mergeMessages, type Timeline, timelineFromPage } from "@/lib/chat/client/timeline";
+
+export type Me = { id: number; username: string; name: string };
+
+/** pusher-js connection states, plus whether we have fallen back to polling. */
+export type ConnectionStatus = { state: string; degraded: boolean };
+
+export type TypingUser = { userId: number; name: string };
+
+export type ChatState = {
+  me: Me;
+  rooms: WireRoom[];
+  roomsCursor: string | null;
+  /** Unread messages in rooms beyond the loaded list (only when the list has more pages). */
+  unreadElsewhere: number;
+  activeRoomId: number | null;
+  timelines: Record<number, Timeline>;
+  pending: Record<number, PendingMessage[]>;
+  members: Record<number, RoomMember[]>;
+  online: Record<number, number[]>;
+  typing: Record<number, TypingUser[]>;
+  connection: ConnectionStatus;
+};
+
+export type ChatInit = { me: Me; rooms: WireRoom[]; roomsCursor: string | null; unreadTotal: number };
+
+type Listener = () => void;
+
+export function createChatStore(init: ChatInit) {
+  let state: ChatState = {
+    me: init.me,
+    rooms: upsertRooms([], init.rooms),
+    roomsCursor: init.roomsCursor,
+    unreadElsewhere: Math.max(0, init.unreadTotal - sumUnread(init.rooms)),
+    activeRoomId: null,
+    timelines: {},
+    pending: {},
+    members: {},
+    online: {},
+    typing: {},
+    connection: { state: "initialized", degraded: false },
+  };
+  const listeners = new Set<Listener>();
+
+  const set = (next: Partial<ChatState>) => {
+    state = { ...state, ...next };
+    for (const listener of listeners) listener();
+  };
+  const setIn = <K extends "timelines" | "pending" | "members" | "online" | "typing">(
+    key: K,
+    roomId: number,
+    value: ChatState[K][number] | undefined,
+  ) => {
+    const copy = { ...state[key] };
+    if (value === undefined) delete copy[roomId];
+    else copy[roomId] = value;
+    set({ [key]: copy } as Partial<ChatState>);
+  };
+  const patchTimeline = (roomId: number, patch: (t: Timeline) => Partial<Timeline>) => {
+    const timeline = state.timelines[roomId];
+    if (timeline) setIn("timelines", roomId, { ...timeline, ...patch(timeline) });
+  };
+  const withoutPending = (roomId: number, clientId: string) => {
+    const list = state.pending[roomId];
+    if (list?.some((p) => p.client_id === clientId)) {
+      const rest = list.filter((p) => p.client_id !== clientId);
+      setIn("pending", roomId, rest.length ? rest : undefined);
+    }
+  };
+
+  return {
+    getState: () => state,
+    subscribe(listener: Listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+
+    // Rooms
+    upsertRooms(rooms: WireRoom[]) {
+      if (rooms.length) set({ rooms: upsertRooms(state.rooms, rooms) });
+    },
+    appendRoomPage(rooms: WireRoom[], cursor: string | null) {
+      const known = new Set(state.rooms.map((r) => r.id));
+      const added = sumUnread(rooms.filter((r) => !known.has(r.id)));
+      set({
+        rooms: upsertRooms(state.rooms, rooms),
+        roomsCursor: cursor,
+        unreadElsewhere: cursor ? Math.max(0, state.unreadElsewhere - added) : 0,
+      });
+    },
+    setUnreadElsewhere(total: number) {
+      set({ unreadElsewhere: Math.max(0, total - sumUnread(state.rooms)) });
+    },
+    markRoomSeen(roomId: number) {
+      set({ rooms: withUnread(state.rooms, roomId, 0) });
+    },
+    setActiveRoom(roomId: number | null) {
+      if (state.activeRoomId !== roomId) set({ activeRoomId: roomId });
+    },
+
+    // Messages
+    openTimeline(roomId: number, page: WireMessagePage, unreadCount: number) {
+      setIn("timelines", roomId, timelineFromPage(page, unreadCount, state.me.id));
+    },
+    closeTimeline(roomId: number) {
+      setIn("timelines", roomId, undefined);
+      setIn("typing", roomId, undefined);
+    },
+    /** Stored messages from any source (event, page, send answer); replaces our pending copies. */
+    receiveMessages(roomId: number, messages: WireMessage[]) {
+      for (const m of messages) if (m.sender.id === state.me.id) withoutPending(roomId, m.client_id);
+      patchTimeline(roomId, (t) => ({ messages: mergeMessages(t.messages, messages) }));
+    },
+    markDeleted(roomId: number, messageId: number) {
+      patchTimeline(roomId, (t) => ({
+        messages: t.messages.map((m) => (m.id === messageId ? { ...m, deleted: true, content: "" } : m)),
+      }));
+    },
+    markOwnRead(roomId: number, upToId: number) {
+      patchTimeline(roomId, (t) => ({
+        messages: t.messages.map((m) => (m.sender.id === state.me.id && m.id <= upToId && !m.is_read ? { ...m, is_read: true } : m)),
+      }));
+    },
+    setOlderLoading(roomId: number, loading: boolean, error: string | null = null) {
+      patchTimeline(roomId, () => ({ loadingOlder: loading, olderError: error }));
+    },
+    prependOlder(roomId: number, page: WireMessagePage) {
+      patchTimeline(roomId, (t) => ({
+        messages: mergeMessages(t.messages, page.messages),
+        hasMoreOlder: page.has_more,
+        loadingOlder: false,
+        olderError: null,
+      }));
+    },
+
+    // Pending sends
+    addPending(message: PendingMessage) {
+      setIn("pending", message.room_id, [...(state.pending[message.room_id] ?? []), message]);
+    },
+    updatePending(roomId: number, clientId: string, patch: Partial<PendingMessage>) {
+      const list = state.pending[roomId];
+      if (!list?.some((p) => p.client_id === clientId)) return;
+      setIn("pending", roomId, list.map((p) => (p.client_id === clientId ? { ...p, ...patch } : p)));
+    },
+    discardPending(roomId: number, clientId: string) {
+      withoutPending(roomId, clientId);
+    },
+    findPending(roomId: number, clientId: string): PendingMessage | undefined {
+      return state.pending[roomId]?.find((p) => p.client_id === clientId);
+    },
+
+    // Presence and typing
+    setMembers(roomId: number, members: RoomMember[]) {
+      setIn("members", roomId, members);
+    },
+    setOnline(roomId: number, userIds: number[]) {
+      setIn("online", roomId, userIds.length ? [...new Set(userIds)] : undefined);
+    },
+    setTyping(roomId: number, users: TypingUser[]) {
+      setIn("typing", roomId, users.length ? users : undefined);
+    },
+
+    setConnection(connection: ConnectionStatus) {
+      const held = state.connection;
+      if (held.state !== connection.state || held.degraded !== connection.degraded) set({ connection });
+    },
+  };
+}
+
+export type ChatStore = ReturnType<typeof createChatStore>;

@@ -1,0 +1,55 @@
+// A room's loaded messages as the browser holds them: ascending by id, each id once.
+import type { WireMessage, WireMessagePage } from "@/lib/chat/wire";
+
+export type Timeline = {
+  messages: WireMessage[];
+  hasMoreOlder: boolean;
+  loadingOlder: boolean;
+  olderError: string | null;
+  /** Where the "New messages" divider goes: fixed when the room is opened. */
+  firstUnreadId: number | null;
+};
+
+export function timelineFromPage(page: WireMessagePage, unreadCount: number, myId: number): Timeline {
+  return {
+    messages: page.messages,
+    hasMoreOlder: page.has_more,
+    loadingOlder: false,
+    olderError: null,
+    firstUnreadId: firstUnread(page.messages, unreadCount, myId),
+  };
+}
+
+/** The oldest of the last `unreadCount` messages from other people. */
+function firstUnread(messages: WireMessage[], unreadCount: number, myId: number): number | null {
+  if (unreadCount <= 0) return null;
+  let seen = 0;
+  let first: number | null = null;
+  for (let i = messages.length - 1; i >= 0 && seen < unreadCount; i--) {
+    if (messages[i].sender.id === myId) continue;
+    first = messages[i].id;
+    seen++;
+  }
+  return first;
+}
+
+/** Merges by id (an incoming copy replaces the held one), keeping ascending order. */
+export function mergeMessages(current: WireMessage[], incoming: WireMessage[]): WireMessage[] {
+  if (incoming.length === 0) return current;
+  const sorted = [...incoming].sort((a, b) => a.id - b.id);
+  const first = current[0];
+  const last = current.at(-1);
+  // The common cases, without rebuilding the whole list: appending newer, prepending older.
+  if (!last || sorted[0].id > last.id) return dedupeSorted([...current, ...sorted]);
+  if (first && sorted.at(-1)!.id < first.id) return dedupeSorted([...sorted, ...current]);
+  const byId = new Map(current.map((m) => [m.id, m]));
+  for (const m of sorted) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
+
+function dedupeSorted(messages: WireMessage[]): WireMessage[] {
+  return messages.filter((m, i) => i === 0 || m.id !== messages[i - 1].id);
+}
+
+export const newestId = (t: Timeline | undefined): number | null => t?.messages.at(-1)?.id ?? null;
+export const oldestId = (t: Timeline | undefined): number | null => t?.messages[0]?.id ?? null;

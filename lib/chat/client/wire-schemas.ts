@@ -1,0 +1,53 @@
+// Shapes of what the browser receives (REST answers, realtime events, other browsers' client
+// events), checked at the boundary before they reach the store.
+import { z } from "zod";
+
+const wireUser = z.object({ id: z.number(), username: z.string() });
+
+export const wireMessageSchema = z.object({
+  id: z.number(),
+  room_id: z.number(),
+  sender: wireUser,
+  content: z.string(),
+  timestamp: z.string(),
+  client_id: z.string(),
+  is_read: z.boolean(),
+  edited_at: z.string().nullable(),
+  deleted: z.boolean(),
+});
+
+export const wireMessagePageSchema = z.object({
+  messages: z.array(wireMessageSchema),
+  has_more: z.boolean(),
+  count: z.number(),
+  oldest_id: z.number().nullable(),
+  newest_id: z.number().nullable(),
+});
+
+export const wireRoomSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(["DIRECT", "GROUP", "JOB"]),
+  job_id: z.number().nullable(),
+  last_message_content: z.string(),
+  last_message_time: z.string().nullable(),
+  last_message_sender: wireUser.nullable(),
+  unread_count: z.number(),
+  updated_at: z.string(),
+});
+
+export const roomPageSchema = z.object({ rooms: z.array(wireRoomSchema), next_cursor: z.string().nullable() });
+
+export const userSummarySchema = z.object({ id: z.number(), username: z.string(), name: z.string() });
+export type UserSummary = z.infer<typeof userSummarySchema>;
+export const userSearchSchema = z.object({ users: z.array(userSummarySchema) });
+
+export const unreadTotalSchema = z.object({ total: z.number() });
+
+export const messageDeletedSchema = z.object({ id: z.number(), room_id: z.number() });
+export const readUpdatedSchema = z.object({ room_id: z.number(), user_id: z.number(), up_to_id: z.number() });
+export const typingEventSchema = z.object({
+  user_id: z.number().int().positive(),
+  username: z.string().max(100),
+  typing: z.boolean(),
+});

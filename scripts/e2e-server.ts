@@ -1,0 +1,129 @@
+// The browser tests' web server (playwright.config.ts starts it): a throw-away embedded
+// PostgreSQL with the demo data, the embedded realtime server, and `next start`. A small
+// control endpoint on another loopback port lets tests stop and restart the realtime server.
+// Everything is removed on exit. For iterating locally: E2E_NEXT_MODE=dev runs `next dev`, and
+// E2E_NEXTAUTH_SECRET keeps saved sessions valid across restarts.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded-postgres";
+import { freePort } from "./db/free-port";
+import { migrate } from "./db/migrate-runner";
+import { seedDemoData } from "@/prisma/seed-data";
+import { type RealtimeServer, startRealtimeServer } from "@/realtime-server";
+
+const port = Number(process.env.E2E_PORT ?? 3217);
+const controlPort = Number(process.env.E2E_CONTROL_PORT ?? 3218);
+const nextMode = process.env.E2E_NEXT_MODE === "dev" ? "dev" : "start";
+const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ msg: `e2e: ${msg}`, ...extra }));
+
+const cacheDir = path.join(process.cwd(), ".cache");
+mkdirSync(cacheDir, { recursive: true });
+const workDir = mkdtempSync(path.join(cacheDir, "e2e-server-"));
+
+let database: EmbeddedDatabase | null = null;
+let realtime: RealtimeServer | null = null;
+let realtimePort = 0;
+let next: ChildProcess | null = null;
+let control: Server | null = null;
+let stopping = false;
+
+async function startRealtime(): Promise<void> {
+  realtime ??= await startRealtimeServer({ host: "127.0.0.1", port: realtimePort });
+}
+
+async function stopRealtime(): Promise<void> {
+  const current = realtime;
+  realtime = null;
+  await current?.close();
+}
+
+/** POST /realtime/stop, POST /realtime/start: used only by tests/e2e. */
+function startControl(): Promise<void> {
+  control = createServer((req, res) => {
+    const routes: Record<string, () => Promise<void>> = {
+      "POST /realtime/stop": stopRealtime,
+      "POST /realtime/start": startRealtime,
+    };
+    const handler = routes[`${req.method} ${req.url}`];
+    if (!handler) {
+      res.writeHead(404).end();
+      return;
+    }
+    handler().then(
+      () => {
+        log(`${req.url}`);
+        res.writeHead(204).end();
+      },
+      (error: unknown) => res.writeHead(500, { "content-type": "text/plain" }).end(String(error)),
+    );
+  });
+  return new Promise((resolve) => control!.listen(controlPort, "127.0.0.1", resolve));
+}
+
+async function main(): Promise<void> {
+  database = await startEmbeddedPostgres({ dataDir: path.join(workDir, "postgres") });
+  await ensureDatabase(database.url("postgres"), "jobchat_e2e");
+  const databaseUrl = database.url("jobchat_e2e");
+  await migrate(databaseUrl);
+  log("seeded", await seedDemoData(databaseUrl));
+
+  realtimePort = await freePort();
+  await startRealtime();
+  await startControl();
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: nextMode === "dev" ? "development" : "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+    DATABASE_URL: databaseUrl,
+    PUSHER_APP_ID: realtime!.appId,
+    PUSHER_KEY: realtime!.key,
+    PUSHER_SECRET: realtime!.secret,
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(realtimePort),
+    PUSHER_USE_TLS: "false",
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // Tests sign in and send far more often than a person does.
+    RATE_LIMIT_SIGNIN_MAX: "10000",
+    RATE_LIMIT_SEND_MAX: "10000",
+    RATE_LIMIT_CHANNEL_AUTH_MAX: "10000",
+  };
+  const bin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  next = spawn(process.execPath, [bin, nextMode, "-p", String(port)], { stdio: "inherit", env });
+  next.on("exit", (code) => {
+    if (!stopping) {
+      log("next exited", { code });
+      void shutdown(1);
+    }
+  });
+  log("ready", { port, controlPort, realtimePort, mode: nextMode });
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  if (next && next.exitCode === null) {
+    const exited = new Promise((resolve) => next!.once("exit", resolve));
+    next.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (next.exitCode === null) next.kill("SIGKILL");
+  }
+  control?.close();
+  await stopRealtime().catch(() => {});
+  await database?.stop().catch(() => {});
+  rmSync(workDir, { recursive: true, force: true });
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+main().catch((error: unknown) => {
+  console.error(error);
+  void shutdown(1);
+});

@@ -1,0 +1,62 @@
+// WebSocket first, REST when it is gone: with the realtime server stopped, a banner shows and
+// messages still arrive by polling; after it restarts, nothing is missing or doubled.
+import { expect } from "@playwright/test";
+import { expectConnected, messageWithText, openRoom, renderedIds, send, test, unique } from "./support/chat";
+import { startRealtime, stopRealtime } from "./support/realtime-control";
+
+test.afterEach(async () => {
+  await startRealtime();
+});
+
+test("realtime down: banner, polling delivers, and after restart nothing is missed or duplicated", async ({ signedIn }) => {
+  test.setTimeout(120_000);
+  const alice = await signedIn("alice");
+  const bob = await signedIn("bob");
+  await alice.goto("/");
+  await bob.goto("/");
+  await openRoom(alice, /Job #1 Chat/);
+  await openRoom(bob, /Job #1 Chat/);
+
+  await stopRealtime();
+  const banner = (page: typeof bob) => page.getByRole("status").filter({ hasText: "Reconnecting…" });
+  await expect(banner(bob)).toBeVisible({ timeout: 15_000 });
+  await expect(banner(alice)).toBeVisible({ timeout: 15_000 });
+
+  const whileDown = [unique("Sent while offline 1"), unique("Sent while offline 2")];
+  for (const text of whileDown) {
+    await send(alice, text);
+    await expect(messageWithText(alice, text)).toContainText("Sent");
+  }
+  for (const text of whileDown) await expect(messageWithText(bob, text)).toHaveCount(1, { timeout: 15_000 });
+
+  // One more just before the restart: the catch-up after reconnecting must bring it.
+  const beforeRestart = unique("Sent just before the restart");
+  await send(alice, beforeRestart);
+  await expect(messageWithText(alice, beforeRestart)).toContainText("Sent");
+
+  await startRealtime();
+  await expectConnected(bob);
+  await expectConnected(alice);
+  await expect(banner(bob)).toBeHidden();
+  await expect(messageWithText(bob, beforeRestart)).toHaveCount(1);
+
+  // Connected again: no more polling.
+  await expect(bob.locator("section[data-subscribed]")).toHaveAttribute("data-subscribed", "true");
+  const polls: string[] = [];
+  bob.on("request", (request) => {
+    if (request.url().includes("/messages?")) polls.push(request.url());
+  });
+  const live = unique("Live again");
+  await send(alice, live);
+  await expect(messageWithText(bob, live)).toHaveCount(1);
+  await bob.waitForTimeout(6_000); // long enough for a 5 s poll to show up if one were running
+  expect(polls).toEqual([]);
+
+  for (const text of [...whileDown, beforeRestart, live]) {
+    await expect(messageWithText(bob, text)).toHaveCount(1);
+    await expect(messageWithText(alice, text)).toHaveCount(1);
+  }
+  const ids = await renderedIds(bob);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+});

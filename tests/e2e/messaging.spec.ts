@@ -1,0 +1,81 @@
+// Two people in separate browser contexts: live delivery, the room list following it, read
+// state across tabs, and typing indicators.
+import { expect } from "@playwright/test";
+import { expectConnected, messageWithText, openRoom, roomLink, send, test, unique } from "./support/chat";
+
+const unreadIn = async (text: string | null) => Number(/(\d+) unread/.exec(text ?? "")?.[1] ?? 0);
+
+test("a message reaches the other person live; their list, badge and read state follow", async ({ signedIn }) => {
+  const alice = await signedIn("alice");
+  const bob = await signedIn("bob");
+  await bob.goto("/");
+  await expectConnected(bob);
+  await alice.goto("/");
+  await expectConnected(alice);
+  await bob.evaluate(() => Object.assign(window, { __noReload: true }));
+
+  // Make another of Bob's rooms the newest, so the job room has to move to the top.
+  await openRoom(alice, "Weekend team");
+  const warmUp = unique("Weekend plans");
+  await send(alice, warmUp);
+  const rows = bob.getByRole("navigation", { name: "Conversations" }).getByRole("link");
+  await expect(rows.first()).toContainText(warmUp);
+  const jobRow = roomLink(bob, /Job #1 Chat/);
+  const unreadBefore = await unreadIn(await jobRow.textContent());
+
+  await openRoom(alice, /Job #1 Chat/);
+  const text = unique("Hello Bob, are you free tomorrow?");
+  await send(alice, text);
+  await expect(messageWithText(alice, text)).toContainText("Sent");
+
+  await expect(rows.first()).toContainText("Job #1 Chat");
+  await expect(rows.first()).toContainText(`client1: ${text}`);
+  await expect(rows.first()).toContainText(`${unreadBefore + 1} unread`);
+  await expect(bob).toHaveTitle(/^\(\d+\) JobChat$/);
+
+  // A second tab of Bob's sees the badge drop when he reads the room in the first.
+  const bobOtherTab = await bob.context().newPage();
+  await bobOtherTab.goto("/");
+  await expectConnected(bobOtherTab);
+  await expect(roomLink(bobOtherTab, /Job #1 Chat/)).toContainText("unread");
+
+  await openRoom(bob, /Job #1 Chat/);
+  await expect(messageWithText(bob, text)).toHaveCount(1);
+  await expect(bob.getByText("New messages")).toBeVisible();
+  await expect(roomLink(bobOtherTab, /Job #1 Chat/)).not.toContainText("unread");
+
+  // While both have the room open, messages flow live both ways, once each.
+  const reply = unique("Yes, from 9am");
+  await send(bob, reply);
+  await expect(messageWithText(alice, reply)).toHaveCount(1);
+  const again = unique("Great, see you then");
+  await send(alice, again);
+  await expect(messageWithText(bob, again)).toHaveCount(1);
+  await expect(messageWithText(alice, again)).toHaveCount(1);
+  expect(await bob.evaluate(() => "__noReload" in window)).toBe(true);
+});
+
+test("typing shows on the other side, goes client to client, and clears on send and on blur", async ({ signedIn }) => {
+  const alice = await signedIn("alice");
+  const bob = await signedIn("bob");
+  await alice.goto("/");
+  await bob.goto("/");
+  await openRoom(alice, /Job #1 Chat/);
+  await openRoom(bob, /Job #1 Chat/);
+
+  const requests: string[] = [];
+  bob.on("request", (request) => requests.push(`${request.method()} ${request.url()}`));
+  const box = bob.getByRole("textbox", { name: "Message" });
+  await box.pressSequentially("On my way", { delay: 30 });
+  const typing = alice.getByText("Bob Cleaner is typing…");
+  await expect(typing).toBeVisible();
+  expect(requests).toEqual([]);
+
+  await box.press("Enter");
+  await expect(typing).toBeHidden();
+
+  await box.pressSequentially("Parking now");
+  await expect(typing).toBeVisible();
+  await box.blur();
+  await expect(typing).toBeHidden();
+});

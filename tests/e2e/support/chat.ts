@@ -1,0 +1,60 @@
+// What the tests do as a person would: open a room from the list, type, send, read.
+import { randomUUID } from "node:crypto";
+import { test as base, type BrowserContext, expect, type Page } from "@playwright/test";
+import { storageState, type UserKey } from "./users";
+
+type Viewport = { width: number; height: number };
+
+/**
+ * `signedIn(user)` opens a page in a fresh context with that user's saved session; every
+ * context is closed when the test ends, so no tab of one test is still reading messages in
+ * the next.
+ */
+export const test = base.extend<{ signedIn: (user: UserKey, viewport?: Viewport) => Promise<Page> }>({
+  signedIn: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (user, viewport = { width: 1280, height: 800 }) => {
+      const context = await browser.newContext({ storageState: storageState(user), viewport });
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+export const unique = (label: string) => `${label} ${randomUUID().slice(0, 8)}`;
+
+export async function expectConnected(page: Page): Promise<void> {
+  await expect(page.locator("[data-realtime]")).toHaveAttribute("data-realtime", "connected", { timeout: 20_000 });
+}
+
+export const roomLink = (page: Page, name: string | RegExp) =>
+  page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name });
+
+/** Opens a room from the sidebar and waits until it is on screen with its channel live. */
+export async function openRoom(page: Page, name: string | RegExp): Promise<number> {
+  const link = roomLink(page, name);
+  const href = await link.getAttribute("href");
+  const roomId = Number(href?.split("/").pop());
+  await link.click();
+  await page.waitForURL(`**/rooms/${roomId}`);
+  await expect(page.locator(`section[data-room-id="${roomId}"]`)).toHaveAttribute("data-subscribed", "true", { timeout: 20_000 });
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeEnabled();
+  return roomId;
+}
+
+export const messageList = (page: Page) => page.getByRole("region", { name: "Messages" });
+export const messages = (page: Page) => messageList(page).locator("[data-message-id]");
+export const messageWithText = (page: Page, text: string) => messages(page).filter({ hasText: text });
+
+export async function send(page: Page, text: string): Promise<void> {
+  const box = page.getByRole("textbox", { name: "Message" });
+  await box.fill(text);
+  await box.press("Enter");
+}
+
+/** The ids of the rendered stored messages, in page order. */
+export async function renderedIds(page: Page): Promise<number[]> {
+  const ids = await messages(page).evaluateAll((els) => els.map((el) => el.getAttribute("data-message-id") ?? ""));
+  return ids.filter((id) => /^\d+$/.test(id)).map(Number);
+}
