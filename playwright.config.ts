@@ -48,7 +48,13 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts$/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /auth\.setup\.ts$/ },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["setup"],
+      // docs/screenshots are taken on demand (`npm run screenshots`), not in every test run.
+      testIgnore: process.env.E2E_SCREENSHOTS === "1" ? [/auth\.setup\.ts$/] : [/auth\.setup\.ts$/, /screenshots\.spec\.ts$/],
+    },
   ],
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",

@@ -1,8 +1,6 @@
-// docs/screenshots: run with E2E_SCREENSHOTS=1 (skipped otherwise; it only takes pictures).
+// docs/screenshots: `npm run screenshots` (E2E_SCREENSHOTS=1); not part of the test run, it only takes pictures.
 import { expect } from "@playwright/test";
 import { messages, openRoom, test } from "./support/chat";
-
-test.skip(process.env.E2E_SCREENSHOTS !== "1", "screenshots only on demand");
 
 const dir = "docs/screenshots";
 
