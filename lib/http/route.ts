@@ -40,7 +40,10 @@ async function run(
     ({ response, userId } = await body(requestId));
   } catch (error) {
     response = errorResponse(error);
-    if (!(error instanceof AppError)) {
+    if (request.signal.aborted) {
+      // The client went away mid-request (a closed tab): nothing failed on our side.
+      log.info({ event: "http.aborted", request_id: requestId, route: routeName }, "client aborted");
+    } else if (!(error instanceof AppError)) {
       log.error(
         { event: "http.error", request_id: requestId, route: routeName, unavailable: isDatabaseUnavailable(error), error: String(error) },
         "request failed",
