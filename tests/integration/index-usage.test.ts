@@ -57,6 +57,7 @@ describe("the seed's indexes are used", () => {
   for (const [index, sql, params] of cases) {
     it(`${index}: ${sql}`, async () => {
       const text = await plan(sql, params);
+      if (process.env.PRINT_PLANS) console.log(`-- ${index}\n${text}`);
       expect(text, text).toMatch(new RegExp(`(?:using|on) ${index}\\b`));
       expect(text, text).not.toMatch(/Seq Scan/);
     });
