@@ -97,7 +97,8 @@ async function run(argv: string[]): Promise<number> {
 
 const relaunched = relaunchWithServerCondition();
 if (relaunched !== null) {
-  process.exitCode = relaunched;
+  // Exit explicitly with the child's status: something imported above can otherwise leave 0.
+  process.exit(relaunched);
 } else {
   // Exit explicitly: a pool or socket left open by a failed section must not keep the run alive.
   run(process.argv.slice(2)).then(
