@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 
-// Static security headers for every response. The Content-Security-Policy is set per request
-// in proxy.ts, because it carries a nonce and the realtime host from the runtime environment.
+// Security headers for every response. (A nonce-based Content-Security-Policy is not in yet:
+// see the reliability issue's note.)
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
