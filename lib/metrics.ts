@@ -1,5 +1,6 @@
 // Process metrics in Prometheus form (prom-client), one registry for the app.
 import client from "prom-client";
+import { realtimeStats } from "@/lib/realtime/stats";
 
 function createMetrics() {
   const registry = new client.Registry();
@@ -13,6 +14,33 @@ function createMetrics() {
     channelAuth: new client.Counter({ name: "realtime_channel_auth_total", help: "Channel authorizations", labelNames: ["result"] as const, registers: [registry] }),
     httpResponses: new client.Counter({ name: "http_responses_total", help: "API responses by route and status", labelNames: ["route", "status"] as const, registers: [registry] }),
     httpDuration: new client.Histogram({ name: "http_request_duration_seconds", help: "API request duration", labelNames: ["route"] as const, buckets: ms, registers: [registry] }),
+    // Read from the realtime server's HTTP API at scrape time (cached a few seconds).
+    realtimeUp: new client.Gauge({
+      name: "realtime_api_up",
+      help: "1 when the realtime server's HTTP API answered the last channel query",
+      registers: [registry],
+      async collect() {
+        this.set((await realtimeStats()).up ? 1 : 0);
+      },
+    }),
+    realtimeChannels: new client.Gauge({
+      name: "realtime_channels",
+      help: "Occupied realtime channels by type",
+      labelNames: ["type"] as const,
+      registers: [registry],
+      async collect() {
+        const { channels } = await realtimeStats();
+        for (const [type, count] of Object.entries(channels)) this.set({ type }, count);
+      },
+    }),
+    realtimePresenceMembers: new client.Gauge({
+      name: "realtime_presence_members",
+      help: "Members of presence channels (people with a room open, counted once per room)",
+      registers: [registry],
+      async collect() {
+        this.set((await realtimeStats()).presenceMembers);
+      },
+    }),
   };
 }
 

@@ -15,13 +15,15 @@ export async function authorizeChannel(user: SessionUser, socketId: string, chan
   const room = ROOM_CHANNEL_PATTERN.exec(channel);
   const own = USER_CHANNEL_PATTERN.exec(channel);
   let allowed = false;
+  // The account must still be active: a caller holding a SessionUser from before a
+  // deactivation is refused here too, not only at the session check.
   if (room) {
     const roomId = Number(room[1]);
     allowed =
       Number.isSafeInteger(roomId) &&
-      (await db.chatParticipant.count({ where: { roomId, userId: user.id } })) > 0;
+      (await db.chatParticipant.count({ where: { roomId, userId: user.id, user: { isActive: true } } })) > 0;
   } else if (own) {
-    allowed = Number(own[1]) === user.id;
+    allowed = Number(own[1]) === user.id && (await db.user.count({ where: { id: user.id, isActive: true } })) > 0;
   }
   metrics.channelAuth.inc({ result: allowed ? "allowed" : "denied" });
   if (!allowed) {

@@ -11,6 +11,7 @@ const SCALARS: Record<string, string> = {
   BigInt: "bigint",
   String: "text",
   Boolean: "boolean",
+  Json: "jsonb",
   DateTime: "timestamp without time zone",
 };
 const NATIVE: Record<string, string> = {
@@ -28,7 +29,8 @@ export function readPrismaSchema(file = path.join(process.cwd(), "prisma", "sche
     name: m[1],
     dbName: /@@map\("([^"]+)"\)/.exec(m[2])?.[1] ?? m[1],
   }));
-  const models = [...source.matchAll(/model\s+(\w+)\s*\{([^}]*)\}/g)].map((m) => ({ name: m[1], body: m[2] }));
+  // A model body ends at the first `}` outside a string literal (e.g. `@default("{}")`).
+  const models = [...source.matchAll(/model\s+(\w+)\s*\{((?:[^{}"]|"[^"]*")*)\}/g)].map((m) => ({ name: m[1], body: m[2] }));
   const modelNames = new Set(models.map((m) => m.name));
   const result: ExpectedSchema = { tables: [], columns: [], indexes: [] };
 

@@ -93,6 +93,21 @@ export const ROUTES: RouteCase[] = [
 export const EXEMPT: Record<string, string> = {
   "auth/[...nextauth]": "next-auth's own endpoints; covered by tests/integration/auth.test.ts",
   health: "public by design; covered by tests/integration/health.test.ts",
+  metrics: "bearer METRICS_TOKEN, not a session; covered by tests/integration/admin/metrics.test.ts",
+  // Admin-only doors have their own matrix (anonymous, user, deactivated admin, admin).
+  ...Object.fromEntries(
+    [
+      "admin/overview",
+      "admin/users",
+      "admin/users/[userId]/deactivate",
+      "admin/users/[userId]/reactivate",
+      "admin/users/[userId]/role",
+      "admin/rooms",
+      "admin/rooms/[roomId]",
+      "admin/messages/[messageId]",
+      "admin/audit",
+    ].map((file) => [file, "admin only; covered by tests/integration/admin/access.test.ts"]),
+  ),
 };
 
 export type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

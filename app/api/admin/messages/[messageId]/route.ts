@@ -1,0 +1,13 @@
+// DELETE /api/admin/messages/{id}?reason=: soft-deletes a message (idempotent), recorded in the audit log.
+import { deleteMessage } from "@/lib/admin/moderation";
+import { adminRoute } from "@/lib/admin/route";
+import { deleteMessageSchema, deleteQuerySchema } from "@/lib/admin/schemas";
+import { wireDelete } from "@/lib/admin/wire";
+import { parseQuery, pathId } from "@/lib/http/params";
+import { json, parseWith } from "@/lib/http/route";
+
+export const DELETE = adminRoute<{ messageId: string }>("DELETE /api/admin/messages/{id}", async ({ request, admin, params }) => {
+  const messageId = pathId(params.messageId, "messageId");
+  const { reason } = parseQuery(request.url, deleteQuerySchema);
+  return json(wireDelete(await deleteMessage(admin, parseWith(deleteMessageSchema, { message_id: messageId, reason }))));
+});

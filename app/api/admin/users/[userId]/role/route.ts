@@ -1,0 +1,13 @@
+// POST /api/admin/users/{id}/role {"role":"ADMIN"|"USER"}: changes a user's role.
+import { changeRole } from "@/lib/admin/moderation";
+import { adminRoute } from "@/lib/admin/route";
+import { roleBodySchema } from "@/lib/admin/schemas";
+import { wireStanding } from "@/lib/admin/wire";
+import { pathId } from "@/lib/http/params";
+import { json, readJson } from "@/lib/http/route";
+
+export const POST = adminRoute<{ userId: string }>("POST /api/admin/users/{id}/role", async ({ request, admin, params }) => {
+  const userId = pathId(params.userId, "userId");
+  const { role } = await readJson(request, roleBodySchema);
+  return json(wireStanding(await changeRole(admin, { user_id: userId, role })));
+});

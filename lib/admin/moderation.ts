@@ -1,0 +1,131 @@
+// Moderation: soft-deleting a message and changing a user's standing. Each runs in one
+// transaction with its audit row, then tells the affected clients after commit.
+import type { SessionUser } from "@/lib/auth/credentials";
+import { db, type Db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { roomForEachParticipant } from "@/lib/chat/rooms";
+import { publishMessageDeleted } from "@/lib/realtime/publish";
+import { assertAdmin } from "@/lib/admin/guard";
+import { recordAudit, type AuditInput } from "@/lib/admin/audit";
+import type { ChangeRoleInput, DeleteMessageInput, UserTargetInput } from "@/lib/admin/schemas";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+// Same preview length as the send transaction's (lib/chat/send.ts).
+const LAST_MESSAGE_PREVIEW = 200;
+
+function logAudit(entry: AuditInput) {
+  log.info(
+    { event: "admin.audit", action: entry.action, user_id: entry.actorId, target_type: entry.targetType, target_id: entry.targetId },
+    "moderation action",
+  );
+}
+
+export type DeleteResult = { messageId: number; roomId: number; alreadyDeleted: boolean };
+
+/**
+ * Soft-deletes a message. Lock order matches the other writers: the room row first (as a send
+ * does), then participants, then the message (as marking read does), so none deadlock.
+ */
+export async function deleteMessage(admin: SessionUser, input: DeleteMessageInput): Promise<DeleteResult> {
+  const messageId = input.message_id;
+  const outcome = await db.$transaction(async (tx) => {
+    await assertAdmin(admin, tx);
+    const found = await tx.message.findUnique({ where: { id: messageId }, select: { roomId: true } });
+    if (!found) throw notFound("Message not found");
+    await tx.$queryRaw`SELECT id FROM chat_chatroom WHERE id = ${found.roomId} FOR UPDATE`;
+    // Deleting messages in a room is serialized by that lock, so this read is current.
+    const message = await tx.message.findUniqueOrThrow({ where: { id: messageId }, select: { senderId: true, deletedAt: true } });
+    if (message.deletedAt) return { roomId: found.roomId, entry: null };
+
+    await recountUnread(tx, { roomId: found.roomId, messageId, senderId: message.senderId });
+    await tx.$executeRaw`UPDATE chat_message SET deleted_at = now() WHERE id = ${messageId}`;
+    await recomputeLastMessage(tx, { roomId: found.roomId, messageId });
+    const entry: AuditInput = {
+      actorId: admin.id,
+      action: "message.delete",
+      targetType: "message",
+      targetId: messageId,
+      details: { room_id: found.roomId, sender_id: message.senderId, ...(input.reason ? { reason: input.reason } : {}) },
+    };
+    await recordAudit(tx, entry);
+    return { roomId: found.roomId, entry };
+  });
+  if (outcome.entry) {
+    logAudit(outcome.entry);
+    const rooms = await roomForEachParticipant(outcome.roomId).catch(() => []);
+    await publishMessageDeleted({ id: messageId, roomId: outcome.roomId }, rooms);
+  }
+  return { messageId, roomId: outcome.roomId, alreadyDeleted: outcome.entry === null };
+}
+
+/**
+ * Participants who had not read the message get unread = messages from others, newer than
+ * their read mark, not deleted (the message itself is excluded: it is deleted next).
+ */
+async function recountUnread(tx: Tx, m: { roomId: number; messageId: number; senderId: number }) {
+  await tx.$executeRaw`
+    UPDATE chat_chatparticipant p SET unread_count = (
+      SELECT count(*) FROM chat_message c
+      WHERE c.room_id = p.room_id AND c.id > COALESCE(p.last_read_message_id, 0)
+        AND c.sender_id <> p.user_id AND c.deleted_at IS NULL AND c.id <> ${m.messageId})
+    WHERE p.room_id = ${m.roomId} AND COALESCE(p.last_read_message_id, 0) < ${m.messageId} AND p.user_id <> ${m.senderId}`;
+}
+
+/**
+ * When no live message is newer than the deleted one, it was the room's last message: take the
+ * newest live one instead (or none). `room_id BETWEEN` keeps the walk on chat_room_id_idx, as
+ * in lib/chat/messages.ts.
+ */
+async function recomputeLastMessage(tx: Tx, m: { roomId: number; messageId: number }) {
+  await tx.$executeRaw`
+    UPDATE chat_chatroom r SET
+      last_message_content = COALESCE(LEFT(newest.content, ${LAST_MESSAGE_PREVIEW}::int), ''),
+      last_message_time = newest.timestamp,
+      last_message_sender_id = newest.sender_id
+    FROM (SELECT 1) AS one
+    LEFT JOIN LATERAL (
+      SELECT content, timestamp, sender_id FROM chat_message
+      WHERE room_id BETWEEN ${m.roomId}::int AND ${m.roomId}::int AND deleted_at IS NULL
+      ORDER BY room_id, id DESC LIMIT 1) AS newest ON true
+    WHERE r.id = ${m.roomId}
+      AND NOT EXISTS (SELECT 1 FROM chat_message n
+        WHERE n.room_id = ${m.roomId} AND n.id > ${m.messageId} AND n.deleted_at IS NULL)`;
+}
+
+export type UserStanding = { id: number; username: string; role: "USER" | "ADMIN"; isActive: boolean };
+
+async function changeUser(
+  admin: SessionUser,
+  userId: number,
+  change: { isActive: boolean } | { role: "USER" | "ADMIN" },
+): Promise<UserStanding> {
+  const outcome = await db.$transaction(async (tx) => {
+    await assertAdmin(admin, tx);
+    // Admins cannot lock themselves out, which also keeps at least one active admin.
+    if (userId === admin.id) throw new AppError("conflict", "You cannot change your own account here");
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, isActive: true } });
+    if (!before) throw notFound("User not found");
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: change,
+      select: { id: true, username: true, role: true, isActive: true },
+    });
+    let entry: AuditInput | null = null;
+    if ("isActive" in change && change.isActive !== before.isActive) {
+      entry = { actorId: admin.id, action: change.isActive ? "user.reactivate" : "user.deactivate", targetType: "user", targetId: userId, details: {} };
+    } else if ("role" in change && change.role !== before.role) {
+      entry = { actorId: admin.id, action: "user.role", targetType: "user", targetId: userId, details: { from: before.role, to: change.role } };
+    }
+    if (entry) await recordAudit(tx, entry);
+    return { user, entry };
+  });
+  if (outcome.entry) logAudit(outcome.entry);
+  return outcome.user;
+}
+
+/** Sign-in, every request (the session re-check) and sending all refuse an inactive user. */
+export const deactivateUser = (admin: SessionUser, input: UserTargetInput) => changeUser(admin, input.user_id, { isActive: false });
+export const reactivateUser = (admin: SessionUser, input: UserTargetInput) => changeUser(admin, input.user_id, { isActive: true });
+export const changeRole = (admin: SessionUser, input: ChangeRoleInput) => changeUser(admin, input.user_id, { role: input.role });

@@ -1,0 +1,114 @@
+// Rooms for the admin pages: every room by recent activity, and one room in detail.
+import type { SessionUser } from "@/lib/auth/credentials";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { invalidInput, notFound } from "@/lib/errors";
+import { messagePageSql, usernames } from "@/lib/chat/messages";
+import { assertAdmin } from "@/lib/admin/guard";
+import { ADMIN_PAGE_SIZE } from "@/lib/admin/schemas";
+import { ADMIN_ROOM_NAME } from "@/lib/admin/room-name";
+
+export type AdminRoom = {
+  id: number;
+  name: string;
+  kind: string;
+  jobId: number | null;
+  participants: number;
+  lastMessageTime: Date | null;
+  updatedAt: Date;
+  createdAt: Date;
+};
+
+const ROOM_COLUMNS = Prisma.sql`r.id, ${ADMIN_ROOM_NAME} AS name, r.kind::text AS kind, r.job_id AS "jobId",
+  (SELECT count(*)::int FROM chat_chatparticipant c WHERE c.room_id = r.id) AS participants,
+  r.last_message_time AS "lastMessageTime", r.updated_at AS "updatedAt", r.created_at AS "createdAt"`;
+
+const encodeCursor = (room: AdminRoom) => Buffer.from(`${room.updatedAt.toISOString()}|${room.id}`).toString("base64url");
+
+function decodeCursor(cursor: string): { updatedAt: Date; id: number } {
+  const [time, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const updatedAt = new Date(time ?? "");
+  const roomId = Number(id);
+  if (Number.isNaN(updatedAt.getTime()) || !Number.isSafeInteger(roomId) || roomId <= 0) throw invalidInput("invalid cursor");
+  return { updatedAt, id: roomId };
+}
+
+/** Newest activity first on chat_room_updated_idx (a send sets updated_at), keyset pages. */
+export async function listAdminRooms(admin: SessionUser, input: { cursor?: string } = {}) {
+  await assertAdmin(admin);
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const rows = await db.$queryRaw<AdminRoom[]>`
+    SELECT ${ROOM_COLUMNS} FROM chat_chatroom r
+    ${after ? Prisma.sql`WHERE (r.updated_at, r.id) < (${after.updatedAt}, ${after.id})` : Prisma.empty}
+    ORDER BY r.updated_at DESC, r.id DESC LIMIT ${ADMIN_PAGE_SIZE + 1}`;
+  const rooms = rows.slice(0, ADMIN_PAGE_SIZE);
+  return { rooms, nextCursor: rows.length > ADMIN_PAGE_SIZE ? encodeCursor(rooms[rooms.length - 1]) : null };
+}
+
+export type AdminParticipant = {
+  userId: number;
+  username: string;
+  isActive: boolean;
+  unreadCount: number;
+  lastReadMessageId: number | null;
+  lastSeen: Date;
+  joinedAt: Date;
+};
+
+export type AdminMessage = {
+  id: number;
+  senderId: number;
+  senderUsername: string;
+  /** Admins see a deleted message's content, marked as deleted. */
+  content: string;
+  timestamp: Date;
+  deletedAt: Date | null;
+};
+
+export type AdminRoomDetail = {
+  room: AdminRoom & { lastMessageContent: string };
+  participants: AdminParticipant[];
+  messages: AdminMessage[];
+  olderBefore: number | null;
+};
+
+/** The room, its people and one page of messages (newest first) on chat_room_id_idx. */
+export async function getAdminRoom(admin: SessionUser, roomId: number, input: { before?: number } = {}): Promise<AdminRoomDetail> {
+  await assertAdmin(admin);
+  const [room] = await db.$queryRaw<Array<AdminRoom & { lastMessageContent: string }>>`
+    SELECT ${ROOM_COLUMNS}, r.last_message_content AS "lastMessageContent" FROM chat_chatroom r WHERE r.id = ${roomId}`;
+  if (!room) throw notFound("Room not found");
+  const [participants, rows] = await Promise.all([
+    db.chatParticipant.findMany({
+      where: { roomId },
+      orderBy: { id: "asc" },
+      select: { userId: true, unreadCount: true, lastReadMessageId: true, lastSeen: true, joinedAt: true, user: { select: { username: true, isActive: true } } },
+    }),
+    db.$queryRaw<Array<{ id: bigint; senderId: number; content: string; timestamp: Date; deletedAt: Date | null }>>(
+      messagePageSql({ roomId, before: input.before, limit: ADMIN_PAGE_SIZE }),
+    ),
+  ]);
+  const page = rows.slice(0, ADMIN_PAGE_SIZE);
+  const names = await usernames(page.map((m) => m.senderId));
+  return {
+    room,
+    participants: participants.map((p) => ({
+      userId: p.userId,
+      username: p.user.username,
+      isActive: p.user.isActive,
+      unreadCount: p.unreadCount,
+      lastReadMessageId: p.lastReadMessageId === null ? null : Number(p.lastReadMessageId),
+      lastSeen: p.lastSeen,
+      joinedAt: p.joinedAt,
+    })),
+    messages: page.map((m) => ({
+      id: Number(m.id),
+      senderId: m.senderId,
+      senderUsername: names.get(m.senderId) ?? "unknown",
+      content: m.content,
+      timestamp: m.timestamp,
+      deletedAt: m.deletedAt,
+    })),
+    olderBefore: rows.length > ADMIN_PAGE_SIZE ? Number(page[page.length - 1].id) : null,
+  };
+}
