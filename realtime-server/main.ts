@@ -9,6 +9,7 @@ async function main(): Promise<void> {
     appId: env.PUSHER_APP_ID || "app-id",
     key: env.PUSHER_KEY || "app-key",
     secret: env.PUSHER_SECRET || "app-secret",
+    ...(env.REALTIME_CLIENT_EVENTS_PER_SECOND ? { clientEventsPerSecond: Number(env.REALTIME_CLIENT_EVENTS_PER_SECOND) } : {}),
   });
   console.log(
     JSON.stringify({ level: "info", msg: "realtime server listening", host: server.host, port: server.port, appId: server.appId, key: server.key }),

@@ -1,5 +1,6 @@
 // What each run size builds and measures: the full benchmark (issue #7) and the smoke run
 // that proves every part works in under a minute.
+import { DEFAULT_PUBLISH_RATE } from "@/scripts/bench-realtime";
 
 export type DatasetParams = {
   users: number;
@@ -30,9 +31,11 @@ export type BenchConfig = {
   pages: { iterations: number; slowIterations: number; slowBudgetMs: number };
   /** The COUNT(*) side stops early once it has spent naiveBudgetMs (it can take a second a call). */
   unread: { iterations: number; naiveBudgetMs: number };
-  sends: { concurrency: number; perSender: number };
+  /** `warmup`: unmeasured sends per sender first (JIT, connection pool, caches). */
+  sends: { concurrency: number; perSender: number; warmup: number };
   typing: { events: number; perSecond: number };
-  delivery: { clients: number; messages: number };
+  /** `rate`: events published per second while latency is measured. */
+  delivery: { clients: number; messages: number; rate: number };
 };
 
 const FULL: BenchConfig = {
@@ -55,9 +58,9 @@ const FULL: BenchConfig = {
   roomList: { iterations: 30, naiveIterations: 8 },
   pages: { iterations: 50, slowIterations: 15, slowBudgetMs: 8_000 },
   unread: { iterations: 50, naiveBudgetMs: 10_000 },
-  sends: { concurrency: 32, perSender: 125 },
+  sends: { concurrency: 32, perSender: 125, warmup: 10 },
   typing: { events: 1_000, perSecond: 500 },
-  delivery: { clients: 1_000, messages: 2_000 },
+  delivery: { clients: 1_000, messages: 2_000, rate: DEFAULT_PUBLISH_RATE },
 };
 
 const SMOKE: BenchConfig = {
@@ -80,9 +83,9 @@ const SMOKE: BenchConfig = {
   roomList: { iterations: 5, naiveIterations: 3 },
   pages: { iterations: 5, slowIterations: 3, slowBudgetMs: 1_000 },
   unread: { iterations: 5, naiveBudgetMs: 2_000 },
-  sends: { concurrency: 32, perSender: 2 },
+  sends: { concurrency: 32, perSender: 2, warmup: 1 },
   typing: { events: 100, perSecond: 500 },
-  delivery: { clients: 50, messages: 200 },
+  delivery: { clients: 50, messages: 200, rate: DEFAULT_PUBLISH_RATE },
 };
 
 /** Reasons the parameters cannot build the dataset they describe (empty when they can). */

@@ -4,7 +4,6 @@
 // correctness check fails; timings are reported against the targets, never asserted.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startRealtimeServer } from "@/realtime-server";
 import { configureAppEnv, loadApp } from "./app";
 import { parseArgs } from "./args";
 import { benchConfig } from "./config";
@@ -20,6 +19,7 @@ import { benchRoomList } from "./room-list";
 import { writeReport } from "./report";
 import { benchSends } from "./sends";
 import { relaunchWithServerCondition } from "./server-condition";
+import { startRealtimeChild } from "@/scripts/realtime-child";
 import { benchTyping } from "./typing";
 import { benchUnread } from "./unread";
 
@@ -46,7 +46,13 @@ async function run(argv: string[]): Promise<number> {
   const started = performance.now();
   const configuredUrl = process.env.DATABASE_URL;
   const server = await openBenchServer(configuredUrl);
-  const realtime = await startRealtimeServer({ host: "127.0.0.1", port: 0, clientEventsPerSecond: BENCH_CLIENT_EVENTS_PER_SECOND });
+  // A child process, as production runs the realtime server as a service of its own.
+  const realtime = await startRealtimeChild({
+    appId: "app-id",
+    key: "app-key",
+    secret: "app-secret",
+    clientEventsPerSecond: BENCH_CLIENT_EVENTS_PER_SECOND,
+  });
   try {
     const { url, info } = await prepareDataset(server, config.database, config.dataset, { rebuild: args.rebuild, progress });
     configureAppEnv(url, realtime);
@@ -90,7 +96,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(`wrote ${written.join(", ")}`);
     return result.failures.length ? 1 : 0;
   } finally {
-    await realtime.close();
+    await realtime.stop();
     await server.stop();
   }
 }

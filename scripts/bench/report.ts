@@ -135,9 +135,13 @@ function others(r: BenchResult): string[] {
     lines.push(
       `## Delivery (${int(d.clients)} pusher-js clients in ${d.rooms} presence rooms)`,
       "",
-      `${int(d.messages)} events fanned out to ${int(d.deliveries)} deliveries: publish → receive p50 ${ms(d.p50_ms)}, ` +
-        `p95 ${ms(d.p95_ms)}, **p99 ${ms(d.p99_ms)}**, max ${ms(d.max_ms)}; **${d.lost} lost**; ${int(d.deliveries_per_s)} deliveries/s. ` +
+      `${int(d.messages)} events published at ${int(d.publish_rate)}/s fanned out to ${int(d.deliveries)} deliveries: publish → receive p50 ${ms(d.p50_ms)}, ` +
+        `p95 ${ms(d.p95_ms)}, **p99 ${ms(d.p99_ms)}**, max ${ms(d.max_ms)}; **${d.lost} lost** (both runs); ${int(d.deliveries_per_s)} deliveries/s. ` +
         `Server: ${d.server}; published with ${d.publish_path}.`,
+      "",
+      `Saturation (the same events published as fast as the loop allows): ${int(d.saturation.events_per_s)} events/s in, ` +
+        `${int(d.saturation.deliveries_per_s)} deliveries/s out, p50 ${ms(d.saturation.p50_ms)}, p99 ${ms(d.saturation.p99_ms)}. ` +
+        "Those latencies are queueing: one Node process hosts all the clients and parses every frame, which a browser per user does not.",
       "",
     );
   }
@@ -161,7 +165,9 @@ const METHOD = [
   "- Typing: counters are read once they stop changing, before and after, with the app's pooled connections closed first so " +
     "their statistics are reported. The embedded realtime server's per-connection client-event limit is raised for the run " +
     "so the events can be sent quickly; the limit does not affect what is written.",
-  "- Delivery: `runRealtimeBench` from `scripts/bench-realtime.ts` (realtime server in a child process).",
+  "- Delivery: `runRealtimeBench` from `scripts/bench-realtime.ts` (realtime server in a child process), once paced at the " +
+    "send target's rate and once unpaced for saturation throughput.",
+  "- Sends and typing go to the embedded realtime server in a child process, as production runs it as a service of its own.",
   "- `npm run bench -- --smoke` runs all of it on a tiny dataset (`jobchat_bench_smoke`, `bench/results/smoke.json`) and fails on " +
     "any correctness check, never on timings.",
   "",

@@ -61,7 +61,7 @@ export async function benchSends(app: App, url: string, config: BenchConfig, dat
   try {
     const send = (sender: Sender, i: number) =>
       app.sendMessage({ userId: sender.userId, roomId: sender.roomId, content: `Bench message ${i} from user ${sender.userId}`, clientId: randomUUID() });
-    await Promise.all(senders.map((sender) => send(sender, 0)));
+    for (let i = 0; i < config.sends.warmup; i++) await Promise.all(senders.map((sender) => send(sender, -1 - i)));
 
     const failuresBefore = await publishFailures(app);
     const task = progress.task(`sends: ${concurrency} concurrent senders`, concurrency * perSender);

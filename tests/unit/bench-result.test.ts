@@ -36,6 +36,8 @@ const delivery = {
   lost: 0,
   typing_lost: 0,
   deliveries_per_s: 1,
+  publish_rate: 500,
+  saturation: { events_per_s: 1, deliveries_per_s: 1, p50_ms: 1, p99_ms: 1, lost: 0 },
   server: "x",
   publish_path: "x",
 };
