@@ -1,10 +1,8 @@
-// The only place that reads process.env: parsed once, typed everywhere else.
+// The app's settings from process.env: parsed once, typed everywhere else. (Scripts that run
+// before the app, such as scripts/run.ts and the realtime server's CLI, read their own few.)
 import { z } from "zod";
 
-const optional = z
-  .string()
-  .optional()
-  .transform((v) => (v === "" ? undefined : v));
+const optional = z.string().optional();
 const flag = z
   .enum(["1", "0", "true", "false"])
   .optional()
@@ -45,7 +43,8 @@ export type Env = z.infer<typeof schema>;
 let cached: Env | undefined;
 
 export function env(): Env {
-  cached ??= schema.parse(process.env);
+  // An empty value (as in a copied .env.example) means unset.
+  cached ??= schema.parse(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== "")));
   return cached;
 }
 

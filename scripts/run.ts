@@ -4,12 +4,17 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { loadEnvConfig } from "@next/env";
 import { openDevDatabase } from "./db/dev-database";
 import { migrate } from "./db/migrate-runner";
 import { seedDemoData } from "@/prisma/seed-data";
 import { startRealtimeServer } from "@/realtime-server";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
+// .env files, read the way Next reads them, so what they set decides what is embedded; an empty
+// value (as in a copied .env.example) counts as unset.
+loadEnvConfig(process.cwd(), mode === "dev");
+for (const [name, value] of Object.entries(process.env)) if (value === "") delete process.env[name];
 const log = (msg: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ level: "info", msg, ...extra }));
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
@@ -35,7 +40,7 @@ async function main() {
   const { applied } = await migrate(database.url);
   if (applied.length) log("migrated", { applied });
   const production = (env.NODE_ENV ?? (mode === "start" ? "production" : "development")) === "production";
-  if (database.embedded && (!production || env.SEED_DEMO === "1")) {
+  if (database.embedded && (!production || env.SEED_DEMO === "1" || env.SEED_DEMO === "true")) {
     log("demo data", await seedDemoData(database.url));
   }
 

@@ -25,7 +25,7 @@ async function publish(kind: string, events: Event[]): Promise<boolean> {
     );
     const ms = performance.now() - started;
     metrics.publishLatency.observe(ms / 1000);
-    log.debug({ event: "realtime.publish", kind, events: events.length, duration_ms: Math.round(ms) }, "published");
+    log.info({ event: "realtime.publish", kind, events: events.length, duration_ms: Math.round(ms) }, "published");
     return true;
   } catch (error) {
     metrics.publishFailures.inc();

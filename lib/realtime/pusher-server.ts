@@ -3,19 +3,21 @@ import "server-only";
 // server (PUSHER_HOST/PUSHER_PORT/PUSHER_USE_TLS), chosen by the environment.
 import Pusher from "pusher";
 import { env } from "@/lib/env";
+import { realtimeConnection } from "@/lib/realtime/connection";
 
 let client: Pusher | undefined;
 
 export function pusherServer(): Pusher {
   if (client) return client;
   const e = env();
+  const connection = realtimeConnection(e);
   client = new Pusher({
     appId: e.PUSHER_APP_ID,
     key: e.PUSHER_KEY,
     secret: e.PUSHER_SECRET,
-    ...(e.PUSHER_HOST
-      ? { host: e.PUSHER_HOST, port: String(e.PUSHER_PORT ?? (e.PUSHER_USE_TLS ? 443 : 6001)), useTLS: e.PUSHER_USE_TLS }
-      : { cluster: e.PUSHER_CLUSTER ?? "mt1", useTLS: true }),
+    ...(connection.kind === "host"
+      ? { host: connection.host, port: String(connection.port), useTLS: connection.useTLS }
+      : { cluster: connection.cluster, useTLS: true }),
     timeout: 5000,
   });
   return client;

@@ -99,6 +99,15 @@ describe("log lines", () => {
     expect(audit).toMatchObject({ action: "message.delete", target_type: "message", target_id: expect.any(Number), user_id: expect.any(Number) });
   });
 
+  it("a publish that fails is logged with its kind, size, duration and error", () => {
+    const publishes = lines.filter((l) => l.event === "realtime.publish");
+    expect(publishes.length).toBeGreaterThanOrEqual(2);
+    for (const l of publishes) {
+      expect(l).toMatchObject({ kind: expect.any(String), events: expect.any(Number), duration_ms: expect.any(Number), error: expect.any(String) });
+    }
+    expect(publishes.map((l) => l.kind)).toEqual(expect.arrayContaining(["message.deleted", "message.created"]));
+  });
+
   it("no line contains message content, even when the response did", () => {
     expect(raw).not.toContain(SECRET);
     expect(raw).not.toContain(SECRET_REST);
