@@ -1,6 +1,7 @@
 // Rate limits stored in PostgreSQL, so they hold across every app instance. A sliding window
 // approximated from two fixed windows: the previous window's count weighted by how much of it
 // still overlaps, plus the current window's count. One statement per check.
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -20,7 +21,13 @@ export function limits(): Record<LimitName, Limit> {
 
 export type LimitResult = { allowed: boolean; retryAfterSeconds: number; count: number };
 
-export async function hit(key: string, limit: Limit, now = Date.now()): Promise<LimitResult> {
+// rate_limit.key is VARCHAR(200), and keys carry what clients send (an address, an email): a
+// longer key is stored as its prefix and a digest, rather than failing the insert (a 500).
+const MAX_KEY_LENGTH = 200;
+const storedKey = (key: string) => (key.length <= MAX_KEY_LENGTH ? key : `${key.slice(0, 120)}#${createHash("sha256").update(key).digest("hex")}`);
+
+export async function hit(rawKey: string, limit: Limit, now = Date.now()): Promise<LimitResult> {
+  const key = storedKey(rawKey);
   const windowMs = limit.windowSeconds * 1000;
   const current = Math.floor(now / windowMs) * windowMs;
   const previous = current - windowMs;

@@ -1,19 +1,16 @@
 "use server";
 // Server actions for the chat UI: thin doors onto lib/chat, like the REST routes.
-import { z } from "zod";
 import { createDirectRoom, createGroupRoom } from "@/lib/chat/membership";
 import { markRead } from "@/lib/chat/read";
-import { createRoomBodySchema, markReadBodySchema, sendMessageBodySchema } from "@/lib/chat/schemas";
+import { createRoomBodySchema, markReadBodySchema, rowId, sendMessageBodySchema } from "@/lib/chat/schemas";
 import { sendMessage } from "@/lib/chat/send";
 import type { WireMessage, WireRoom } from "@/lib/chat/wire";
 import { runAction } from "@/lib/http/action";
 import { enforce } from "@/lib/rate-limit";
 import type { ActionResult } from "@/lib/errors";
 
-const roomIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
 export async function sendMessageAction(input: { room_id: number; content: string; client_id: string }): Promise<ActionResult<WireMessage>> {
-  return runAction("sendMessage", sendMessageBodySchema.extend({ room_id: roomIdSchema }), input, async (user, body) => {
+  return runAction("sendMessage", sendMessageBodySchema.extend({ room_id: rowId }), input, async (user, body) => {
     await enforce("send", String(user.id));
     const { message } = await sendMessage({ userId: user.id, roomId: body.room_id, content: body.content, clientId: body.client_id });
     return message;
@@ -21,7 +18,7 @@ export async function sendMessageAction(input: { room_id: number; content: strin
 }
 
 export async function markReadAction(input: { room_id: number; up_to_id: number }): Promise<ActionResult<WireRoom>> {
-  return runAction("markRead", markReadBodySchema.extend({ room_id: roomIdSchema }), input, (user, body) =>
+  return runAction("markRead", markReadBodySchema.extend({ room_id: rowId }), input, (user, body) =>
     markRead({ userId: user.id, roomId: body.room_id, upToId: body.up_to_id }),
   );
 }

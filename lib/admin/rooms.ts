@@ -6,6 +6,7 @@ import { invalidInput, notFound } from "@/lib/errors";
 import { messagePageSql, usernames } from "@/lib/chat/messages";
 import { assertAdmin } from "@/lib/admin/guard";
 import { ADMIN_PAGE_SIZE } from "@/lib/admin/schemas";
+import { isCursorDate, MAX_ROW_ID } from "@/lib/chat/schemas";
 import { ADMIN_ROOM_NAME } from "@/lib/admin/room-name";
 
 export type AdminRoom = {
@@ -29,7 +30,7 @@ function decodeCursor(cursor: string): { updatedAt: Date; id: number } {
   const [time, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const updatedAt = new Date(time ?? "");
   const roomId = Number(id);
-  if (Number.isNaN(updatedAt.getTime()) || !Number.isSafeInteger(roomId) || roomId <= 0) throw invalidInput("invalid cursor");
+  if (!isCursorDate(updatedAt) || !Number.isSafeInteger(roomId) || roomId <= 0 || roomId > MAX_ROW_ID) throw invalidInput("invalid cursor");
   return { updatedAt, id: roomId };
 }
 

@@ -1,29 +1,31 @@
 // Input schemas for the admin doors (REST routes and server actions share them).
 import { z } from "zod";
-import { idParam } from "@/lib/chat/schemas";
+import { idParam, rowId, rowIdParam } from "@/lib/chat/schemas";
 
 export const ADMIN_PAGE_SIZE = 50;
 
 /** An id from JSON (number) or from a form or path (digits). */
 export const adminId = z.union([z.number().int().positive().max(Number.MAX_SAFE_INTEGER), idParam]);
+/** A user id from JSON or a form: within the `integer` key range. */
+const adminUserId = z.union([rowId, rowIdParam]);
 
 const reason = z.string().trim().max(200).optional().transform((v) => (v ? v : undefined));
 
 export const deleteMessageSchema = z.object({ message_id: adminId, reason });
 export type DeleteMessageInput = z.infer<typeof deleteMessageSchema>;
 
-export const userTargetSchema = z.object({ user_id: adminId });
+export const userTargetSchema = z.object({ user_id: adminUserId });
 export type UserTargetInput = z.infer<typeof userTargetSchema>;
 
 export const roleSchema = z.enum(["USER", "ADMIN"]);
-export const changeRoleSchema = z.object({ user_id: adminId, role: roleSchema });
+export const changeRoleSchema = z.object({ user_id: adminUserId, role: roleSchema });
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
 
 export const roleBodySchema = z.object({ role: roleSchema }).strict();
 export const deleteQuerySchema = z.object({ reason: z.string().max(200).optional() }).strict();
 
 export const userListQuerySchema = z
-  .object({ q: z.string().trim().max(100).default(""), after: idParam.optional() })
+  .object({ q: z.string().trim().max(100).default(""), after: rowIdParam.optional() })
   .strict();
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 

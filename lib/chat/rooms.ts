@@ -2,6 +2,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Db } from "@/lib/db";
 import { invalidInput, notFound } from "@/lib/errors";
+import { isCursorDate, MAX_ROW_ID } from "@/lib/chat/schemas";
 import { toWireRoom, type RoomRow, type WireRoom } from "@/lib/chat/wire";
 
 type Client = Pick<Db, "$queryRaw">;
@@ -28,7 +29,7 @@ function decodeRoomCursor(cursor: string): RoomCursor {
   const [activity, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const date = new Date(activity ?? "");
   const roomId = Number(id);
-  if (Number.isNaN(date.getTime()) || !Number.isSafeInteger(roomId) || roomId <= 0) throw invalidInput("invalid cursor");
+  if (!isCursorDate(date) || !Number.isSafeInteger(roomId) || roomId <= 0 || roomId > MAX_ROW_ID) throw invalidInput("invalid cursor");
   return { activity: date, id: roomId };
 }
 

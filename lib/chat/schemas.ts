@@ -14,6 +14,15 @@ export const idParam = z
 
 const positiveId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+/**
+ * Users, rooms and jobs are keyed by PostgreSQL `integer`: a larger id cannot exist, and passing
+ * one to a query fails in the database (22003, a 500). Message and audit ids are `bigint`.
+ */
+export const MAX_ROW_ID = 2_147_483_647;
+const withinRowId = (n: number) => n <= MAX_ROW_ID;
+export const rowId = z.number().int().positive().max(MAX_ROW_ID);
+export const rowIdParam = idParam.refine(withinRowId, "must be a positive integer within range");
+
 export const messagePageQuerySchema = z
   .object({
     before: idParam.optional(),
@@ -44,20 +53,26 @@ export const roomListQuerySchema = z
   .strict();
 
 export const createRoomBodySchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("DIRECT"), user_id: positiveId }).strict(),
+  z.object({ kind: z.literal("DIRECT"), user_id: rowId }).strict(),
   z
     .object({
       kind: z.literal("GROUP"),
       name: z.string().trim().min(1).max(100),
-      member_ids: z.array(positiveId).max(200).default([]),
+      member_ids: z.array(rowId).max(200).default([]),
     })
     .strict(),
 ]);
 export type CreateRoomBody = z.infer<typeof createRoomBodySchema>;
 
-export const addMembersBodySchema = z.object({ user_ids: z.array(positiveId).min(1).max(200) }).strict();
+export const addMembersBodySchema = z.object({ user_ids: z.array(rowId).min(1).max(200) }).strict();
 
 export const userSearchQuerySchema = z.object({ q: z.string().trim().max(100).default("") }).strict();
+
+/** A cursor's time as the server writes it: a valid date in years 1..9999 (PostgreSQL fails on some outside). */
+export function isCursorDate(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return !Number.isNaN(date.getTime()) && year >= 1 && year <= 9999;
+}
 
 /** Turns URLSearchParams into a plain object, refusing repeated keys (arrays) as invalid. */
 export function searchParamsObject(params: URLSearchParams): Record<string, string> | null {

@@ -1,11 +1,14 @@
-import { idParam, searchParamsObject } from "@/lib/chat/schemas";
+import { idParam, rowIdParam, searchParamsObject } from "@/lib/chat/schemas";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/http/route";
 import type { z } from "zod";
 
-/** A path id like `{roomId}`: digits only; anything else is a 400. */
-export function pathId(value: string, name: string): number {
-  const parsed = idParam.safeParse(value);
+/**
+ * A path id like `{roomId}`: digits only, within the `integer` key range of users, rooms and
+ * jobs (`bigint: true` for message ids); anything else is a 400.
+ */
+export function pathId(value: string, name: string, options: { bigint?: boolean } = {}): number {
+  const parsed = (options.bigint ? idParam : rowIdParam).safeParse(value);
   if (!parsed.success) throw new AppError("invalid_input", `${name}: must be a positive integer`);
   return parsed.data;
 }

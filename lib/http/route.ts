@@ -106,7 +106,8 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
   return result.data;
 }
 
-async function readLimited(request: Request, limit: number): Promise<string> {
+/** The body as text, refused (413) as soon as it grows past `limit` bytes. */
+export async function readLimited(request: Request, limit: number): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

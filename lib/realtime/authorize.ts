@@ -1,6 +1,7 @@
 import "server-only";
 // Who may subscribe to what: a room's presence channel for its participants, a user channel
 // for that user only. Everything else is refused.
+import { MAX_ROW_ID } from "@/lib/chat/schemas";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { metrics } from "@/lib/metrics";
@@ -20,7 +21,8 @@ export async function authorizeChannel(user: SessionUser, socketId: string, chan
   if (room) {
     const roomId = Number(room[1]);
     allowed =
-      Number.isSafeInteger(roomId) &&
+      // Room ids are PostgreSQL integers: a larger one names no room (and would fail the query).
+      roomId <= MAX_ROW_ID &&
       (await db.chatParticipant.count({ where: { roomId, userId: user.id, user: { isActive: true } } })) > 0;
   } else if (own) {
     allowed = Number(own[1]) === user.id && (await db.user.count({ where: { id: user.id, isActive: true } })) > 0;

@@ -1,37 +1,39 @@
-// Hostile input over every route handler in the authorization table: random and hostile
-// parameters and bodies. Every answer must be a valid result or a 4xx with a JSON error
-// (never a 5xx, never a hang), and a rejected request must change nothing in the database.
+// Hostile input over every route handler in app/api (found at test time, so a new route is
+// fuzzed without being listed): random and hostile paths, queries, bodies, content types and
+// headers. Every answer must be a valid result or a 4xx with a JSON error (never a 5xx, never a
+// throw, never a hang), and a rejected request must change nothing in the database.
+import { inNextScope } from "@/tests/support/next-scope";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { call, request } from "@/tests/support/http";
+import { resetEnvCache } from "@/lib/env";
+import { sendMessage } from "@/lib/chat/send";
+import { call, request, type Caller } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
-import { ROUTES, type Handler } from "@/tests/integration/authz/route-table";
+import { dbFingerprint, type Fingerprint } from "@/tests/support/db-fingerprint";
+import { FUZZ_SEED, FuzzTally, fuzzParameters, within, hostileCursor, hostileHeader, hostileIdText, hostileJson, hostileString, hostileUrlString, label, TWO_MB } from "@/tests/support/hostile-input";
+import { routeMethods, type RouteMethod } from "@/tests/integration/authz/route-files";
+import type { Role } from "@/tests/integration/authz/route-table";
 
-const fuzzStats = { requests: 0, statuses: new Map<number, number>() };
+type Fixture = { roomId: number; userId: number; messageId: number; jobId: number };
 
-const hostileString = fc.oneof(
-  fc.string(),
-  fc.string({ unit: "grapheme", maxLength: 50 }),
-  fc.constantFrom(
-    "", " ", "0", "-1", "1e309", "NaN", "Infinity", "9".repeat(40), "0x1f", "1.5", "١٢٣", "null", "undefined",
-    "' OR 1=1 --", "'; DROP TABLE chat_message; --", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-    "__proto__", "constructor", "prototype", "%00", "\u0000", "../../etc/passwd", "\ud800", "🙂".repeat(3000),
-  ),
-);
-const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: "small" },
-    hostileString,
-    fc.integer(),
-    fc.double(),
-    fc.bigInt().map(String),
-    fc.boolean(),
-    fc.constant(null),
-    fc.array(tie("value"), { maxLength: 3 }),
-    fc.dictionary(fc.oneof(hostileString, fc.constantFrom("__proto__", "constructor", "content", "client_id", "up_to_id", "kind")), tie("value"), { maxKeys: 4 }),
-  ),
-})).value;
+// Admin routes last: they may deactivate the fixture's member, which the chat routes use.
+const ROUTES = (await routeMethods()).sort((a, b) => Number(a.file.startsWith("admin/")) - Number(b.file.startsWith("admin/")));
+const NEXTAUTH = "auth/[...nextauth]";
+const METRICS_TOKEN = "fuzz-metrics-token-0123456789";
+const RUNS = 50;
+const CALL_LIMIT_MS = 10_000;
+
+/** Who calls a route in the fuzz: someone who gets past its door, so the input is what is tested. */
+function mainCaller(route: RouteMethod): Role {
+  if (route.file.startsWith("admin/")) return "admin";
+  if (["health", "metrics", "realtime/config", NEXTAUTH].includes(route.file)) return "anonymous";
+  return "participant";
+}
+
+const tally = new FuzzTally();
+const failures = { fiveXx: 0, threw: 0, hung: 0 };
+
 const contentType = fc.constantFrom(
   "application/json",
   "application/json; charset=utf-8",
@@ -40,7 +42,93 @@ const contentType = fc.constantFrom(
   "multipart/form-data; boundary=x",
   "",
 );
-const query = fc.dictionary(fc.constantFrom("before", "after", "limit", "cursor", "q", "x", "__proto__"), hostileString, { maxKeys: 3 });
+const queryKey = fc.constantFrom("before", "after", "limit", "cursor", "q", "x", "reason", "error", "callbackUrl", "__proto__");
+const formKey = fc.oneof(
+  fc.constantFrom("email", "password", "csrfToken", "callbackUrl", "json", "socket_id", "channel_name", "content", "client_id", "role", "__proto__"),
+  hostileString,
+);
+const body = fc.oneof(
+  hostileJson.map((v) => JSON.stringify(v) ?? ""),
+  hostileString,
+  fc.dictionary(formKey, hostileString, { maxKeys: 5 }).map((fields) => new URLSearchParams(fields).toString()),
+);
+// "1" stands for the fixture's own id for that segment, so the valid path is explored too.
+const segment = fc.oneof({ arbitrary: hostileUrlString, weight: 3 }, { arbitrary: hostileIdText, weight: 2 }, { arbitrary: fc.constant("1"), weight: 2 });
+const queryValue = fc.oneof(hostileUrlString, hostileIdText, hostileCursor);
+// Next routes /api/auth/a/b to [...nextauth] as ["a", "b"]: at least one segment, none empty.
+const nextauthPath = fc.oneof(
+  fc.constantFrom<string[]>(["session"], ["csrf"], ["providers"], ["signin"], ["signout"], ["callback", "credentials"], ["signin", "credentials"], ["error"], ["_log"]),
+  fc.array(
+    hostileUrlString.filter((s) => s !== "" && s !== "." && s !== ".."),
+    { minLength: 1, maxLength: 3 },
+  ),
+);
+const someHeaders = fc.record(
+  {
+    "x-forwarded-for": hostileHeader,
+    "x-real-ip": hostileHeader,
+    origin: fc.constantFrom("http://localhost:3000", "https://evil.example", "null", "not a url"),
+    authorization: fc.oneof(hostileHeader, fc.constant(`Bearer ${METRICS_TOKEN}`), hostileHeader.map((h) => `Bearer ${h}`)),
+    cookie: hostileHeader.map((h) => `next-auth.session-token=${h}`),
+    "x-request-id": hostileHeader,
+  },
+  { requiredKeys: [] },
+);
+// Mostly plain requests, so the body and path get past the cross-site and session checks.
+const headers = fc.oneof({ arbitrary: fc.constant({}), weight: 2 }, { arbitrary: someHeaders, weight: 1 });
+
+/** A valid body for each route that takes one, so the fuzz also walks the success path. */
+function validBody(route: RouteMethod, f: Fixture): { json?: Record<string, unknown>; form?: Record<string, string> } | null {
+  switch (`${route.method} ${route.file}`) {
+    case "POST chat/rooms":
+      return { json: { kind: "GROUP", name: "Fuzz room", member_ids: [f.userId] } };
+    case "POST chat/rooms/[roomId]/messages":
+      return { json: { content: "fuzz hello", client_id: crypto.randomUUID() } };
+    case "POST chat/rooms/[roomId]/read":
+      return { json: { up_to_id: f.messageId } };
+    case "POST chat/rooms/[roomId]/members":
+      return { json: { user_ids: [f.userId] } };
+    case "POST admin/users/[userId]/role":
+      return { json: { role: "ADMIN" } };
+    case "POST pusher/auth":
+      return { form: { socket_id: "123.456", channel_name: `presence-room-${f.roomId}` } };
+    case `POST ${NEXTAUTH}`:
+      return { form: { email: "nobody@test.example", password: "password123", callbackUrl: "/" } };
+    default:
+      return null;
+  }
+}
+
+/** The valid body with, most of the time, one or two fields replaced by hostile values. */
+function nearValidBody(valid: NonNullable<ReturnType<typeof validBody>>): fc.Arbitrary<{ text: string; type: string }> {
+  const fields = valid.json ?? valid.form ?? {};
+  const names = Object.keys(fields);
+  const type = fc.oneof({ arbitrary: fc.constant(valid.json ? "application/json" : "application/x-www-form-urlencoded"), weight: 4 }, { arbitrary: contentType, weight: 1 });
+  const replace = <T,>(values: fc.Arbitrary<T>) =>
+    fc.oneof({ arbitrary: fc.constant({}), weight: 1 }, { arbitrary: fc.dictionary(fc.constantFrom(...names), values, { maxKeys: 2 }), weight: 3 });
+  if (valid.json) return fc.tuple(replace(hostileJson), type).map(([r, t]) => ({ text: JSON.stringify({ ...valid.json, ...r }), type: t }));
+  const form = valid.form ?? {};
+  return fc.tuple(replace(hostileString), type).map(([r, t]) => ({ text: new URLSearchParams({ ...form, ...r }).toString(), type: t }));
+}
+
+const inputFor = (route: RouteMethod, f: Fixture) => {
+  const valid = validBody(route, f);
+  const hostile = fc.tuple(body, contentType).map(([text, type]) => ({ text, type }));
+  return fc.record({
+    query: fc.dictionary(queryKey, queryValue, { maxKeys: 3 }),
+    body: valid ? fc.oneof(hostile, nearValidBody(valid)) : hostile,
+    segments: fc.array(segment, { minLength: 2, maxLength: 2 }),
+    catchAll: nextauthPath,
+    headers,
+    withCsrf: fc.boolean(),
+    // Mostly the route's own kind of caller (null); sometimes anyone else.
+    caller: fc.oneof(
+      { arbitrary: fc.constant(null), weight: 4 },
+      { arbitrary: fc.constantFrom<Role>("anonymous", "participant", "stranger", "deactivated", "admin"), weight: 1 },
+    ),
+  });
+};
+
 const safeEncode = (s: string) => {
   try {
     return encodeURIComponent(s);
@@ -48,70 +136,166 @@ const safeEncode = (s: string) => {
     return "%ED%A0%80"; // a lone surrogate, percent-encoded as raw bytes
   }
 };
-const pathSegment = fc.oneof(hostileString.map(safeEncode), fc.constant("1"));
 
-async function tableCounts() {
-  const [users, rooms, participants, messages, readState] = await Promise.all([
-    db.user.count(),
-    db.chatRoom.count(),
-    db.chatParticipant.count(),
-    db.message.count(),
-    db.chatParticipant.aggregate({ _sum: { unreadCount: true } }),
-  ]);
-  return { users, rooms, participants, messages, unread: readState._sum.unreadCount };
-}
+describe("hostile input over every route handler", () => {
+  let callers: Record<Role, Caller>;
+  let fixture: Fixture;
+  let csrf: { token: string; cookie: string };
+  let last: Fingerprint;
 
-describe("hostile input never yields a 5xx", () => {
-  let user: Awaited<ReturnType<typeof makeUser>>;
-  let roomId: number;
-  afterAll(() => {
-    // The figures docs/RELIABILITY.md reports.
-    console.log(JSON.stringify({ fuzz: { requests: fuzzStats.requests, statuses: Object.fromEntries(fuzzStats.statuses) } }));
-  });
   beforeAll(async () => {
-    user = await makeUser();
-    const other = await makeUser();
-    roomId = (await makeRoom([user.id, other.id])).id;
+    const [participant, member, stranger, deactivated, admin] = await Promise.all([
+      makeUser(),
+      makeUser(),
+      makeUser(),
+      makeUser({ isActive: false }),
+      makeUser({ role: "ADMIN" }),
+    ]);
+    const room = await makeRoom([participant.id, member.id, deactivated.id]);
+    const job = await db.job.create({ data: { title: "Fuzz job", clientId: participant.id, cleanerId: member.id } });
+    const sent = await sendMessage({ userId: member.id, roomId: room.id, content: "fuzz target", clientId: crypto.randomUUID() });
+    callers = { anonymous: null, participant, stranger, deactivated, admin };
+    fixture = { roomId: room.id, userId: member.id, messageId: sent.message.id, jobId: job.id };
+    // A real CSRF pair from next-auth, so some sign-in attempts get as far as checking the password.
+    const csrfRoute = ROUTES.find((r) => r.file === NEXTAUTH && r.method === "GET");
+    if (!csrfRoute) throw new Error("no GET /api/auth/[...nextauth]");
+    const res = await inNextScope(async () => {
+      const response = await csrfRoute.handler(await request(null, "GET", "/api/auth/csrf"), { params: Promise.resolve({ nextauth: ["csrf"] }) });
+      return { json: (await response.json()) as { csrfToken: string }, cookie: response.headers.get("set-cookie") ?? "" };
+    });
+    csrf = { token: res.value.json.csrfToken, cookie: res.value.cookie.split(";")[0] };
+    expect(csrf.token).toMatch(/^[0-9a-f]{64}$/);
+    process.env.METRICS_TOKEN = METRICS_TOKEN;
+    resetEnvCache();
+    last = await dbFingerprint();
   });
 
-  for (const route of ROUTES) {
-    it(`${route.method} /api/${route.file}`, async () => {
-      const mod = (await import(`@/app/api/${route.file}/route`)) as Record<string, Handler>;
-      const handler = mod[route.method];
+  afterAll(() => {
+    delete process.env.METRICS_TOKEN;
+    resetEnvCache();
+    // One JSON line of totals for the reliability report (requests, outcomes, failures).
+    console.log(
+      JSON.stringify({
+        fuzz_routes: {
+          seed: FUZZ_SEED,
+          routes: ROUTES.length,
+          requests: tally.total,
+          statuses: tally.outcomeTable(),
+          "5xx": failures.fiveXx,
+          threw: failures.threw,
+          hung: failures.hung,
+          per_route: tally.targetTable(),
+        },
+      }),
+    );
+  });
+
+  it("finds the route handlers to fuzz", () => {
+    expect(ROUTES.length).toBeGreaterThanOrEqual(25);
+    expect(ROUTES.map((r) => `${r.method} ${r.file}`)).toEqual(expect.arrayContaining([`POST ${NEXTAUTH}`, "GET metrics", "DELETE admin/messages/[messageId]"]));
+  });
+
+  ROUTES.forEach((route, index) => {
+    const name = `${route.method} /api/${route.file}`;
+    it(name, async () => {
+      const idFor = (segmentName: string) => String(fixture[segmentName as keyof Fixture] ?? 1);
       await fc.assert(
-        fc.asyncProperty(query, hostileValue, contentType, pathSegment, fc.boolean(), async (q, body, type, segment, rawBody) => {
-          const params = Object.fromEntries(Object.keys(route.params({ roomId, jobId: 1, memberId: 1, socketId: "1.1" })).map((k) => [k, segment]));
-          if ("roomId" in params && segment === "1") params.roomId = String(roomId);
-          const path = `${route.path({ roomId, jobId: 1, memberId: 1, socketId: "1.1" }).split("?")[0]}?${new URLSearchParams(q)}`;
-          const text = rawBody && typeof body === "string" ? body : (JSON.stringify(body) ?? "");
-          const before = await tableCounts();
-          const res = await call(handler, await request(user, route.method, path, { body: route.method === "GET" ? undefined : text, headers: { "content-type": type } }), params);
-          fuzzStats.requests += 1;
-          fuzzStats.statuses.set(res.status, (fuzzStats.statuses.get(res.status) ?? 0) + 1);
-          expect(res.status, JSON.stringify({ path, type, text: text?.slice(0, 200), body: res.body })).toBeLessThan(500);
-          if (res.status >= 400) {
-            expect(res.body?.error?.code).toEqual(expect.any(String));
-            expect(await tableCounts()).toEqual(before);
+        fc.asyncProperty(inputFor(route, fixture), async (x) => {
+          const params: Record<string, string | string[]> = {};
+          let pathname = `/api/${route.file}`;
+          route.segments.forEach((s, i) => {
+            const value = s.catchAll ? x.catchAll : x.segments[i] === "1" ? idFor(s.name) : x.segments[i];
+            params[s.name] = value;
+            const encoded = Array.isArray(value) ? value.map(safeEncode).join("/") : safeEncode(value);
+            pathname = pathname.replace(s.catchAll ? `[...${s.name}]` : `[${s.name}]`, encoded);
+          });
+          const hasBody = route.method !== "GET" && route.method !== "HEAD";
+          let text = x.body.text;
+          const extra: Record<string, string> = { ...x.headers, "content-type": x.body.type };
+          if (route.file === NEXTAUTH && x.withCsrf) {
+            extra.cookie = csrf.cookie;
+            text = `${text}&csrfToken=${csrf.token}`;
           }
+          const path = `${pathname}?${new URLSearchParams(x.query)}`;
+          const role = x.caller ?? mainCaller(route);
+          const req = await request(callers[role], route.method, path, { body: hasBody ? text : undefined, headers: extra });
+          const outcome = await within(
+            inNextScope(() => call(route.handler, req, params), { headers: Object.fromEntries(req.headers), pathname }).then(
+              (r) => r.value,
+              (error: unknown) => ({ threw: error }),
+            ),
+            CALL_LIMIT_MS,
+          );
+          const what = () => JSON.stringify({ role, path: path.slice(0, 300), headers: label(extra), body: label(text.slice(0, 300)) });
+          if (outcome === "hung") {
+            failures.hung += 1;
+            tally.add(name, "hung");
+            expect.fail(`hung: ${what()}`);
+          }
+          if ("threw" in outcome) {
+            failures.threw += 1;
+            tally.add(name, "threw");
+            expect.fail(`threw ${String(outcome.threw)}: ${what()}`);
+          }
+          tally.add(name, outcome.status);
+          if (outcome.status >= 500) {
+            failures.fiveXx += 1;
+            expect.fail(`${outcome.status}: ${what()} → ${label(outcome.body)}`);
+          }
+          const now = await dbFingerprint();
+          // next-auth's own answers (redirects, its error pages) are not our JSON; ours are.
+          const ours = route.file !== NEXTAUTH || outcome.status === 413 || outcome.status === 429;
+          if (outcome.status >= 400 && ours) {
+            if (!outcome.body?.error) expect.fail(`no JSON error: ${what()} → ${outcome.status} ${label(outcome.body)}`);
+            expect(outcome.body.error).toEqual({ code: expect.any(String), message: expect.any(String) });
+          }
+          // Sign-in with credentials and JWT sessions never writes, whatever the answer.
+          if ((outcome.status >= 400 || route.file === NEXTAUTH) && JSON.stringify(now) !== JSON.stringify(last)) {
+            expect(now, `a rejected request changed the database: ${what()}`).toEqual(last);
+          }
+          last = now;
         }),
-        { numRuns: 60, interruptAfterTimeLimit: 20_000 },
+        fuzzParameters(index, RUNS),
       );
     }, 60_000);
-  }
-
-  it("refuses a 2 MB body before parsing it", async () => {
-    const big = JSON.stringify({ content: "x".repeat(2 * 1024 * 1024), client_id: crypto.randomUUID() });
-    const mod = await import("@/app/api/chat/rooms/[roomId]/messages/route");
-    const before = await tableCounts();
-    const variants: Array<Record<string, string>> = [
-      { "content-type": "application/json" },
-      { "content-type": "application/json", "content-length": String(big.length) },
-    ];
-    for (const headers of variants) {
-      const res = await call(mod.POST, await request(user, "POST", `/api/chat/rooms/${roomId}/messages`, { body: big, headers }), { roomId: String(roomId) });
-      expect(res.status).toBe(413);
-      expect(res.body.error.code).toBe("payload_too_large");
-    }
-    expect(await tableCounts()).toEqual(before);
   });
+
+  it("refuses a 2 MB body before parsing it, on every route that takes one", async () => {
+    const big = JSON.stringify({ content: TWO_MB, client_id: crypto.randomUUID(), channel_name: "x", role: "ADMIN", user_ids: [1] });
+    const form = `email=${TWO_MB}&password=x&socket_id=1.1&channel_name=x`;
+    const checked: string[] = [];
+    for (const route of ROUTES.filter((r) => r.method !== "GET" && r.method !== "HEAD")) {
+      const params: Record<string, string | string[]> = {};
+      let pathname = `/api/${route.file}`;
+      for (const s of route.segments) {
+        const value = s.catchAll ? ["callback", "credentials"] : String(fixture[s.name as keyof Fixture] ?? 1);
+        params[s.name] = value;
+        pathname = pathname.replace(s.catchAll ? `[...${s.name}]` : `[${s.name}]`, Array.isArray(value) ? value.join("/") : value);
+      }
+      const variants: Array<[string, Record<string, string>]> = [
+        [big, { "content-type": "application/json" }],
+        [big, { "content-type": "application/json", "content-length": String(big.length) }],
+        [form, { "content-type": "application/x-www-form-urlencoded" }],
+        [form, { "content-type": "application/x-www-form-urlencoded", "content-length": String(form.length) }],
+      ];
+      for (const [payload, h] of variants) {
+        const before = await dbFingerprint();
+        const req = await request(callers[mainCaller(route)], route.method, pathname, { body: payload, headers: { ...h, "x-forwarded-for": `10.9.${checked.length}.1` } });
+        const res = (await inNextScope(() => call(route.handler, req, params), { headers: Object.fromEntries(req.headers), pathname })).value;
+        const what = `${route.method} ${pathname} ${JSON.stringify(h)} → ${res.status} ${label(res.body)}`;
+        // Either refused as too large, or the handler never reads a body at all.
+        if (res.status === 413) {
+          expect(res.body.error.code, what).toBe("payload_too_large");
+          expect(await dbFingerprint(), what).toEqual(before);
+          checked.push(what);
+        } else {
+          expect(req.bodyUsed, `read a 2 MB body instead of refusing it: ${what}`).toBe(false);
+          expect(res.status, what).toBeLessThan(500);
+        }
+      }
+    }
+    // The routes that take a body: send, read, create room, add members, role, channel auth, sign-in.
+    expect(checked.length).toBeGreaterThanOrEqual(7 * 2);
+    last = await dbFingerprint();
+  }, 60_000);
 });

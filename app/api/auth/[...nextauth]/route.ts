@@ -1,25 +1,85 @@
 // /api/auth/*: next-auth's standard endpoints (csrf, callback/credentials, session, signout).
 // Credential sign-in attempts are rate-limited per account and per IP before next-auth runs.
+// next-auth reads a body of any size and answers some malformed requests with a 500 of its own
+// (a JSON body that does not parse, a callbackUrl it refuses): those get a 4xx here first.
 import NextAuth from "next-auth";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { checkSignInLimits } from "@/lib/auth/sign-in-limit";
-import { errorResponse } from "@/lib/http/route";
+import { AppError } from "@/lib/errors";
+import { errorResponse, MAX_BODY_BYTES, readLimited } from "@/lib/http/route";
 
 const handler = NextAuth(authOptions);
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-export async function POST(request: NextRequest, context: Context) {
-  const { nextauth } = await context.params;
-  if (nextauth.join("/") === "callback/credentials") {
+/** next-auth's own test (core/lib/assert.ts): an absolute http(s) URL, or a path on this site. */
+function isValidCallbackUrl(url: string): boolean {
+  try {
+    return /^https?:/.test(new URL(url, url.startsWith("/") ? "http://localhost" : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function checkCallbackUrls(request: NextRequest, body?: unknown): void {
+  const fromBody = body && typeof body === "object" ? (body as { callbackUrl?: unknown }).callbackUrl : undefined;
+  if (fromBody !== undefined && typeof fromBody !== "string") throw new AppError("invalid_input", "Invalid callback URL");
+  const urls = [
+    fromBody,
+    request.nextUrl.searchParams.get("callbackUrl"),
+    ...request.cookies
+      .getAll()
+      .filter((c) => c.name.endsWith("next-auth.callback-url"))
+      .map((c) => c.value),
+  ];
+  for (const url of urls) {
+    if (url && !isValidCallbackUrl(url)) throw new AppError("invalid_input", "Invalid callback URL");
+  }
+}
+
+/**
+ * The body read once under the size cap and parsed as next-auth will parse it (utils.getBody):
+ * a JSON body must parse, and its callbackUrl, like the query's, must be one next-auth accepts.
+ */
+async function bufferedBody(request: NextRequest): Promise<NextRequest> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("payload_too_large", "Request body too large");
+  const text = await readLimited(request, MAX_BODY_BYTES);
+  const type = request.headers.get("content-type") ?? "";
+  let body: unknown;
+  if (type.includes("application/json")) {
     try {
-      await checkSignInLimits(request);
-    } catch (error) {
-      return errorResponse(error);
+      body = JSON.parse(text);
+    } catch {
+      throw new AppError("invalid_input", "Body is not valid JSON");
     }
+  } else if (type.includes("application/x-www-form-urlencoded")) {
+    body = Object.fromEntries(new URLSearchParams(text));
+  }
+  checkCallbackUrls(request, body);
+  return new NextRequest(request.url, { method: request.method, headers: request.headers, body: text });
+}
+
+export async function GET(request: NextRequest, context: Context) {
+  try {
+    checkCallbackUrls(request);
+    // next-auth answers a credentials callback by GET with a 500; only a POST can sign in.
+    const { nextauth } = await context.params;
+    if (nextauth.join("/") === "callback/credentials") throw new AppError("invalid_input", "Sign in with POST");
+  } catch (error) {
+    return errorResponse(error);
   }
   return handler(request, context);
 }
 
-export { handler as GET };
+export async function POST(request: NextRequest, context: Context) {
+  const { nextauth } = await context.params;
+  let buffered: NextRequest;
+  try {
+    buffered = await bufferedBody(request);
+    if (nextauth.join("/") === "callback/credentials") await checkSignInLimits(buffered);
+  } catch (error) {
+    return errorResponse(error);
+  }
+  return handler(buffered, context);
+}

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { authorizeChannel } from "@/lib/realtime/authorize";
-import { authedRoute, json, MAX_BODY_BYTES, parseWith } from "@/lib/http/route";
+import { authedRoute, json, MAX_BODY_BYTES, parseWith, readLimited } from "@/lib/http/route";
 import { enforce } from "@/lib/rate-limit";
 
 const authFormSchema = z
@@ -20,14 +20,16 @@ export const POST = authedRoute("POST /api/pusher/auth", async ({ request, user 
   }
   let fields: Record<string, unknown>;
   if (/^application\/x-www-form-urlencoded\b/i.test(type)) {
-    const text = await request.text();
-    if (text.length > MAX_BODY_BYTES) throw new AppError("payload_too_large", "Request body too large");
-    const params = new URLSearchParams(text);
+    const params = new URLSearchParams(await readLimited(request, MAX_BODY_BYTES));
     fields = Object.fromEntries([...params.keys()].map((k) => [k, params.getAll(k).length > 1 ? params.getAll(k) : params.get(k)]));
   } else if (/^application\/json\b/i.test(type)) {
-    fields = await request.json().catch(() => {
+    // Read under the cap first: a body without Content-Length is refused at 64 KB, not parsed whole.
+    const text = await readLimited(request, MAX_BODY_BYTES);
+    try {
+      fields = JSON.parse(text);
+    } catch {
       throw new AppError("invalid_input", "Body is not valid JSON");
-    });
+    }
   } else {
     throw new AppError("invalid_input", "Expected a form body with socket_id and channel_name");
   }

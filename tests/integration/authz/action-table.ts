@@ -1,0 +1,140 @@
+// Every server action, with what each kind of caller must get and what an allowed call does to
+// the database. The action matrix fails when a "use server" module exports a function that is
+// not listed here.
+import { expect } from "vitest";
+import { db } from "@/lib/db";
+import type { ErrorCode } from "@/lib/errors";
+import type { Role } from "@/tests/integration/authz/route-table";
+
+export type ActionFixture = {
+  roomId: number;
+  memberId: number;
+  messageId: number;
+  /** An active user and a deactivated one, for the admin actions. */
+  targetId: number;
+  inactiveTargetId: number;
+};
+export type Expected = "ok" | ErrorCode;
+export type ActionCase = {
+  file: string;
+  name: string;
+  /** Which variant of the call, when an action has several rows. */
+  variant?: string;
+  args: (f: ActionFixture) => unknown[];
+  expect: Record<Role, Expected>;
+  /** After an ok answer: the change is in the database. */
+  effect: (f: ActionFixture, callerId: number, data: unknown) => Promise<void>;
+};
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.append(k, v);
+  return data;
+};
+const roomScoped: Record<Role, Expected> = { anonymous: "unauthorized", stranger: "not_found", participant: "ok", deactivated: "unauthorized", admin: "not_found" };
+const signedIn: Record<Role, Expected> = { anonymous: "unauthorized", stranger: "ok", participant: "ok", deactivated: "unauthorized", admin: "ok" };
+// Admin doors answer non-admins as if there were nothing there.
+const adminOnly: Record<Role, Expected> = { anonymous: "unauthorized", stranger: "not_found", participant: "not_found", deactivated: "unauthorized", admin: "ok" };
+const everyone: Record<Role, Expected> = { anonymous: "ok", stranger: "ok", participant: "ok", deactivated: "ok", admin: "ok" };
+
+let seq = 0;
+const unique = () => `${process.pid}${Date.now().toString(36)}${++seq}`;
+const CHAT = "app/(chat)/actions";
+const ADMIN = "app/admin/actions";
+
+export const ACTION_CASES: ActionCase[] = [
+  {
+    file: CHAT,
+    name: "sendMessageAction",
+    args: (f) => [{ room_id: f.roomId, content: "matrix", client_id: crypto.randomUUID() }],
+    expect: roomScoped,
+    async effect(f, callerId, data) {
+      const id = (data as { id: number }).id;
+      expect(await db.message.findUniqueOrThrow({ where: { id } })).toMatchObject({ roomId: f.roomId, senderId: callerId, content: "matrix" });
+    },
+  },
+  {
+    file: CHAT,
+    name: "markReadAction",
+    args: (f) => [{ room_id: f.roomId, up_to_id: f.messageId }],
+    expect: roomScoped,
+    async effect(f, callerId) {
+      const read = await db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId: f.roomId, userId: callerId } } });
+      expect({ upTo: Number(read.lastReadMessageId), unread: read.unreadCount }).toEqual({ upTo: f.messageId, unread: 0 });
+    },
+  },
+  {
+    file: CHAT,
+    name: "createRoomAction",
+    variant: "GROUP",
+    args: (f) => [{ kind: "GROUP", name: "Matrix group", member_ids: [f.memberId] }],
+    expect: signedIn,
+    async effect(f, callerId, data) {
+      const members = await db.chatParticipant.findMany({ where: { roomId: (data as { id: number }).id }, select: { userId: true } });
+      expect(members.map((m) => m.userId).sort()).toEqual([callerId, f.memberId].sort());
+    },
+  },
+  {
+    file: CHAT,
+    name: "createRoomAction",
+    variant: "DIRECT",
+    args: (f) => [{ kind: "DIRECT", user_id: f.memberId }],
+    expect: signedIn,
+    async effect(f, callerId, data) {
+      const room = await db.chatRoom.findUniqueOrThrow({ where: { id: (data as { id: number }).id }, include: { participants: true } });
+      expect({ kind: room.kind, members: room.participants.map((p) => p.userId).sort() }).toEqual({ kind: "DIRECT", members: [callerId, f.memberId].sort() });
+    },
+  },
+  {
+    // Registration is public: a session, or a deactivated one, changes nothing about it.
+    file: "app/(auth)/actions",
+    name: "registerAction",
+    args: () => {
+      const name = `m_${unique()}`.slice(0, 30);
+      return [{ username: name, email: `${name}@matrix.example`, name: "Matrix Person", password: "long enough" }];
+    },
+    expect: everyone,
+    async effect(_f, _callerId, data) {
+      const user = await db.user.findUniqueOrThrow({ where: { username: (data as { username: string }).username }, omit: { passwordHash: false } });
+      expect({ role: user.role, active: user.isActive, hashed: user.passwordHash?.startsWith("$2") }).toEqual({ role: "USER", active: true, hashed: true });
+    },
+  },
+  {
+    file: ADMIN,
+    name: "deleteMessageAction",
+    args: (f) => [null, form({ message_id: String(f.messageId), reason: "matrix" })],
+    expect: adminOnly,
+    async effect(f, callerId) {
+      expect((await db.message.findUniqueOrThrow({ where: { id: f.messageId } })).deletedAt).not.toBeNull();
+      expect(await db.auditLog.count({ where: { action: "message.delete", targetId: f.messageId, actorId: callerId } })).toBe(1);
+    },
+  },
+  {
+    file: ADMIN,
+    name: "deactivateUserAction",
+    args: (f) => [null, form({ user_id: String(f.targetId) })],
+    expect: adminOnly,
+    async effect(f, callerId) {
+      expect((await db.user.findUniqueOrThrow({ where: { id: f.targetId } })).isActive).toBe(false);
+      expect(await db.auditLog.count({ where: { targetType: "user", targetId: f.targetId, actorId: callerId } })).toBe(1);
+    },
+  },
+  {
+    file: ADMIN,
+    name: "reactivateUserAction",
+    args: (f) => [null, form({ user_id: String(f.inactiveTargetId) })],
+    expect: adminOnly,
+    async effect(f) {
+      expect((await db.user.findUniqueOrThrow({ where: { id: f.inactiveTargetId } })).isActive).toBe(true);
+    },
+  },
+  {
+    file: ADMIN,
+    name: "changeRoleAction",
+    args: (f) => [null, form({ user_id: String(f.targetId), role: "ADMIN" })],
+    expect: adminOnly,
+    async effect(f) {
+      expect((await db.user.findUniqueOrThrow({ where: { id: f.targetId } })).role).toBe("ADMIN");
+    },
+  },
+];

@@ -1,0 +1,327 @@
+// Hostile input over every server action (found at test time: every export of every
+// "use server" module), called in-process inside Next's request scope with a real session
+// cookie. Each call must resolve, within a time limit, to a typed ActionResult: ok with valid
+// data, or a refusal with a client error code (never a throw, never `internal`/`unavailable`),
+// and a refused call must change nothing in the database.
+import { asCaller } from "@/tests/support/next-scope";
+import fc from "fast-check";
+import { z } from "zod";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { sendMessage } from "@/lib/chat/send";
+import { makeRoom, makeUser } from "@/tests/support/factories";
+import type { Caller } from "@/tests/support/http";
+import { dbFingerprint, type Fingerprint } from "@/tests/support/db-fingerprint";
+import { FUZZ_SEED, FuzzTally, fuzzParameters, within, hostileHeader, hostileNumber, hostileString, hostileValue, label, TWO_MB } from "@/tests/support/hostile-input";
+import { actionResultSchema, wireMessageSchema, wireRoomSchema } from "@/tests/support/wire-schemas";
+import { serverActions } from "@/tests/integration/authz/action-modules";
+import type { Role } from "@/tests/integration/authz/route-table";
+
+type Fixture = {
+  participantId: number;
+  memberId: number;
+  strangerId: number;
+  deactivatedId: number;
+  adminId: number;
+  roomId: number;
+  otherRoomId: number;
+  messageId: number;
+  targetId: number;
+  targetMessageId: number;
+};
+type Call = { caller: Role | null; args: unknown[]; ip: string };
+type Spec = {
+  /** Who calls it in the fuzz, so that most calls get past the door and the input is what is tested. */
+  caller: Role;
+  args: (f: Fixture) => fc.Arbitrary<unknown[]>;
+  data: z.ZodType;
+  fieldErrors?: boolean;
+  /** For an ok answer: the database agrees with what the action said it did. */
+  verify?: (data: never, args: unknown[], callerId: number) => Promise<void>;
+};
+
+const ACTIONS = await serverActions();
+const RUNS = 60;
+const CALL_LIMIT_MS = 10_000;
+
+const w = <T,>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
+/** Anything hostile in place of a field's value. */
+const hostileField = fc.oneof(hostileString, hostileNumber, hostileValue);
+const key = fc.constantFrom("__proto__", "constructor", "prototype", "room_id", "content", "kind", "role", "user_id", "extra");
+/**
+ * An object with these valid fields, then, most of the time, one or two fields replaced by
+ * hostile values, some dropped, or hostile extra keys: both the success path and each refusal
+ * get explored.
+ */
+const object = (valid: Record<string, fc.Arbitrary<unknown>>) => {
+  const names = Object.keys(valid);
+  return fc
+    .tuple(
+      fc.record(valid),
+      fc.oneof(w(2, fc.constant({})), w(3, fc.dictionary(fc.constantFrom(...names), hostileField, { maxKeys: 2 })), w(1, fc.dictionary(key, hostileValue, { maxKeys: 2 }))),
+      fc.oneof(w(5, fc.constant<string[]>([])), w(1, fc.subarray(names, { minLength: 1 }))),
+    )
+    .map(([v, replaced, dropped]) => {
+      const out: Record<string, unknown> = { ...v, ...replaced };
+      for (const name of dropped) delete out[name];
+      return out;
+    });
+};
+const text = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .,!?]{0,30}$/);
+const anyOf = (f: Fixture, ...ids: Array<keyof Fixture>) => fc.constantFrom(...ids.map((k) => f[k]));
+/** The two arguments React passes a form action: the previous state and the FormData. */
+const formAction = (fields: (f: Fixture) => Record<string, fc.Arbitrary<string>>) => (f: Fixture) => {
+  const names = Object.keys(fields(f));
+  const form = fc
+    .tuple(fc.record(fields(f), { requiredKeys: [] }), fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names, "$ACTION_ID_x", "__proto__"), hostileString), hostileString), { maxLength: 2 }))
+    .map(([a, extra]) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries(a) as Array<[string, string]>) data.append(k, v);
+      for (const [k, v] of extra) data.append(k, v);
+      return data;
+    });
+  // A hostile client can post any serializable value where the FormData belongs.
+  return fc.tuple(fc.oneof(w(4, fc.constant(null)), w(1, hostileValue)), fc.oneof(w(4, form), w(1, hostileValue)));
+};
+/** The value a form action reads for `name`: the last text entry of that name (as formFields does). */
+const field = (args: unknown[], name: string) => {
+  const values = (args[1] as FormData).getAll(name).filter((v) => typeof v === "string");
+  return values.at(-1);
+};
+const idText = (f: Fixture, ...ids: Array<keyof Fixture>) => fc.oneof(w(3, anyOf(f, ...ids).map(String)), w(2, hostileString));
+
+const SPECS: Record<string, Spec> = {
+  sendMessageAction: {
+    caller: "participant",
+    args: (f) =>
+      fc.tuple(
+        fc.oneof(
+          w(5, object({ room_id: anyOf(f, "roomId", "roomId", "otherRoomId"), content: text, client_id: fc.uuid({ version: 4 }) })),
+          w(1, hostileValue),
+        ),
+      ),
+    data: wireMessageSchema,
+    async verify(data: z.infer<typeof wireMessageSchema>, _args, callerId) {
+      const row = await db.message.findUniqueOrThrow({ where: { id: data.id } });
+      expect({ room: row.roomId, sender: row.senderId, content: row.content }).toEqual({ room: data.room_id, sender: callerId, content: data.content });
+    },
+  },
+  markReadAction: {
+    caller: "participant",
+    args: (f) =>
+      fc.tuple(fc.oneof(w(5, object({ room_id: anyOf(f, "roomId", "roomId", "otherRoomId"), up_to_id: anyOf(f, "messageId", "targetMessageId") })), w(1, hostileValue))),
+    data: wireRoomSchema,
+    async verify(data: z.infer<typeof wireRoomSchema>, args, callerId) {
+      const read = await db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId: data.id, userId: callerId } } });
+      expect(Number(read.lastReadMessageId)).toBeGreaterThanOrEqual((args[0] as { up_to_id: number }).up_to_id);
+      expect(read.unreadCount).toBe(data.unread_count);
+    },
+  },
+  createRoomAction: {
+    caller: "participant",
+    args: (f) =>
+      fc.tuple(
+        fc.oneof(
+          w(2, object({ kind: fc.constant("DIRECT"), user_id: anyOf(f, "memberId", "strangerId", "participantId", "deactivatedId") })),
+          w(
+            2,
+            object({
+              kind: fc.constant("GROUP"),
+              name: text,
+              member_ids: fc.array(fc.oneof(w(4, anyOf(f, "memberId", "strangerId", "deactivatedId", "participantId")), w(1, hostileNumber)), { maxLength: 4 }),
+            }),
+          ),
+          w(1, hostileValue),
+        ),
+      ),
+    data: wireRoomSchema,
+    async verify(data: z.infer<typeof wireRoomSchema>, _args, callerId) {
+      expect(await db.chatParticipant.count({ where: { roomId: data.id, userId: callerId } })).toBe(1);
+    },
+  },
+  registerAction: {
+    caller: "anonymous",
+    args: () =>
+      fc.tuple(
+        fc.oneof(
+          w(
+            5,
+            object({
+              username: fc.stringMatching(/^[a-z0-9_]{3,16}$/),
+              email: fc.stringMatching(/^[a-z0-9]{1,12}@[a-z]{1,8}\.example$/),
+              name: text,
+              password: fc.string({ minLength: 8, maxLength: 20 }),
+            }),
+          ),
+          w(1, hostileValue),
+        ),
+      ),
+    data: z.object({ username: z.string().regex(/^[a-z0-9_]{3,30}$/) }).strict(),
+    fieldErrors: true,
+    async verify(data: { username: string }) {
+      expect(await db.user.count({ where: { username: data.username } })).toBe(1);
+    },
+  },
+  deleteMessageAction: {
+    caller: "admin",
+    args: formAction((f) => ({ message_id: idText(f, "targetMessageId", "messageId"), reason: hostileString })),
+    data: z.string().min(1),
+    async verify(_data, args) {
+      const id = Number(field(args, "message_id"));
+      expect((await db.message.findUniqueOrThrow({ where: { id } })).deletedAt).not.toBeNull();
+      expect(await db.auditLog.count({ where: { action: "message.delete", targetId: id } })).toBe(1);
+    },
+  },
+  deactivateUserAction: {
+    caller: "admin",
+    args: formAction((f) => ({ user_id: idText(f, "targetId", "adminId") })),
+    data: z.string().min(1),
+    async verify(_data, args) {
+      expect((await db.user.findUniqueOrThrow({ where: { id: Number(field(args, "user_id")) } })).isActive).toBe(false);
+    },
+  },
+  reactivateUserAction: {
+    caller: "admin",
+    args: formAction((f) => ({ user_id: idText(f, "targetId", "adminId") })),
+    data: z.string().min(1),
+    async verify(_data, args) {
+      expect((await db.user.findUniqueOrThrow({ where: { id: Number(field(args, "user_id")) } })).isActive).toBe(true);
+    },
+  },
+  changeRoleAction: {
+    caller: "admin",
+    args: formAction((f) => ({ user_id: idText(f, "targetId", "adminId"), role: fc.oneof(w(3, fc.constantFrom("USER", "ADMIN")), w(1, hostileString)) })),
+    data: z.string().min(1),
+    async verify(_data, args) {
+      expect((await db.user.findUniqueOrThrow({ where: { id: Number(field(args, "user_id")) } })).role).toBe(field(args, "role"));
+    },
+  },
+};
+
+const tally = new FuzzTally();
+const failures = { serverErrors: 0, threw: 0, hung: 0, changedOnRefusal: 0 };
+
+describe("hostile input over every server action", () => {
+  let fixture: Fixture;
+  let callers: Record<Role, Caller>;
+  let last: Fingerprint;
+  let ipSeq = 0;
+  const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+
+  beforeAll(async () => {
+    const [participant, member, stranger, deactivated, admin, target] = await Promise.all([
+      makeUser(),
+      makeUser(),
+      makeUser(),
+      makeUser({ isActive: false }),
+      makeUser({ role: "ADMIN" }),
+      makeUser(),
+    ]);
+    const room = await makeRoom([participant.id, member.id, deactivated.id]);
+    const otherRoom = await makeRoom([member.id, target.id]);
+    const message = await sendMessage({ userId: member.id, roomId: room.id, content: "fuzz", clientId: crypto.randomUUID() });
+    const targetMessage = await sendMessage({ userId: target.id, roomId: otherRoom.id, content: "moderate me", clientId: crypto.randomUUID() });
+    callers = { anonymous: null, participant, stranger, deactivated, admin };
+    fixture = {
+      participantId: participant.id,
+      memberId: member.id,
+      strangerId: stranger.id,
+      deactivatedId: deactivated.id,
+      adminId: admin.id,
+      roomId: room.id,
+      otherRoomId: otherRoom.id,
+      messageId: message.message.id,
+      targetId: target.id,
+      targetMessageId: targetMessage.message.id,
+    };
+    last = await dbFingerprint();
+  });
+
+  afterAll(() => {
+    // One JSON line of totals for the reliability report (requests, outcomes, failures).
+    console.log(
+      JSON.stringify({
+        fuzz_actions: {
+          seed: FUZZ_SEED,
+          actions: ACTIONS.length,
+          calls: tally.total,
+          outcomes: tally.outcomeTable(),
+          server_errors: failures.serverErrors,
+          threw: failures.threw,
+          hung: failures.hung,
+          changed_on_refusal: failures.changedOnRefusal,
+          per_action: tally.targetTable(),
+        },
+      }),
+    );
+  });
+
+  it("every exported server action has a fuzz spec", () => {
+    expect(ACTIONS.length).toBeGreaterThanOrEqual(8);
+    expect(ACTIONS.map((a) => a.name).sort()).toEqual(Object.keys(SPECS).sort());
+  });
+
+  ACTIONS.forEach((action, index) => {
+    const spec = SPECS[action.name];
+    it(`${action.file}: ${action.name}`, async () => {
+      expect(spec, `${action.name} has no fuzz spec`).toBeDefined();
+      const schema = actionResultSchema(spec.data, { fieldErrors: spec.fieldErrors });
+      const call = fc.record({
+        caller: fc.oneof(w(5, fc.constant(null)), w(1, fc.constantFrom<Role>("anonymous", "participant", "stranger", "deactivated", "admin"))),
+        args: spec.args(fixture),
+        ip: fc.oneof(w(4, fc.constant("")), w(1, hostileHeader)),
+      });
+      const examples: Array<[Call]> = [
+        [{ caller: null, args: [], ip: "" }],
+        [{ caller: null, args: [TWO_MB, TWO_MB], ip: "" }],
+        [{ caller: null, args: [{ room_id: fixture.roomId, content: TWO_MB, client_id: crypto.randomUUID(), name: TWO_MB, kind: "GROUP", username: TWO_MB }], ip: "" }],
+        [{ caller: null, args: [JSON.parse('{"__proto__":{"role":"ADMIN"},"room_id":1}'), JSON.parse('{"constructor":{"prototype":{"x":1}}}')], ip: "" }],
+      ];
+      await fc.assert(
+        fc.asyncProperty(call, async ({ caller, args, ip }) => {
+          const role = caller ?? spec.caller;
+          const forwardedFor = ip || `10.${(ipSeq >> 16) & 255}.${(ipSeq >> 8) & 255}.${ipSeq++ & 255}`;
+          const outcome = await within(
+            asCaller(callers[role], () => (action.fn as (...a: unknown[]) => Promise<unknown>)(...args), { headers: { "x-forwarded-for": forwardedFor } }).then(
+              (r) => ({ result: r.value }),
+              (error: unknown) => ({ threw: error }),
+            ),
+            CALL_LIMIT_MS,
+          );
+          const what = () => `${action.name} as ${role}: ${label(args)}`;
+          if (outcome === "hung") {
+            failures.hung += 1;
+            tally.add(action.name, "hung");
+            expect.fail(`hung: ${what()}`);
+          }
+          if ("threw" in outcome) {
+            failures.threw += 1;
+            tally.add(action.name, "threw");
+            expect.fail(`threw ${String(outcome.threw)}: ${what()}`);
+          }
+          const result = outcome.result as { ok: boolean; data?: unknown; error?: { code: string } };
+          const code = result?.ok === true ? "ok" : String(result?.error?.code);
+          tally.add(action.name, code);
+          if (code === "internal" || code === "unavailable") failures.serverErrors += 1;
+          const parsed = schema.safeParse(result);
+          if (!parsed.success) expect.fail(`not a typed ActionResult with a client error code: ${what()} → ${label(result)}: ${parsed.error.issues[0]?.message}`);
+          const now = await dbFingerprint();
+          if (result.ok) {
+            await spec.verify?.(result.data as never, args, callers[role]?.id ?? 0);
+          } else if (JSON.stringify(now) !== JSON.stringify(last)) {
+            failures.changedOnRefusal += 1;
+            expect(now, `a refused call changed the database: ${what()} → ${label(result)}`).toEqual(last);
+          }
+          last = now;
+        }),
+        { ...fuzzParameters<[Call]>(100 + index, RUNS), examples },
+      );
+    }, 60_000);
+  });
+
+  it("no argument polluted Object.prototype", () => {
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
+    expect(({} as Record<string, unknown>).role).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
