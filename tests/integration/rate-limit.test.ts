@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { POST as sendRoute } from "@/app/api/chat/rooms/[roomId]/messages/route";
+import { POST as channelAuthRoute } from "@/app/api/pusher/auth/route";
 import { checkSignInLimits } from "@/lib/auth/sign-in-limit";
 import { errorResponse } from "@/lib/http/route";
 import { db } from "@/lib/db";
@@ -13,7 +14,17 @@ import { NextRequest } from "next/server";
 
 const run = promisify(execFile);
 
+/**
+ * Freezes the clock (Date only: timers and I/O run) just after a 15-minute boundary, so a burst
+ * of calls cannot straddle two windows, where the sliding estimate lets the last one through.
+ */
+function freezeClockAtWindowStart() {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(Math.floor(Date.now() / 900_000) * 900_000 + 1_000);
+}
+
 describe("rate limits (stored in PostgreSQL)", () => {
+  afterEach(() => vi.useRealTimers());
   it("allows up to the limit in a window, then refuses with a retry time", async () => {
     const key = `t:${crypto.randomUUID()}`;
     const limit = { max: 5, windowSeconds: 60 };
@@ -43,6 +54,7 @@ describe("rate limits (stored in PostgreSQL)", () => {
   }, 60_000);
 
   it("answers the 21st send in 10 s with 429, Retry-After and a JSON error, storing nothing", async () => {
+    freezeClockAtWindowStart();
     const [a, b] = await Promise.all([makeUser(), makeUser()]);
     const room = await makeRoom([a.id, b.id]);
     const send = async () =>
@@ -59,7 +71,29 @@ describe("rate limits (stored in PostgreSQL)", () => {
     expect(await db.message.count({ where: { roomId: room.id } })).toBe(20);
   });
 
+  it("answers channel authorizations beyond 120 a minute per user with 429, other users unaffected", async () => {
+    freezeClockAtWindowStart();
+    const [a, b] = await Promise.all([makeUser(), makeUser()]);
+    const room = await makeRoom([a.id, b.id]);
+    const authorize = async (user: typeof a) =>
+      call(
+        channelAuthRoute,
+        await request(user, "POST", "/api/pusher/auth", {
+          body: new URLSearchParams({ socket_id: "1234.5678", channel_name: `presence-room-${room.id}` }).toString(),
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+        }),
+        {},
+      );
+    for (let i = 0; i < 120; i++) expect((await authorize(a)).status).toBe(200);
+    const refused = await authorize(a);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.body.error.code).toBe("rate_limited");
+    expect((await authorize(b)).status).toBe(200);
+  });
+
   it("limits sign-in attempts per account and per IP, answering 429 with Retry-After", async () => {
+    freezeClockAtWindowStart();
     const email = `victim-${crypto.randomUUID()}@example.com`;
     const attempt = (ip: string) =>
       checkSignInLimits(
