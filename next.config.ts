@@ -1,7 +1,8 @@
 import type { NextConfig } from "next";
 
-// Security headers for every response. (A nonce-based Content-Security-Policy is not in yet:
-// see the reliability issue's note.)
+// Static security headers for every response. The Content-Security-Policy is set per request in
+// proxy.ts, because it carries a fresh nonce and the realtime host from the runtime environment.
+// X-Frame-Options repeats the policy's frame-ancestors 'none' for browsers that predate it.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -2,6 +2,12 @@
 // events), checked at the boundary before they reach the store.
 import { z } from "zod";
 
+// zod compiles object parsers with `new Function` when it may; its first parse probes for that,
+// which the page's Content-Security-Policy (no 'unsafe-eval') refuses and reports as a
+// violation. Every schema the browser parses with is in this module, so it says so up front
+// (in the browser only: on the server, where this module is also loaded, the JIT stays).
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 const wireUser = z.object({ id: z.number(), username: z.string() });
 
 export const wireMessageSchema = z.object({
