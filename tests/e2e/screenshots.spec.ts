@@ -1,10 +1,11 @@
 // docs/screenshots: `npm run screenshots` (E2E_SCREENSHOTS=1); not part of the test run, it only takes pictures.
 import { expect } from "@playwright/test";
-import { messages, openRoom, test } from "./support/chat";
+import { test } from "./support/admin";
+import { messages, openRoom } from "./support/chat";
 
 const dir = "docs/screenshots";
 
-test("screenshots", async ({ signedIn }) => {
+test("screenshots", async ({ signedIn, asAdmin }) => {
   const alice = await signedIn("alice");
   await alice.goto("/");
   await expect(alice.getByRole("navigation", { name: "Conversations" })).toBeVisible();
@@ -23,4 +24,13 @@ test("screenshots", async ({ signedIn }) => {
   await phone.screenshot({ path: `${dir}/mobile-room-list.png` });
   await openRoom(phone, "Cleaners' lounge");
   await phone.screenshot({ path: `${dir}/mobile-room.png` });
+
+  const admin = await asAdmin();
+  await admin.goto("/admin");
+  await expect(admin.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await admin.screenshot({ path: `${dir}/admin-overview.png`, fullPage: true });
+  await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Rooms" }).click();
+  await admin.getByRole("link", { name: /Job #1 Chat/ }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: /Job #1 Chat/ })).toBeVisible();
+  await admin.screenshot({ path: `${dir}/admin-room.png` });
 });
