@@ -7,7 +7,7 @@ export default defineConfig({
     alias: { "server-only": new URL("./tests/support/empty-module.ts", import.meta.url).pathname },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/realtime/**/*.test.ts"],
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/realtime/**/*.test.ts", "tests/soak/**/*.test.ts"],
     globalSetup: ["tests/setup/global.ts"],
     setupFiles: ["tests/setup/env.ts"],
     // Two cores: files run one at a time against the shared throw-away database.

@@ -7,7 +7,16 @@ import { env } from "@/lib/env";
 const UNSET_URL = "postgresql://127.0.0.1:1/DATABASE_URL_not_set";
 
 const options = (url: string) => ({
-  adapter: new PrismaPg({ connectionString: url, max: 10 }),
+  adapter: new PrismaPg({
+    connectionString: url,
+    max: 10,
+    // When PostgreSQL stops, each connection gets an 'error' event. A new connection can get it
+    // between pg-pool handing it out and the adapter listening (it awaits the checkout before it
+    // subscribes), and an 'error' event with no listener ends the process: seen once while
+    // PostgreSQL stopped under load. The failure still reaches whoever uses the connection next
+    // (its query fails and the pool drops it); this listener only keeps the process alive.
+    onConnect: (client) => void client.on("error", () => {}),
+  }),
   omit: { user: { passwordHash: true } },
 });
 
