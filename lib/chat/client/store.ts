@@ -117,6 +117,11 @@ export function createChatStore(init: ChatInit) {
       for (const m of messages) if (m.sender.id === state.me.id) withoutPending(roomId, m.client_id);
       patchTimeline(roomId, (t) => ({ messages: mergeMessages(t.messages, messages) }));
     },
+    /** Catch-up reached `upToId` with no gap (see Timeline.syncedId). */
+    markSynced(roomId: number, upToId: number) {
+      const timeline = state.timelines[roomId];
+      if (timeline && upToId > timeline.syncedId) patchTimeline(roomId, () => ({ syncedId: upToId }));
+    },
     markDeleted(roomId: number, messageId: number) {
       patchTimeline(roomId, (t) => ({
         messages: t.messages.map((m) => (m.id === messageId ? { ...m, deleted: true, content: "" } : m)),

@@ -2,9 +2,12 @@
 // (re)subscription and the polling fallback, and the room list.
 import type { ChatStore } from "@/lib/chat/client/store";
 import { fetchMessages, fetchRooms, fetchUnreadTotal } from "@/lib/chat/client/rest";
-import { newestId, oldestId } from "@/lib/chat/client/timeline";
+import { oldestId } from "@/lib/chat/client/timeline";
 
-const MAX_CATCH_UP_PAGES = 40;
+// A bound, not a budget: catch-up starts at the last id known complete (Timeline.syncedId), which
+// live events do not move, so after a long connected stretch it re-reads what they delivered. Too
+// low a bound stopped short of the newest messages (the soak lost them at 40 pages).
+const MAX_CATCH_UP_PAGES = 400;
 const running = new Map<string, { again: boolean }>();
 
 /** Runs `task` once at a time per key; a call during a run schedules exactly one more run. */
@@ -26,16 +29,35 @@ async function single(key: string, task: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Everything newer than what the room holds, page by page until has_more is false. */
+/**
+ * Everything the room may have missed, page by page: forward from the id the timeline is known
+ * complete through (Timeline.syncedId), not from its newest message, which may be our own send
+ * answered while others' messages published in the same gap never reached us. A room that was
+ * empty when opened has no such id: walk back from the newest page until the start.
+ */
 export function catchUp(store: ChatStore, roomId: number): Promise<void> {
   return single(`catch-up:${roomId}`, async () => {
+    const synced = store.getState().timelines[roomId]?.syncedId;
+    if (synced === undefined) return;
+    let cursor: { after: number } | { before: number } | Record<string, never> = synced > 0 ? { after: synced } : {};
+    let newest = synced;
     for (let i = 0; i < MAX_CATCH_UP_PAGES; i++) {
-      const timeline = store.getState().timelines[roomId];
-      if (!timeline) return;
-      const after = newestId(timeline);
-      const page = await fetchMessages(roomId, after === null ? {} : { after });
+      if (!store.getState().timelines[roomId]) return;
+      const page = await fetchMessages(roomId, cursor);
       store.receiveMessages(roomId, page.messages);
-      if (after === null || !page.has_more) return;
+      if ("after" in cursor) {
+        newest = page.newest_id ?? newest;
+        store.markSynced(roomId, newest);
+        if (!page.has_more) return;
+        cursor = { after: newest };
+      } else {
+        if (i === 0) newest = page.newest_id ?? 0;
+        if (!page.has_more || page.oldest_id === null) {
+          store.markSynced(roomId, newest);
+          return;
+        }
+        cursor = { before: page.oldest_id };
+      }
     }
   });
 }

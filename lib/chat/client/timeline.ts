@@ -8,6 +8,13 @@ export type Timeline = {
   olderError: string | null;
   /** Where the "New messages" divider goes: fixed when the room is opened. */
   firstUnreadId: number | null;
+  /**
+   * The newest id through which the timeline is known to hold every message: moved only by REST
+   * pages, which are contiguous. Not by our own send answers, which arrive while others' messages
+   * may be missing, nor by live events, which can come out of order or not at all (a failed
+   * publish). 0: the room was empty when opened. Catch-up starts here, never at the newest id.
+   */
+  syncedId: number;
 };
 
 export function timelineFromPage(page: WireMessagePage, unreadCount: number, myId: number): Timeline {
@@ -17,6 +24,8 @@ export function timelineFromPage(page: WireMessagePage, unreadCount: number, myI
     loadingOlder: false,
     olderError: null,
     firstUnreadId: firstUnread(page.messages, unreadCount, myId),
+    // The opening page is the newest one: complete up to its newest message.
+    syncedId: page.newest_id ?? 0,
   };
 }
 
