@@ -41,12 +41,16 @@ export const invalidInput = (message: string) => new AppError("invalid_input", m
 
 /** PostgreSQL/driver failures that mean "the database is unreachable right now". */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const text = String((error as { code?: string })?.code ?? "") + String((error as Error)?.message ?? "");
+  const e = (error ?? {}) as { code?: unknown; message?: unknown; cause?: { originalCode?: unknown; kind?: unknown } | null };
+  // A driver adapter error that Prisma passes on as is (inside a transaction) keeps PostgreSQL's
+  // code and the adapter's kind in its cause: "terminating connection due to administrator
+  // command" alone says neither.
+  const text = [e.code, e.message, e.cause?.originalCode, e.cause?.kind].map((part) => String(part ?? "")).join(" ");
   // Raw queries ($queryRaw, P2010) carry the driver's words, not a P1xxx code: "Can't reach
   // database server" while it is down, "Server has closed the connection" as it stops, pg's
   // "not queryable" on a connection that just died. A transaction that cannot get a connection
   // in time (P2028, like P2024 for a single query) is the pool being exhausted: retry later.
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|08006|08001|Connection terminated|connection.*closed|DatabaseNotReachable|P1001|P1017|P2024|Can't reach database server|closed the connection|not queryable|Unable to start a transaction in the given time/i.test(
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|08006|08001|Connection terminated|connection.*closed|DatabaseNotReachable|ConnectionClosed|SocketTimeout|P1001|P1017|P2024|Can't reach database server|closed the connection|not queryable|Unable to start a transaction in the given time/i.test(
     text,
   );
 }

@@ -15,11 +15,20 @@ const seen: Array<{ code?: string; message: string }> = [
   { message: "Connection terminated unexpectedly" },
 ];
 
+const unavailable = { code: "unavailable", message: "The service is temporarily unavailable. Please retry." };
+
 it.each(seen)("maps $message to unavailable", (error) => {
-  expect(toWireError(Object.assign(new Error(error.message), { code: error.code }))).toEqual({
-    code: "unavailable",
-    message: "The service is temporarily unavailable. Please retry.",
+  expect(toWireError(Object.assign(new Error(error.message), { code: error.code }))).toEqual(unavailable);
+});
+
+it("maps a driver adapter error passed on as is (in a transaction) by the code and kind in its cause", () => {
+  // @prisma/driver-adapter-utils' DriverAdapterError: the message alone names no code.
+  const terminated = Object.assign(new Error("terminating connection due to administrator command"), {
+    name: "DriverAdapterError",
+    cause: { originalCode: "57P01", originalMessage: "terminating connection due to administrator command", kind: "postgres" },
   });
+  const closed = Object.assign(new Error("ConnectionClosed"), { name: "DriverAdapterError", cause: { kind: "ConnectionClosed" } });
+  expect([toWireError(terminated), toWireError(closed)]).toEqual([unavailable, unavailable]);
 });
 
 it("still answers other database errors as internal", () => {
