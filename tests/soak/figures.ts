@@ -89,7 +89,10 @@ export function computeFigures(run: SoakRun) {
     sendsDuringDbOutage: inOutage.length,
     sendAnswersDuringDbOutage: count(inOutage, (s) => s.status),
     slowestSendDuringDbOutageMs: Math.round(Math.max(0, ...inOutage.map((s) => s.ms))),
-    shownFailed: snapshots.reduce((n, s) => n + s.failedMarks.length, 0),
+    shownFailed: count(
+      snapshots.flatMap((s) => s.failedMarks),
+      (f) => f.error ?? "",
+    ),
     retriedAfterOutage: run.retriedAfterOutage,
     retryAnswers: count(
       calls.filter((c) => c.retry),
@@ -133,7 +136,7 @@ export function printFigures(f: Figures): void {
     `faults injected: ${f.faults.join(", ")}`,
     `messages: attempted ${f.attempted}, acknowledged ${f.acknowledged}, stored ${f.stored}`,
     `send answers: ${JSON.stringify(f.sendAnswers)}`,
-    `DB outage: ${f.sendsDuringDbOutage} sends reached the app while down ${JSON.stringify(f.sendAnswersDuringDbOutage)}, slowest ${f.slowestSendDuringDbOutageMs} ms; shown Failed ${f.shownFailed}; retried ${f.retriedAfterOutage} -> ${JSON.stringify(f.retryAnswers)}`,
+    `DB outage: ${f.sendsDuringDbOutage} sends reached the app while down ${JSON.stringify(f.sendAnswersDuringDbOutage)}, slowest ${f.slowestSendDuringDbOutageMs} ms; shown Failed ${JSON.stringify(f.shownFailed)}; retried ${f.retriedAfterOutage} -> ${JSON.stringify(f.retryAnswers)}`,
     `DB outage GETs: ${JSON.stringify(f.getProbesDuringDbOutage)} (slowest ${f.slowestProbeDuringDbOutageMs} ms), right after restart ${JSON.stringify(f.getProbesAfterDbOutage)}`,
     `all HTTP answers: ${JSON.stringify(f.httpAnswers)}; 5xx by phase ${JSON.stringify(f.httpAnswersByPhase)}; failed publishes ${f.publishFailures}`,
     `send latency (201) in the tab: p50 ${f.sendLatencyMs.p50} ms, p90 ${f.sendLatencyMs.p90} ms, p99 ${f.sendLatencyMs.p99} ms, max ${f.sendLatencyMs.max} ms; in the app: p50 ${f.appSendLatencyMs.p50} ms, p90 ${f.appSendLatencyMs.p90} ms, p99 ${f.appSendLatencyMs.p99} ms, max ${f.appSendLatencyMs.max} ms`,

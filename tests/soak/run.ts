@@ -4,6 +4,7 @@
 // every tab settle and reads back what each store holds and what the database holds.
 import { writeFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import pino from "pino";
 import type { SoakConfig } from "./config";
 import { type AppServer, startAppServer } from "./app-server";
 import { type SoakDatabase, startSoakDatabase } from "./database";
@@ -39,6 +40,8 @@ export type SoakRun = {
   served: AppServer["served"];
   crashes: string[];
   publishFailures: number;
+  /** The app's error log lines for failures it did not count as "database unavailable". */
+  appErrors: string[];
   /** The app process's event-loop delay while sending (ms): how starved it was for CPU. */
   loopDelayMs: { p50: number; p99: number; max: number };
 };
@@ -84,6 +87,10 @@ export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>)
   });
   // Browsers connect where the server publishes: to the soak's realtime server.
   for (const name of ["PUSHER_CLUSTER", "PUSHER_WS_HOST", "PUSHER_WS_PORT"]) delete process.env[name];
+  // The app's logger (lib/log.ts takes one already on globalThis): its error lines are kept, so
+  // an unexpected 500 comes with its cause.
+  const appErrors: string[] = [];
+  (globalThis as { log?: unknown }).log = pino({ level: "error" }, { write: (line: string) => void (line.includes('"unavailable":true') || appErrors.push(line)) });
   (await import("@/lib/env")).resetEnvCache();
   (await import("@/lib/realtime/pusher-server")).resetPusherServer();
   const { db } = await import("@/lib/db");
@@ -176,7 +183,10 @@ export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>)
   const after = await Promise.all(probePaths.map(probe));
   debug(`probes after restart: ${after.map((p) => `${p.status} ${p.ms} ms`).join(", ")}`);
   // Every tab presses Retry on what it shows as Failed.
-  const retried = (await everyTab<number>(tabs, "retryFailed")).reduce((a, b) => a + b, 0);
+  let retried = (await everyTab<number>(tabs, "retryFailed")).reduce((a, b) => a + b, 0);
+  // And once more a little later, for sends refused while it was still starting.
+  await sleep(3000);
+  retried += (await everyTab<number>(tabs, "retryFailed")).reduce((a, b) => a + b, 0);
   debug(`retrying ${retried}`);
 
   await sleep(startedAt + config.schedule.realtimeKills[1] - Date.now());
@@ -222,6 +232,7 @@ export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>)
     rooms,
     served: app.served,
     crashes: app.crashes,
+    appErrors,
     publishFailures: (await metrics.publishFailures.get()).values.reduce((a, v) => a + v.value, 0),
     loopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
   };
