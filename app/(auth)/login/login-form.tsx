@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { type FormEvent, useLayoutEffect, useState } from "react";
 import { safeCallback } from "@/app/(auth)/safe-callback";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 
 type Demo = { users: Array<{ username: string; name: string; email: string; role: string }>; password: string } | null;
@@ -65,11 +66,7 @@ export function LoginForm({ demo }: { demo: Demo }) {
           onChange={(e) => setPassword(e.target.value)}
           required
         />
-        {error ? (
-          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <Button type="submit" disabled={!hydrated || busy}>
           {busy ? "Signing in…" : "Sign in"}
         </Button>

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { type FormEvent, useLayoutEffect, useState } from "react";
 import { type RegisterFieldErrors, registerAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 
 const EMPTY = { username: "", name: "", email: "", password: "" };
@@ -71,11 +72,7 @@ export function RegisterForm() {
         required
         minLength={8}
       />
-      {error ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <Button type="submit" disabled={!hydrated || busy}>
         {busy ? "Creating account…" : "Create account"}
       </Button>
