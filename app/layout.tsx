@@ -5,6 +5,15 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "JobChat", template: "%s · JobChat" },
   description: "Chat between clients and cleaners, per job.",
+  // Listed in full: config icons replace the link Next would add for app/icon.svg. The raster
+  // icons in public/ are rendered from that SVG by npm run icons.
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
 };
 
 export const viewport: Viewport = {

@@ -1,4 +1,4 @@
-// npm run soak: the long fault soak (issue 8, items 3 and 4): 20 clients at 5 messages/s each
+// npm run soak: the long fault soak (recovery and consistency under faults): 20 clients at 5 messages/s each
 // for 120 s, the realtime server killed twice, PostgreSQL stopped for 10 s. The same test file
 // as in `npm test` (tests/soak), sized by SOAK_* variables; any SOAK_* already set wins, so
 // `SOAK_SECONDS=300 npm run soak` runs longer.

@@ -1,6 +1,7 @@
 // /admin: totals, messages per day (30 days) and per hour (48 hours), most active rooms, recent moderation.
 import Link from "next/link";
 import { AuditTable } from "@/components/admin/audit-table";
+import { AdminSection } from "@/components/admin/admin-section";
 import { BarChart } from "@/components/admin/bar-chart";
 import { DataTable, EmptyRow, Td, Th } from "@/components/admin/data-table";
 import { formatNumber } from "@/components/admin/format";
@@ -22,10 +23,7 @@ export default async function AdminOverviewPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold">Overview</h1>
-      <section aria-labelledby="totals">
-        <h2 id="totals" className="sr-only">
-          Totals
-        </h2>
+      <AdminSection id="totals" title="Totals" hideTitle>
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
           <Stat label="Users" value={formatNumber(overview.users)} />
           <Stat label="Rooms" value={formatNumber(overview.rooms)} />
@@ -37,20 +35,14 @@ export default async function AdminOverviewPage() {
           <Stat label="Messages, last 24 h" value={formatNumber(overview.messages24h)} note="by whole UTC hours" />
           <Stat label="Active users, last 24 h" value={formatNumber(overview.activeUsers24h)} note="sent at least one message" />
         </dl>
-      </section>
-      <section aria-labelledby="activity" className="space-y-3">
-        <h2 id="activity" className="text-lg font-semibold">
-          Messages sent
-        </h2>
+      </AdminSection>
+      <AdminSection id="activity" title="Messages sent">
         <div className="grid gap-4 lg:grid-cols-2">
           <BarChart title="Per day, last 30 days (UTC)" bars={overview.perDay.map((p) => ({ label: dayLabel(p.at), value: p.count }))} labelEvery={5} />
           <BarChart title="Per hour, last 48 hours (UTC)" bars={overview.perHour.map((p) => ({ label: hourLabel(p.at), value: p.count }))} labelEvery={6} />
         </div>
-      </section>
-      <section aria-labelledby="top-rooms" className="space-y-3">
-        <h2 id="top-rooms" className="text-lg font-semibold">
-          Most active rooms, last 7 days
-        </h2>
+      </AdminSection>
+      <AdminSection id="top-rooms" title="Most active rooms, last 7 days">
         <DataTable
           caption="Most active rooms in the last 7 days"
           head={
@@ -74,13 +66,10 @@ export default async function AdminOverviewPage() {
             </tr>
           ))}
         </DataTable>
-      </section>
-      <section aria-labelledby="recent-moderation" className="space-y-3">
-        <h2 id="recent-moderation" className="text-lg font-semibold">
-          Recent moderation
-        </h2>
+      </AdminSection>
+      <AdminSection id="recent-moderation" title="Recent moderation">
         <AuditTable entries={audit.entries} caption="The ten most recent moderation actions" />
-      </section>
+      </AdminSection>
     </>
   );
 }

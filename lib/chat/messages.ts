@@ -1,4 +1,4 @@
-// Cursor pages of a room's messages (seed item 2).
+// Cursor pages of a room's messages (keyset on id, never OFFSET).
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { assertParticipant } from "@/lib/chat/rooms";

@@ -1,4 +1,4 @@
-// Room list and single-room reads, straight from the denormalized fields (seed item 4).
+// Room list and single-room reads, straight from the denormalized last-message fields.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Db } from "@/lib/db";
 import { invalidInput, notFound } from "@/lib/errors";

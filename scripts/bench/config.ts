@@ -1,6 +1,6 @@
-// What each run size builds and measures: the full benchmark (issue #7) and the smoke run
+// What each run size builds and measures: the full benchmark (docs/BENCHMARKS.md) and the smoke run
 // that proves every part works in under a minute.
-import { DEFAULT_PUBLISH_RATE } from "@/scripts/bench-realtime";
+import { DEFAULT_PUBLISH_RATE } from "./realtime/types";
 
 export type DatasetParams = {
   users: number;

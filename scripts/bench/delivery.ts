@@ -1,8 +1,8 @@
-// Delivery at scale comes from the realtime benchmark (scripts/bench-realtime.ts): 1,000
+// Delivery at scale comes from the realtime benchmark (scripts/bench/realtime/): 1,000
 // pusher-js clients in presence rooms, publish → receive latency and losses. Latency is measured
 // at a stated publish rate (the send target); a second, unpaced run finds the saturation
 // throughput, where latency is mostly the queue in the one process that hosts all the clients.
-import { runRealtimeBench } from "@/scripts/bench-realtime";
+import { runRealtimeBench } from "./realtime/run";
 import type { BenchConfig } from "./config";
 import type { Progress } from "./progress";
 
@@ -55,7 +55,7 @@ export async function benchDelivery(config: BenchConfig, progress: Progress): Pr
       lost: saturated.publish.lost,
     },
     server: result.server,
-    publish_path: "pusher server SDK triggerBatch (scripts/bench-realtime.ts)",
+    publish_path: "pusher server SDK triggerBatch (scripts/bench/realtime/)",
   };
   task.tick();
   task.done(`p50 ${delivery.p50_ms} ms, p99 ${delivery.p99_ms} ms, lost ${delivery.lost}`);

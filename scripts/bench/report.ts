@@ -165,7 +165,7 @@ const METHOD = [
   "- Typing: counters are read once they stop changing, before and after, with the app's pooled connections closed first so " +
     "their statistics are reported. The embedded realtime server's per-connection client-event limit is raised for the run " +
     "so the events can be sent quickly; the limit does not affect what is written.",
-  "- Delivery: `runRealtimeBench` from `scripts/bench-realtime.ts` (realtime server in a child process), once paced at the " +
+  "- Delivery: `runRealtimeBench` from `scripts/bench/realtime/` (realtime server in a child process), once paced at the " +
     "send target's rate and once unpaced for saturation throughput.",
   "- Sends and typing go to the embedded realtime server in a child process, as production runs it as a service of its own.",
   "- `npm run bench -- --smoke` runs all of it on a tiny dataset (`jobchat_bench_smoke`, `bench/results/smoke.json`) and fails on " +

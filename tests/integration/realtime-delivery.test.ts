@@ -1,4 +1,4 @@
-// Issue 4's end-to-end: two demo users, each with pusher-js authorized through our
+// Realtime delivery end to end: two demo users, each with pusher-js authorized through our
 // /api/pusher/auth route with their session cookie, against the real embedded server.
 import PusherJs, { type Channel, type PresenceChannel } from "pusher-js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

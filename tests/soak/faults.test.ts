@@ -1,4 +1,4 @@
-// Issue 8, items 3 and 4: N users, each a tab with the real client store and pusher-js, send
+// Recovery and consistency under faults: N users, each a tab with the real client store and pusher-js, send
 // through the app while its realtime server is killed twice and its PostgreSQL stopped for 10 s.
 // Afterwards every store must hold exactly the database's messages and unread counts, and the
 // outage must have failed cleanly. Size from SOAK_* (tests/soak/config.ts); `npm run soak` is

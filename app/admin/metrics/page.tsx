@@ -1,5 +1,6 @@
 // /admin/metrics: this instance's counters and latency histograms, and the realtime server's occupancy.
 import type { Metadata } from "next";
+import { AdminSection } from "@/components/admin/admin-section";
 import { BarChart } from "@/components/admin/bar-chart";
 import { formatMs, formatNumber } from "@/components/admin/format";
 import { Stat } from "@/components/admin/stat";
@@ -35,21 +36,15 @@ export default async function AdminMetricsPage() {
           <code>/api/metrics</code>.
         </p>
       </div>
-      <section aria-labelledby="realtime" className="space-y-3">
-        <h2 id="realtime" className="text-lg font-semibold">
-          Realtime server
-        </h2>
+      <AdminSection id="realtime" title="Realtime server">
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
           <Stat label="HTTP API" value={m.realtime.up ? "Up" : "Down"} note={`checked ${m.realtime.checkedAt.toISOString().slice(11, 19)} UTC`} />
           <Stat label="Room channels (presence)" value={formatNumber(m.realtime.channels.presence)} />
           <Stat label="User channels (private)" value={formatNumber(m.realtime.channels.private)} />
           <Stat label="People in rooms" value={formatNumber(m.realtime.presenceMembers)} note="presence members, once per open room" />
         </dl>
-      </section>
-      <section aria-labelledby="traffic" className="space-y-3">
-        <h2 id="traffic" className="text-lg font-semibold">
-          Traffic
-        </h2>
+      </AdminSection>
+      <AdminSection id="traffic" title="Traffic">
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
           <Stat label="Messages sent" value={formatNumber(m.messagesSent)} />
           <Stat label="Failed publishes" value={formatNumber(m.publishFailures)} />
@@ -57,17 +52,14 @@ export default async function AdminMetricsPage() {
           <Stat label="Channel auth denied" value={formatNumber(m.channelAuth.denied)} />
         </dl>
         <BarChart title="Responses by status (API routes and actions)" bars={m.responsesByStatus.map((r) => ({ label: r.status, value: r.count }))} />
-      </section>
-      <section aria-labelledby="latency" className="space-y-3">
-        <h2 id="latency" className="text-lg font-semibold">
-          Latency
-        </h2>
+      </AdminSection>
+      <AdminSection id="latency" title="Latency">
         <div className="grid gap-4 lg:grid-cols-3">
           <LatencyChart title="Send transaction" histogram={m.sendLatency} />
           <LatencyChart title="Realtime publish" histogram={m.publishLatency} />
           <LatencyChart title="API requests" histogram={m.httpLatency} />
         </div>
-      </section>
+      </AdminSection>
     </>
   );
 }

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as metricsRoute } from "@/app/api/metrics/route";
 import { resetEnvCache } from "@/lib/env";
-import { metricsSnapshot } from "@/lib/admin/metrics-snapshot";
+import { type MetricsSnapshot, metricsSnapshot } from "@/lib/admin/metrics-snapshot";
 import { resetRealtimeStats } from "@/lib/realtime/stats";
 import type { RealtimeServer } from "@/realtime-server";
 import { call, request } from "@/tests/support/http";
@@ -53,8 +53,9 @@ describe("GET /api/metrics", () => {
     for (const header of [undefined, "Bearer wrong", `Bearer ${TOKEN}x`, `Basic ${TOKEN}`, TOKEN]) {
       const res = await scrape(header);
       expect(res.status, String(header)).toBe(401);
+      expect(Object.keys(res.body)).toEqual(["error"]);
       expect(res.body.error.code).toBe("unauthorized");
-      expect(String(res.body)).not.toContain("chat_messages_sent_total");
+      expect(JSON.stringify(res.body)).not.toContain("chat_messages_sent_total");
     }
   });
 
@@ -109,11 +110,21 @@ describe("GET /api/metrics", () => {
 
   it("the admin metrics page's snapshot reads the same registry", async () => {
     const admin = await makeUser({ role: "ADMIN" });
+    setToken(TOKEN);
+    const unauthorized = (s: MetricsSnapshot) => s.responsesByStatus.find((r) => r.status === "401")?.count ?? 0;
+    resetRealtimeStats();
+    const before = await metricsSnapshot(admin);
+    for (let i = 0; i < 3; i++) expect((await scrape("Bearer wrong")).status).toBe(401);
+    const scraped = samples(String((await scrape(`Bearer ${TOKEN}`)).body));
     resetRealtimeStats();
     const snapshot = await metricsSnapshot(admin);
+
     expect(snapshot.realtime.up).toBe(true);
-    expect(snapshot.responsesByStatus.find((r) => r.status === "401")?.count).toBeGreaterThanOrEqual(5);
-    expect(snapshot.httpLatency.count).toBeGreaterThan(0);
+    expect(unauthorized(snapshot)).toBe(unauthorized(before) + 3);
+    // The page and the scrape count the same responses (the scrape itself is counted once it is answered).
+    const scraped401 = [...scraped].filter(([key]) => key.startsWith("http_responses_total{") && key.includes('status="401"'));
+    expect(scraped401.reduce((sum, [, value]) => sum + value, 0)).toBe(unauthorized(snapshot));
+    expect(snapshot.httpLatency.count).toBeGreaterThanOrEqual(before.httpLatency.count + 4);
     expect(snapshot.httpLatency.buckets.reduce((s, b) => s + b.count, 0)).toBe(snapshot.httpLatency.count);
     expect(snapshot.httpLatency.p95).not.toBeNull();
   });

@@ -16,7 +16,7 @@ async function bulkMessages(roomId: number, senders: number[], count: number) {
     FROM generate_series(1, ${count}::int) g`;
 }
 
-describe("message pages (seed item 2)", () => {
+describe("message pages (cursor pagination)", () => {
   let a: User;
   let b: User;
   let roomId: number;

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { deleteMessageAction } from "@/app/admin/actions";
 import { ActionForm } from "@/components/admin/action-form";
+import { AdminSection } from "@/components/admin/admin-section";
 import { DataTable, EmptyRow, Td, Th } from "@/components/admin/data-table";
 import { Time } from "@/components/admin/time";
 import { idParam } from "@/lib/chat/schemas";
@@ -37,10 +38,7 @@ export default async function AdminRoomPage({ params, searchParams }: Props) {
           {room.jobId ? ` · job ${room.jobId}` : ""} · created <Time value={room.createdAt} /> · last message <Time value={room.lastMessageTime} />
         </p>
       </div>
-      <section aria-labelledby="people" className="space-y-3">
-        <h2 id="people" className="text-lg font-semibold">
-          People
-        </h2>
+      <AdminSection id="people" title="People">
         <DataTable
           caption="Participants with their read state"
           head={
@@ -71,11 +69,8 @@ export default async function AdminRoomPage({ params, searchParams }: Props) {
             </tr>
           ))}
         </DataTable>
-      </section>
-      <section aria-labelledby="messages" className="space-y-3">
-        <h2 id="messages" className="text-lg font-semibold">
-          Messages, newest first
-        </h2>
+      </AdminSection>
+      <AdminSection id="messages" title="Messages, newest first">
         <DataTable
           caption="Messages in this room, newest first"
           head={
@@ -127,7 +122,7 @@ export default async function AdminRoomPage({ params, searchParams }: Props) {
             Older messages
           </Link>
         ) : null}
-      </section>
+      </AdminSection>
     </>
   );
 }

@@ -1,4 +1,4 @@
-// GET /api/chat/rooms: the caller's rooms, newest activity first, cursor pages (seed item 4).
+// GET /api/chat/rooms: the caller's rooms, newest activity first, cursor pages, from the denormalized last message.
 // POST /api/chat/rooms: create a direct room ({kind:"DIRECT", user_id}) or a group room.
 import { createDirectRoom, createGroupRoom } from "@/lib/chat/membership";
 import { listRooms } from "@/lib/chat/rooms";

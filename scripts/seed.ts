@@ -1,7 +1,7 @@
 // npm run db:seed: demo users, jobs and rooms. Idempotent: every row is found by its natural
 // key before it is created, and a room's messages are generated only while it has none.
 import { seedDemoData } from "@/prisma/seed-data";
-import { withDatabase } from "@/scripts/db/dev-database";
+import { withDatabase } from "./db/dev-database";
 import { env } from "@/lib/env";
 
 if (env().NODE_ENV === "production" && !env().SEED_DEMO) {
