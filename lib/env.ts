@@ -53,6 +53,9 @@ export function productionConfigProblems(): ConfigProblem[] {
   return source.NEXT_PHASE === "phase-production-build" ? [] : productionProblems(source);
 }
 
+/** Vercel reports a refused start through GET /api/health rather than an exit (instrumentation.ts). */
+export const onVercel = (): boolean => process.env.VERCEL === "1";
+
 export function env(): Env {
   if (cached) return cached;
   const problems = productionConfigProblems();
