@@ -25,5 +25,5 @@ export function isLoopbackHost(host: string): boolean {
   const bare = host.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
   if (bare === "localhost" || bare === "::1" || bare === "0:0:0:0:0:0:0:1") return true;
   const v4 = /^(?:::ffff:)?127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(bare);
-  return v4 !== null && v4.slice(1).every((part) => Number(part) <= 255);
+  return v4?.slice(1).every((part) => Number(part) <= 255) ?? false;
 }

@@ -16,7 +16,7 @@ function setEnv(values: Partial<Record<(typeof KEYS)[number], string>>) {
 afterEach(() => {
   for (const k of KEYS) {
     if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
+    else Object.assign(process.env, { [k]: saved[k] });
   }
   resetEnvCache();
 });

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { randomCredentials } from "@/realtime-server";
+import { randomCredentials, startRealtimeServer, UnsafeBindError } from "@/realtime-server";
 
 const ROOT = process.cwd();
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -19,7 +19,9 @@ const sound = {
 
 /** Only what the test gives: none of this worker's own settings leak into the child. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "silent", ...extra };
+  // Without NODE_ENV unless the test gives one: that absence is what several cases are about.
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "silent", ...extra };
+  return env as NodeJS.ProcessEnv;
 }
 
 function run(args: string[], extra: Record<string, string>, cwd = ROOT) {
@@ -64,7 +66,7 @@ describe("npm start (scripts/run.ts) in production", () => {
 });
 
 describe("npm run db:migrate in production", () => {
-  it.each([{ NODE_ENV: "production" }, { VERCEL: "1" }])("refuses to migrate an embedded database with %o and no DATABASE_URL", (extra) => {
+  it.each<Record<string, string>>([{ NODE_ENV: "production" }, { VERCEL: "1" }])("refuses to migrate an embedded database with %o and no DATABASE_URL", (extra) => {
     const { status, out } = run([TSX, "scripts/migrate.ts"], extra);
     expect(status).toBe(1);
     expect(out).toContain("DATABASE_URL is not set");
@@ -142,6 +144,21 @@ describe("embedded realtime server CLI (npm run realtime)", () => {
     expect(open.port).toBeGreaterThan(0);
     const answer = await fetch(`http://127.0.0.1:${open.port}/`);
     expect(answer.status).toBe(200);
+  });
+});
+
+describe("startRealtimeServer with the default credentials", () => {
+  it.each(["0.0.0.0", "::", "127.0.0.1.example.com", "localhost.example.com"])("refuses host %s", async (host) => {
+    await expect(startRealtimeServer({ host, port: 0 })).rejects.toBeInstanceOf(UnsafeBindError);
+  });
+
+  it.each(["127.0.0.1", "127.0.0.2", "localhost"])("listens on loopback %s", async (host) => {
+    const server = await startRealtimeServer({ host, port: 0 });
+    try {
+      expect(server.port).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
   });
 });
 
