@@ -71,6 +71,8 @@ test.describe("next start with development defaults", () => {
       const config = await request.get(`http://127.0.0.1:${port}/api/realtime/config`);
       expect(config.status()).toBe(500);
       expect(await config.text()).not.toContain("app-key");
+      const page = await request.get(`http://127.0.0.1:${port}/login`);
+      expect(page.status()).toBe(500);
       expect(started.output()).toContain("PUSHER_SECRET is a publicly known default");
     } finally {
       await stop(started);
