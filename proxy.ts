@@ -40,27 +40,36 @@ function pass(request: NextRequest): NextResponse {
   return forward(request);
 }
 
-const adminGate = withAuth(
-  function gate(request) {
-    const { token } = request.nextauth;
-    const api = isApi(request.nextUrl.pathname);
-    if (!token) return apiError(401, "unauthorized", "Sign in required");
-    if (token.role !== "ADMIN") {
-      // A rewrite to a path with no route renders the app's 404 page with status 404.
-      return api ? apiError(404, "not_found", "Not found") : forward(request, new URL("/404", request.url));
-    }
-    return pass(request);
-  },
-  {
-    secret: env().NEXTAUTH_SECRET,
-    pages: { signIn: "/login" },
-    // Pages without a session are redirected to /login by withAuth; API calls reach the function above.
-    callbacks: { authorized: ({ token, req }) => token !== null || isApi(req.nextUrl.pathname) },
-  },
-);
+// Built on first use, not at import: with a production configuration on development defaults
+// env() refuses, and that must fail the pages, not every request (GET /api/health explains it).
+function createAdminGate() {
+  return withAuth(
+    function gate(request) {
+      const { token } = request.nextauth;
+      const api = isApi(request.nextUrl.pathname);
+      if (!token) return apiError(401, "unauthorized", "Sign in required");
+      if (token.role !== "ADMIN") {
+        // A rewrite to a path with no route renders the app's 404 page with status 404.
+        return api ? apiError(404, "not_found", "Not found") : forward(request, new URL("/404", request.url));
+      }
+      return pass(request);
+    },
+    {
+      secret: env().NEXTAUTH_SECRET,
+      pages: { signIn: "/login" },
+      // Pages without a session are redirected to /login by withAuth; API calls reach the function above.
+      callbacks: { authorized: ({ token, req }) => token !== null || isApi(req.nextUrl.pathname) },
+    },
+  );
+}
+
+let adminGate: ReturnType<typeof createAdminGate> | undefined;
 
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
-  if (isAdminArea(request.nextUrl.pathname)) return adminGate(request as NextRequestWithAuth, event);
+  if (isAdminArea(request.nextUrl.pathname)) {
+    adminGate ??= createAdminGate();
+    return adminGate(request as NextRequestWithAuth, event);
+  }
   return pass(request);
 }
 

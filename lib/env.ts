@@ -1,6 +1,8 @@
 // The app's settings from process.env: parsed once, typed everywhere else. (Scripts that run
 // before the app, such as scripts/run.ts and the realtime server's CLI, read their own few.)
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { type ConfigProblem, describeProblems, productionProblems } from "@/lib/env-production";
 
 const optional = z.string().optional();
 const flag = z
@@ -42,9 +44,23 @@ export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 
+// An empty value (as in a copied .env.example) means unset.
+const setValues = () => Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+
+/** What production refuses in this environment: empty outside production and while `next build` runs. */
+export function productionConfigProblems(): ConfigProblem[] {
+  const source = setValues();
+  return source.NEXT_PHASE === "phase-production-build" ? [] : productionProblems(source);
+}
+
+/** Vercel reports a refused start through GET /api/health rather than an exit (instrumentation.ts). */
+export const onVercel = (): boolean => process.env.VERCEL === "1";
+
 export function env(): Env {
-  // An empty value (as in a copied .env.example) means unset.
-  cached ??= schema.parse(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== "")));
+  if (cached) return cached;
+  const problems = productionConfigProblems();
+  if (problems.length) throw new AppError("unavailable", describeProblems(problems));
+  cached = schema.parse(setValues());
   return cached;
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { json, publicRoute } from "@/lib/http/route";
 import { pusherServer } from "@/lib/realtime/pusher-server";
 
-export type Health = { ok: boolean; database: "up" | "down"; realtime: "up" | "down"; checked_at: string };
+export type Health = { ok: boolean; config: "ok"; database: "up" | "down"; realtime: "up" | "down"; checked_at: string };
 
 const withTimeout = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), ms))]);
@@ -15,5 +16,10 @@ export async function checkHealth(): Promise<Health> {
       () => "down" as const,
     ),
   ]);
-  return { ok: database === "up" && realtime === "up", database, realtime, checked_at: new Date().toISOString() };
+  return { ok: database === "up" && realtime === "up", config: "ok", database, realtime, checked_at: new Date().toISOString() };
 }
+
+export const healthRoute = publicRoute("GET /api/health", async () => {
+  const health = await checkHealth();
+  return json(health, health.ok ? 200 : 503);
+});

@@ -1,2 +1,3 @@
+export { type Credentials, DEFAULT_CREDENTIALS, randomCredentials } from "./credentials";
 export type { RealtimeServer, RealtimeServerOptions } from "./server";
-export { startRealtimeServer } from "./server";
+export { startRealtimeServer, UnsafeBindError } from "./server";

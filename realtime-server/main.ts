@@ -1,4 +1,5 @@
 // CLI entry: `tsx realtime-server/main.ts`, configured from the environment.
+import { DEFAULT_CREDENTIALS } from "./credentials";
 import { startRealtimeServer } from "./server";
 
 async function main(): Promise<void> {
@@ -6,9 +7,9 @@ async function main(): Promise<void> {
   const server = await startRealtimeServer({
     host: env.REALTIME_HOST || "127.0.0.1",
     port: env.REALTIME_PORT ? Number(env.REALTIME_PORT) : 6001,
-    appId: env.PUSHER_APP_ID || "app-id",
-    key: env.PUSHER_KEY || "app-key",
-    secret: env.PUSHER_SECRET || "app-secret",
+    appId: env.PUSHER_APP_ID || DEFAULT_CREDENTIALS.appId,
+    key: env.PUSHER_KEY || DEFAULT_CREDENTIALS.key,
+    secret: env.PUSHER_SECRET || DEFAULT_CREDENTIALS.secret,
     ...(env.REALTIME_CLIENT_EVENTS_PER_SECOND ? { clientEventsPerSecond: Number(env.REALTIME_CLIENT_EVENTS_PER_SECOND) } : {}),
   });
   console.log(

@@ -6,6 +6,7 @@ import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import { z } from "zod";
 import { ChannelRegistry } from "./channels";
+import { DEFAULT_CREDENTIALS, isLoopbackHost, usesDefaultCredentials } from "./credentials";
 import { handleApiRequest, sendJson } from "./http-api";
 import { LIMITS } from "./limits";
 import { CloseCode, errorFrame, SUPPORTED_PROTOCOLS } from "./protocol";
@@ -39,9 +40,9 @@ export type RealtimeServer = {
 const optionsSchema = z.object({
   host: z.string().min(1).default("127.0.0.1"),
   port: z.number().int().min(0).max(65535).default(6001),
-  appId: z.string().min(1).default("app-id"),
-  key: z.string().min(1).default("app-key"),
-  secret: z.string().min(1).default("app-secret"),
+  appId: z.string().min(1).default(DEFAULT_CREDENTIALS.appId),
+  key: z.string().min(1).default(DEFAULT_CREDENTIALS.key),
+  secret: z.string().min(1).default(DEFAULT_CREDENTIALS.secret),
   activityTimeoutSeconds: z.number().int().positive().default(120),
   clientEventsPerSecond: z.number().positive().default(10),
 });
@@ -66,9 +67,20 @@ function refuse(ws: WebSocket, code: number, message: string): void {
   ws.close(code, message);
 }
 
+export class UnsafeBindError extends Error {
+  constructor(host: string) {
+    super(
+      `Refusing to listen on ${host} with the default credentials (app-id / app-key / app-secret), which anyone can sign with: ` +
+        "set PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET to your own values, or listen on 127.0.0.1",
+    );
+    this.name = "UnsafeBindError";
+  }
+}
+
 export async function startRealtimeServer(options: RealtimeServerOptions = {}): Promise<RealtimeServer> {
   const config = optionsSchema.parse(options);
   const app: AppCredentials = { appId: config.appId, key: config.key, secret: config.secret };
+  if (usesDefaultCredentials(app) && !isLoopbackHost(config.host)) throw new UnsafeBindError(config.host);
   const registry = new ChannelRegistry();
   const connections = new Map<string, Connection>();
   const context: ConnectionContext = {

@@ -12,7 +12,7 @@ import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./
 import { freePort } from "./db/free-port";
 import { migrate } from "./db/migrate-runner";
 import { seedDemoData } from "@/prisma/seed-data";
-import { type RealtimeServer, startRealtimeServer } from "@/realtime-server";
+import { randomCredentials, type RealtimeServer, startRealtimeServer } from "@/realtime-server";
 
 const port = Number(process.env.E2E_PORT ?? 3217);
 const controlPort = Number(process.env.E2E_CONTROL_PORT ?? 3218);
@@ -26,12 +26,14 @@ const workDir = mkdtempSync(path.join(cacheDir, "e2e-server-"));
 let database: EmbeddedDatabase | null = null;
 let realtime: RealtimeServer | null = null;
 let realtimePort = 0;
+// `next start` is production: it refuses Soketi's public defaults, so this run has its own.
+const credentials = randomCredentials();
 let next: ChildProcess | null = null;
 let control: Server | null = null;
 let stopping = false;
 
 async function startRealtime(): Promise<void> {
-  realtime ??= await startRealtimeServer({ host: "127.0.0.1", port: realtimePort });
+  realtime ??= await startRealtimeServer({ host: "127.0.0.1", port: realtimePort, ...credentials });
 }
 
 async function stopRealtime(): Promise<void> {
@@ -80,9 +82,9 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
     DATABASE_URL: databaseUrl,
-    PUSHER_APP_ID: realtime!.appId,
-    PUSHER_KEY: realtime!.key,
-    PUSHER_SECRET: realtime!.secret,
+    PUSHER_APP_ID: credentials.appId,
+    PUSHER_KEY: credentials.key,
+    PUSHER_SECRET: credentials.secret,
     PUSHER_HOST: "127.0.0.1",
     PUSHER_PORT: String(realtimePort),
     PUSHER_USE_TLS: "false",

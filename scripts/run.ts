@@ -1,12 +1,16 @@
-// npm run dev / npm start: brings up the embedded defaults (PostgreSQL, realtime server)
-// for whatever is not configured, migrates, seeds demo data on first start, then runs Next.
+// npm run dev / npm start: brings up the embedded defaults (PostgreSQL, realtime server with
+// per-checkout generated credentials) for whatever is not configured, migrates, seeds demo data
+// on first start, then runs Next. With NODE_ENV=production or VERCEL=1 set in the environment
+// nothing is embedded or generated: every production setting must be given, or it refuses.
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
+import { describeProblems, productionProblems } from "@/lib/env-production";
+import { AppError } from "@/lib/errors";
 import { openDevDatabase } from "./db/dev-database";
 import { migrate } from "./db/migrate-runner";
+import { localNextAuthSecret, localRealtimeCredentials } from "./local-secrets";
 import { seedDemoData } from "@/prisma/seed-data";
 import { startRealtimeServer } from "@/realtime-server";
 
@@ -21,17 +25,15 @@ const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", C
 const port = Number(env.PORT ?? 3000);
 const stops: Array<() => Promise<void>> = [];
 
-/** A stable per-checkout secret for the embedded defaults, so sessions survive restarts. */
-function localSecret(): string {
-  const file = path.join(process.cwd(), ".data", "nextauth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
+/** Throws, naming the variables at fault, when `source` would run production on development defaults. */
+function refuseDevelopmentDefaults(source: NodeJS.ProcessEnv): void {
+  const problems = productionProblems(source);
+  if (problems.length) throw new AppError("unavailable", describeProblems(problems));
 }
 
 async function main() {
+  // Before anything is started: production configured in the environment embeds nothing.
+  refuseDevelopmentDefaults(env);
   const database = await openDevDatabase();
   if (database.embedded?.owned) stops.push(() => database.embedded!.stop());
   env.DATABASE_URL = database.url;
@@ -45,7 +47,8 @@ async function main() {
   }
 
   if (!env.PUSHER_APP_ID || !env.PUSHER_KEY || !env.PUSHER_SECRET) {
-    const realtime = await startRealtimeServer({ host: "127.0.0.1", port: Number(env.REALTIME_PORT ?? 6001) });
+    const credentials = localRealtimeCredentials();
+    const realtime = await startRealtimeServer({ host: "127.0.0.1", port: Number(env.REALTIME_PORT ?? 6001), ...credentials });
     stops.push(() => realtime.close());
     Object.assign(env, {
       PUSHER_APP_ID: realtime.appId,
@@ -58,8 +61,11 @@ async function main() {
     log("embedded realtime server", { port: realtime.port });
   }
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-  env.NEXTAUTH_SECRET ??= localSecret();
+  env.NEXTAUTH_SECRET ??= localNextAuthSecret();
 
+  // `npm start` without NODE_ENV is a local preview of the production build: the embedded values
+  // above are generated per checkout, and whatever was configured must pass production's check.
+  if (mode === "start") refuseDevelopmentDefaults({ ...env, NODE_ENV: "production" });
   const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   if (mode === "start" && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
     log("no production build yet: running next build");
@@ -78,7 +84,7 @@ async function main() {
 }
 
 main().catch(async (error) => {
-  console.error(error);
+  console.error(error instanceof AppError ? JSON.stringify({ level: "fatal", msg: error.message }) : error);
   for (const stop of stops.reverse()) await stop().catch(() => {});
   process.exit(1);
 });

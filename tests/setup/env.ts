@@ -1,8 +1,9 @@
 // Runs in each test worker before any test file: points lib/env at the throw-away database.
+import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
-process.env.NEXTAUTH_SECRET ??= "test-secret-not-for-production";
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
 process.env.LOG_LEVEL ??= "silent";
 
 const realtime = inject("realtime");

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from "@/scripts/db/embedded-postgres";
 import { migrate } from "@/scripts/db/migrate-runner";
-import { startRealtimeServer } from "@/realtime-server";
+import { randomCredentials, startRealtimeServer } from "@/realtime-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -43,8 +43,9 @@ export default async function setup(project: TestProject) {
   await migrate(databaseUrl);
   project.provide("databaseUrl", databaseUrl);
   project.provide("adminDatabaseUrl", adminUrl);
-  // The app publishes to a real Pusher-protocol server during tests, never a mock.
-  const realtime = await startRealtimeServer({ host: "127.0.0.1", port: 0 });
+  // The app publishes to a real Pusher-protocol server during tests, never a mock, with this
+  // run's own credentials rather than Soketi's public defaults.
+  const realtime = await startRealtimeServer({ host: "127.0.0.1", port: 0, ...randomCredentials() });
   const { host, port, appId, key, secret } = realtime;
   project.provide("realtime", { host, port, appId, key, secret });
   return async () => {

@@ -39,7 +39,16 @@ describe("admin:create", () => {
   it("the npm script runs against DATABASE_URL and refuses bad input", async () => {
     const email = `script_${Date.now()}@example.com`;
     const script = path.join(process.cwd(), "scripts", "create-admin.ts");
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, DATABASE_URL: inject("databaseUrl"), NODE_ENV: "production" };
+    // A production process gets the production settings: lib/env.ts refuses development defaults.
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      DATABASE_URL: inject("databaseUrl"),
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
+      PUSHER_APP_ID: "create-admin-test",
+      PUSHER_KEY: crypto.randomUUID(),
+      PUSHER_SECRET: crypto.randomUUID(),
+    };
     const { stdout } = await run(process.execPath, ["--import", "tsx", script, "--email", email, "--password", "a long password"], { env, timeout: 60_000 });
     expect(JSON.parse(stdout.trim())).toMatchObject({ msg: "admin created", email });
     expect(await verifyCredentials(email, "a long password")).toMatchObject({ role: "ADMIN" });

@@ -53,6 +53,10 @@ describe("log lines", () => {
         LOG_LEVEL: "info",
         DATABASE_URL: inject("databaseUrl"),
         NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
+        // Production refuses missing or default realtime credentials (lib/env-production.ts).
+        PUSHER_APP_ID: "logging-test",
+        PUSHER_KEY: crypto.randomUUID(),
+        PUSHER_SECRET: crypto.randomUUID(),
         // Publishing fails at once (nothing listens there): its failure is logged too.
         PUSHER_HOST: "127.0.0.1",
         PUSHER_PORT: "9",

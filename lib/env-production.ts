@@ -1,0 +1,85 @@
+// Production refuses development defaults: which settings must be real values before the app,
+// `npm start`, the migration runner or the build may run. Framework-free and given the
+// environment as an argument, so lib/env.ts, instrumentation.ts and the scripts share it.
+
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+export type ConfigProblem = {
+  variable: string;
+  reason: "missing" | "known_default" | "too_short";
+};
+
+export const NEXTAUTH_SECRET_MIN_BYTES = 32;
+
+/**
+ * Values that are public knowledge: Soketi's default app (also what the embedded realtime server
+ * used to default to), and placeholders people copy from examples and docs. tests pin that every
+ * value .env.example gives a checked variable is in here.
+ */
+const KNOWN_DEFAULTS = new Set(
+  [
+    "app-id",
+    "app-key",
+    "app-secret",
+    "secret",
+    "changeme",
+    "change-me",
+    "change_me",
+    "replace-me",
+    "your-secret",
+    "your-secret-here",
+    "your-app-id",
+    "your-app-key",
+    "your-app-secret",
+    "test-secret-not-for-production",
+  ].map((value) => value.toLowerCase()),
+);
+
+const SECRET_VARIABLES = ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "NEXTAUTH_SECRET"] as const;
+
+/** Production is a production Node process or any Vercel environment. */
+export function isProductionEnv(source: EnvSource): boolean {
+  return source.NODE_ENV === "production" || source.VERCEL === "1";
+}
+
+export function isKnownDefault(value: string): boolean {
+  return KNOWN_DEFAULTS.has(value.trim().toLowerCase());
+}
+
+function secretProblem(variable: (typeof SECRET_VARIABLES)[number], value: string | undefined): ConfigProblem | null {
+  // Whitespace alone is as good as nothing (a stray space after `=` in a .env file).
+  if (value === undefined || value.trim() === "") return { variable, reason: "missing" };
+  if (isKnownDefault(value)) return { variable, reason: "known_default" };
+  // The signing key is bytes: a CJK or emoji secret counts by its UTF-8 length.
+  if (variable === "NEXTAUTH_SECRET" && Buffer.byteLength(value, "utf8") < NEXTAUTH_SECRET_MIN_BYTES) {
+    return { variable, reason: "too_short" };
+  }
+  return null;
+}
+
+/** The realtime credentials and session secret production needs, whatever NODE_ENV says. */
+export function secretProblems(source: EnvSource): ConfigProblem[] {
+  return SECRET_VARIABLES.map((name) => secretProblem(name, source[name])).filter((p) => p !== null);
+}
+
+export function databaseProblems(source: EnvSource): ConfigProblem[] {
+  const url = source.DATABASE_URL;
+  return url === undefined || url.trim() === "" ? [{ variable: "DATABASE_URL", reason: "missing" }] : [];
+}
+
+/** Everything wrong for a production start; empty outside production. */
+export function productionProblems(source: EnvSource): ConfigProblem[] {
+  return isProductionEnv(source) ? [...databaseProblems(source), ...secretProblems(source)] : [];
+}
+
+const REASON_TEXT: Record<ConfigProblem["reason"], string> = {
+  missing: "is not set (or is empty)",
+  known_default: "is a publicly known default or placeholder",
+  too_short: `is shorter than ${NEXTAUTH_SECRET_MIN_BYTES} bytes`,
+};
+
+/** One line naming each variable at fault and why; never a value. */
+export function describeProblems(problems: readonly ConfigProblem[]): string {
+  const list = problems.map((p) => `${p.variable} ${REASON_TEXT[p.reason]}`).join("; ");
+  return `Refusing to run in production (NODE_ENV=production or VERCEL=1) on development defaults: ${list}. See docs/DEPLOY.md.`;
+}

@@ -1,0 +1,51 @@
+// Per-checkout secrets for the embedded defaults of `npm run dev` / `npm start`: generated once
+// into .data/ (git-ignored, mode 0600) and reused, so sessions and realtime clients survive
+// restarts. Never Soketi's public defaults: `npm start` is a production build, and production
+// refuses those (lib/env-production.ts).
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { type Credentials, randomCredentials } from "@/realtime-server";
+import { isKnownDefault } from "@/lib/env-production";
+
+const dataDir = () => path.join(process.cwd(), ".data");
+
+function readOrCreate(name: string, create: () => string): string {
+  const file = path.join(dataDir(), name);
+  if (!existsSync(file)) {
+    mkdirSync(dataDir(), { recursive: true });
+    writeFileSync(file, create(), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+/** The session signing secret: 32 random bytes. */
+export function localNextAuthSecret(): string {
+  return readOrCreate("nextauth-secret", () => randomBytes(32).toString("base64url"));
+}
+
+const credentialsSchema = z.object({
+  appId: z.string().min(1).refine((v) => !isKnownDefault(v)),
+  key: z.string().min(1).refine((v) => !isKnownDefault(v)),
+  secret: z.string().min(16).refine((v) => !isKnownDefault(v)),
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The embedded realtime server's app credentials; a damaged or default file is replaced. */
+export function localRealtimeCredentials(): Credentials {
+  const name = "realtime-credentials.json";
+  const create = () => JSON.stringify(randomCredentials());
+  const stored = credentialsSchema.safeParse(parseJson(readOrCreate(name, create)));
+  if (stored.success) return stored.data;
+  const fresh = randomCredentials();
+  writeFileSync(path.join(dataDir(), name), JSON.stringify(fresh), { mode: 0o600 });
+  return fresh;
+}

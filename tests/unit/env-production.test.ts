@@ -1,0 +1,91 @@
+// The production rules themselves (the processes that apply them are spawned in
+// tests/integration/production-refusal.test.ts and tests/e2e/production-config.spec.ts).
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { describeProblems, isProductionEnv, NEXTAUTH_SECRET_MIN_BYTES, productionProblems } from "@/lib/env-production";
+import { DEFAULT_CREDENTIALS, randomCredentials } from "@/realtime-server";
+
+const sound = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgresql://app:pw@db.example:5432/jobchat",
+  PUSHER_APP_ID: "1234567",
+  PUSHER_KEY: "3f1c0e9a7b2d4c5e6f70",
+  PUSHER_SECRET: "9d8c7b6a5f4e3d2c1b0a",
+  NEXTAUTH_SECRET: "q2c9Zb1mV0x8RkT4yN7pL3sW6hJ5dF0gA1eU2iO3",
+};
+const faults = (source: Record<string, string | undefined>) => productionProblems(source).map((p) => `${p.variable}:${p.reason}`);
+
+describe("production configuration rules", () => {
+  it("accepts a fully configured production and checks nothing outside production", () => {
+    expect(productionProblems(sound)).toEqual([]);
+    expect(productionProblems({ NODE_ENV: "development" })).toEqual([]);
+    expect(productionProblems({ NODE_ENV: "test", PUSHER_SECRET: "app-secret" })).toEqual([]);
+  });
+
+  it("treats NODE_ENV=production and VERCEL=1 alike", () => {
+    expect(isProductionEnv({ NODE_ENV: "production" })).toBe(true);
+    expect(isProductionEnv({ NODE_ENV: "development", VERCEL: "1" })).toBe(true);
+    expect(isProductionEnv({ NODE_ENV: "development" })).toBe(false);
+    expect(faults({ VERCEL: "1" })).toEqual([
+      "DATABASE_URL:missing",
+      "PUSHER_APP_ID:missing",
+      "PUSHER_KEY:missing",
+      "PUSHER_SECRET:missing",
+      "NEXTAUTH_SECRET:missing",
+    ]);
+  });
+
+  it("refuses empty and whitespace-only values as missing", () => {
+    expect(faults({ ...sound, PUSHER_SECRET: "", DATABASE_URL: " ", NEXTAUTH_SECRET: "\t\n" })).toEqual([
+      "DATABASE_URL:missing",
+      "PUSHER_SECRET:missing",
+      "NEXTAUTH_SECRET:missing",
+    ]);
+  });
+
+  it("refuses Soketi's defaults, which are the embedded realtime server's, in any case", () => {
+    expect(faults({ ...sound, PUSHER_APP_ID: DEFAULT_CREDENTIALS.appId, PUSHER_KEY: DEFAULT_CREDENTIALS.key, PUSHER_SECRET: " APP-SECRET " })).toEqual([
+      "PUSHER_APP_ID:known_default",
+      "PUSHER_KEY:known_default",
+      "PUSHER_SECRET:known_default",
+    ]);
+    const fresh = randomCredentials();
+    expect(faults({ ...sound, PUSHER_APP_ID: fresh.appId, PUSHER_KEY: fresh.key, PUSHER_SECRET: fresh.secret })).toEqual([]);
+  });
+
+  it("refuses every value .env.example gives a checked variable", () => {
+    const example = Object.fromEntries(
+      readFileSync(".env.example", "utf8")
+        .split("\n")
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    );
+    const checked = ["DATABASE_URL", "PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "NEXTAUTH_SECRET"];
+    expect(Object.keys(example)).toEqual(expect.arrayContaining(checked));
+    // Empty there, so a copied .env.example keeps local development on the embedded defaults.
+    expect(faults({ ...example, NODE_ENV: "production" }).map((f) => f.split(":")[0])).toEqual(checked);
+  });
+
+  it(`measures NEXTAUTH_SECRET in UTF-8 bytes: at least ${NEXTAUTH_SECRET_MIN_BYTES}`, () => {
+    const secret = (value: string) => faults({ ...sound, NEXTAUTH_SECRET: value });
+    expect(secret("a".repeat(31))).toEqual(["NEXTAUTH_SECRET:too_short"]);
+    expect(secret("a".repeat(32))).toEqual([]);
+    // 10 CJK characters are 30 bytes, 11 are 33: the byte count decides, not the character count.
+    expect(secret("秘".repeat(10))).toEqual(["NEXTAUTH_SECRET:too_short"]);
+    expect(secret("秘".repeat(11))).toEqual([]);
+    // An emoji is 4 bytes (and 2 UTF-16 units): 7 are 28 bytes, 8 are 32.
+    expect(secret("🔑".repeat(7))).toEqual(["NEXTAUTH_SECRET:too_short"]);
+    expect(secret("🔑".repeat(8))).toEqual([]);
+    // Hebrew letters are 2 bytes each, right to left: 15 are 30 bytes, 16 are 32.
+    expect(secret("ס".repeat(15))).toEqual(["NEXTAUTH_SECRET:too_short"]);
+    expect(secret("ס".repeat(16))).toEqual([]);
+  });
+
+  it("names each variable and never its value", () => {
+    const message = describeProblems(productionProblems({ ...sound, PUSHER_SECRET: "app-secret", NEXTAUTH_SECRET: "hunter2-but-short" }));
+    expect(message).toContain("PUSHER_SECRET is a publicly known default");
+    expect(message).toContain("NEXTAUTH_SECRET is shorter than 32 bytes");
+    expect(message).not.toContain("app-secret");
+    expect(message).not.toContain("hunter2");
+  });
+});
