@@ -12,6 +12,7 @@ import { GET as roomsRoute } from "@/app/api/chat/rooms/route";
 import { GET as unreadRoute } from "@/app/api/chat/unread/route";
 import { POST as channelAuthRoute } from "@/app/api/pusher/auth/route";
 import { POST as userAuthRoute } from "@/app/api/pusher/user-auth/route";
+import { watchConnection } from "@/lib/chat/client/connection-watch";
 import { bindRoomChannel, bindUserChannel } from "@/lib/chat/client/realtime-bindings";
 import { type ChatStore, createChatStore } from "@/lib/chat/client/store";
 import { CHANNEL_AUTH_ENDPOINT, USER_AUTH_ENDPOINT } from "@/lib/realtime/browser-client";
@@ -97,7 +98,8 @@ export async function openTab(user: User, rt: Realtime, authOrigin: string, room
   });
   const client = await realtimeClient(user, rt, authOrigin);
   const store = createChatStore({ me: { id: user.id, username: user.username, name: user.name ?? user.username }, rooms: [], roomsCursor: null, unreadTotal: 0 });
-  const cleanups = [reconnectAfterTermination(client), bindUserChannel(store, client), ...roomIds.map((id) => bindRoomChannel(store, client, id))];
+  // Wired as lib/realtime/browser-client.ts and hooks/use-realtime-connection.ts wire them.
+  const cleanups = [reconnectAfterTermination(client), watchConnection(store, client), bindUserChannel(store, client), ...roomIds.map((id) => bindRoomChannel(store, client, id))];
   return {
     client,
     store,
