@@ -7,10 +7,16 @@ import { expectConnected, messageWithText, openRoom, send, test, unique } from "
 test("a 4,000-character CJK message is seen complete by the other person without a reload", async ({ signedIn }) => {
   const alice = await signedIn("alice");
   const bob = await signedIn("bob");
+  // Every connection signs in (pusher:signin), so the app can cut it off later.
+  const signins: number[] = [];
+  bob.on("response", (response) => {
+    if (new URL(response.url()).pathname === "/api/pusher/user-auth") signins.push(response.status());
+  });
   await alice.goto("/");
   await bob.goto("/");
   await expectConnected(alice);
   await expectConnected(bob);
+  await expect.poll(() => signins).toContain(200);
   const roomId = await openRoom(bob, /Job #1 Chat/);
   await openRoom(alice, /Job #1 Chat/);
   await bob.evaluate(() => Object.assign(window, { __noReload: true }));
