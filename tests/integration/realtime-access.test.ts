@@ -127,6 +127,8 @@ describe("cutting a user off the realtime server", () => {
     expect((await call(userAuthRoute, await request(null, "POST", "/api/pusher/user-auth", form("socket_id=1.2")))).status).toBe(401);
     expect((await call(userAuthRoute, await request(user, "POST", "/api/pusher/user-auth", form("socket_id=nope")))).status).toBe(400);
     expect((await call(userAuthRoute, await request(user, "POST", "/api/pusher/user-auth", form("socket_id=1.2&user_id=999")))).status).toBe(400);
+    const crossSite = { body: "socket_id=1.2", headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" } };
+    expect((await call(userAuthRoute, await request(user, "POST", "/api/pusher/user-auth", crossSite))).status).toBe(403);
   });
 
   it("after removal from a group, the removed user's open client gets nothing more from the room; the others still do", async () => {
