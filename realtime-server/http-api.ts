@@ -1,13 +1,15 @@
-// Pusher Channels HTTP API: events, batch_events and channel queries, signed with auth_signature.
+// Pusher Channels HTTP API: events, batch_events, channel queries and terminating a user's
+// connections, signed with auth_signature.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import type { ChannelRegistry } from "./channels";
-import { isPresenceChannel, isValidChannelName, isValidEventName, isValidSocketId, LIMITS } from "./limits";
+import { isPresenceChannel, isValidChannelName, isValidEventName, isValidSocketId, LIMITS, serverToUserId } from "./limits";
 import { encodeFrame } from "./protocol";
 import { verifyApiRequest } from "./signature";
 import type { AppCredentials } from "./socket";
+import type { UserRegistry } from "./users";
 
-export type HttpApiContext = { app: AppCredentials; registry: ChannelRegistry };
+export type HttpApiContext = { app: AppCredentials; registry: ChannelRegistry; users: UserRegistry };
 
 class HttpError extends Error {
   constructor(
@@ -73,7 +75,8 @@ function checkDelivery(delivery: Delivery): void {
   if (delivery.channels.length === 0) throw new HttpError(400, "An event needs at least one channel");
   if (delivery.channels.length > LIMITS.maxChannelsPerEvent) throw new HttpError(400, "An event may go to at most 100 channels");
   for (const channel of delivery.channels) {
-    if (!isValidChannelName(channel)) throw new HttpError(400, `Invalid channel name: ${channel.slice(0, LIMITS.maxChannelNameLength)}`);
+    // `#server-to-user-<id>` is what pusher's sendToUser publishes to.
+    if (!isValidChannelName(channel) && serverToUserId(channel) === null) throw new HttpError(400, `Invalid channel name: ${channel.slice(0, LIMITS.maxChannelNameLength)}`);
   }
   if (delivery.socketId !== undefined && !isValidSocketId(delivery.socketId)) throw new HttpError(400, "Invalid socket_id");
 }
@@ -144,6 +147,17 @@ function getUsers(ctx: HttpApiContext, name: string): object {
   return { users: ctx.registry.userIds(name).map((id) => ({ id })) };
 }
 
+function decodeUserId(segment: string): string {
+  let id: string;
+  try {
+    id = decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, "Invalid user id");
+  }
+  if (id.length === 0 || id.length > LIMITS.maxUserIdLength) throw new HttpError(400, "Invalid user id");
+  return id;
+}
+
 function decodeChannel(segment: string): string {
   let name: string;
   try {
@@ -162,6 +176,15 @@ function route(ctx: HttpApiContext, rest: string[]): Route | null {
   if (extra.length > 0) return null;
   if (resource === "events" && name === undefined) return { method: "POST", run: (_, raw) => postEvents(ctx, parseJson(raw)) };
   if (resource === "batch_events" && name === undefined) return { method: "POST", run: (_, raw) => postBatch(ctx, parseJson(raw)) };
+  if (resource === "users" && name !== undefined && sub === "terminate_connections") {
+    return {
+      method: "POST",
+      run: () => {
+        ctx.users.terminate(decodeUserId(name));
+        return {};
+      },
+    };
+  }
   if (resource !== "channels") return null;
   if (name === undefined) return { method: "GET", run: (params) => getChannels(ctx, params) };
   if (sub === undefined) return { method: "GET", run: (params) => getChannel(ctx, decodeChannel(name), params) };

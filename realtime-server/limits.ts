@@ -36,6 +36,15 @@ export function isValidSocketId(id: string): boolean {
   return SOCKET_ID.test(id);
 }
 
+const SERVER_TO_USER_PREFIX = "#server-to-user-";
+
+/** The user id of a `#server-to-user-<id>` channel, or null for any other name. */
+export function serverToUserId(name: string): string | null {
+  if (!name.startsWith(SERVER_TO_USER_PREFIX) || name.length > LIMITS.maxChannelNameLength) return null;
+  const id = name.slice(SERVER_TO_USER_PREFIX.length);
+  return id.length > 0 ? id : null;
+}
+
 export function isPresenceChannel(name: string): boolean {
   return name.startsWith("presence-");
 }

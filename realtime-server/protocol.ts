@@ -7,6 +7,8 @@ export const SUPPORTED_PROTOCOLS = [5, 6, 7] as const;
 export const CloseCode = {
   UnknownApp: 4001,
   UnsupportedProtocol: 4007,
+  /** A failed pusher:signin, or the app terminated the user's connections. */
+  Unauthorized: 4009,
   OverCapacity: 4100,
   ServerRestarting: 4200,
   PongTimeout: 4201,
@@ -28,6 +30,11 @@ export const subscribeDataSchema = z.object({
   auth: z.string().optional(),
   channel_data: z.string().optional(),
 });
+
+export const signinDataSchema = z.object({ auth: z.string(), user_data: z.string() });
+
+/** pusher:signin's user_data: an object whose `id` names the user (a string, as pusher-js requires). */
+export const userDataSchema = z.looseObject({ id: z.string().min(1) });
 
 export const unsubscribeDataSchema = z.object({ channel: z.string() });
 

@@ -11,6 +11,7 @@ import { handleApiRequest, sendJson } from "./http-api";
 import { LIMITS } from "./limits";
 import { CloseCode, errorFrame, SUPPORTED_PROTOCOLS } from "./protocol";
 import { type AppCredentials, Connection, type ConnectionContext } from "./socket";
+import { UserRegistry } from "./users";
 
 export type RealtimeServerOptions = {
   host?: string;
@@ -82,10 +83,12 @@ export async function startRealtimeServer(options: RealtimeServerOptions = {}): 
   const app: AppCredentials = { appId: config.appId, key: config.key, secret: config.secret };
   if (usesDefaultCredentials(app) && !isLoopbackHost(config.host)) throw new UnsafeBindError(config.host);
   const registry = new ChannelRegistry();
+  const users = new UserRegistry();
   const connections = new Map<string, Connection>();
   const context: ConnectionContext = {
     app,
     registry,
+    users,
     activityTimeoutSeconds: config.activityTimeoutSeconds,
     clientEventsPerSecond: config.clientEventsPerSecond,
     onClosed: (connection) => connections.delete(connection.id),
@@ -96,7 +99,7 @@ export async function startRealtimeServer(options: RealtimeServerOptions = {}): 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && (path === "/" || path === "/health")) return sendJson(res, 200, { ok: true });
-    handleApiRequest(req, res, { app, registry }).then(
+    handleApiRequest(req, res, { app, registry, users }).then(
       (handled) => {
         if (!handled) sendJson(res, 404, { error: "Not found" });
       },

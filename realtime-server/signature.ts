@@ -32,6 +32,11 @@ export function verifyChannelAuth(
   return safeEqual(auth, channelAuth(key, secret, socketId, channel, channelData));
 }
 
+/** `<key>:<hmac(secret, "<socket_id>::user::<user_data>")>`, as pusher's `authenticateUser` makes it. */
+export function userAuth(key: string, secret: string, socketId: string, userData: string): string {
+  return `${key}:${hmacSha256Hex(secret, `${socketId}::user::${userData}`)}`;
+}
+
 /** The string the HTTP API signs: method, path and the sorted query without `auth_signature`. */
 export function apiStringToSign(method: string, path: string, params: ReadonlyMap<string, string>): string {
   const query = [...params.entries()]

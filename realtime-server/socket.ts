@@ -8,6 +8,7 @@ import {
   isValidChannelName,
   isValidEventName,
   LIMITS,
+  serverToUserId,
   TokenBucket,
 } from "./limits";
 import {
@@ -20,17 +21,21 @@ import {
   errorFrame,
   type IncomingFrame,
   incomingFrameSchema,
+  signinDataSchema,
   subscribeDataSchema,
   subscriptionErrorFrame,
   unsubscribeDataSchema,
+  userDataSchema,
 } from "./protocol";
-import { verifyChannelAuth } from "./signature";
+import { safeEqual, userAuth, verifyChannelAuth } from "./signature";
+import type { UserConnection, UserRegistry } from "./users";
 
 export type AppCredentials = { appId: string; key: string; secret: string };
 
 export type ConnectionContext = {
   app: AppCredentials;
   registry: ChannelRegistry;
+  users: UserRegistry;
   activityTimeoutSeconds: number;
   clientEventsPerSecond: number;
   onClosed(connection: Connection): void;
@@ -67,7 +72,9 @@ function parseChannelData(channelData: string): { userId: string; info: unknown 
   return { userId, info };
 }
 
-export class Connection implements Subscriber {
+export class Connection implements Subscriber, UserConnection {
+  /** Set by a successful pusher:signin. */
+  private userId: string | null = null;
   private lastActivity = Date.now();
   private pingSentAt: number | null = null;
   private readonly subscriptions = new Map<string, Subscription>();
@@ -100,6 +107,12 @@ export class Connection implements Subscriber {
   close(code: number, reason: string): void {
     this.dispose();
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(code, reason);
+  }
+
+  /** The app terminated this user's connections (HTTP API): say so, then close with 4009. */
+  terminate(): void {
+    this.sendText(errorFrame(CloseCode.Unauthorized, "You got disconnected by the app."));
+    this.close(CloseCode.Unauthorized, "Terminated by the app");
   }
 
   /** Resolves once the underlying socket has closed; forces it shut after `graceMs`. */
@@ -167,6 +180,8 @@ export class Connection implements Subscriber {
         return encodeFrame({ event: "pusher:pong", data: {} });
       case "pusher:pong":
         return undefined;
+      case "pusher:signin":
+        return this.signin(frame.data);
       case "pusher:subscribe":
         return this.subscribe(frame.data);
       case "pusher:unsubscribe":
@@ -177,10 +192,51 @@ export class Connection implements Subscriber {
     }
   }
 
+  /** Refuses a sign-in the Pusher way: error 4009, then the connection is closed. */
+  private refuseSignin(message: string): Reply {
+    this.sendText(errorFrame(CloseCode.Unauthorized, message));
+    this.close(CloseCode.Unauthorized, message);
+    return undefined;
+  }
+
+  private signin(rawData: unknown): Reply {
+    const parsed = signinDataSchema.safeParse(decodeData(rawData));
+    if (!parsed.success) return this.refuseSignin("pusher:signin requires data.auth and data.user_data");
+    const { auth, user_data: userData } = parsed.data;
+    const { key, secret } = this.ctx.app;
+    if (!safeEqual(auth, userAuth(key, secret, this.id, userData))) return this.refuseSignin("Connection not authorized.");
+    let json: unknown;
+    try {
+      json = JSON.parse(userData);
+    } catch {
+      return this.refuseSignin("user_data must be JSON");
+    }
+    const user = userDataSchema.safeParse(json);
+    if (!user.success || user.data.id.length > LIMITS.maxUserIdLength) {
+      return this.refuseSignin('The returned user data must contain the "id" field.');
+    }
+    if (this.userId !== null) this.ctx.users.remove(this.userId, this.id);
+    this.userId = user.data.id;
+    this.ctx.users.add(this.userId, this);
+    return encodeFrame({ event: "pusher:signin_success", data: { user_data: userData } });
+  }
+
+  /** `#server-to-user-<id>`: only for the connection signed in as that user, no auth token. */
+  private subscribeServerToUser(channel: string, userId: string): Reply {
+    if (this.userId !== userId) return subscriptionErrorFrame(channel, "AuthError", "Sign in as this user first", 401);
+    if (!this.subscriptions.has(channel)) {
+      this.subscriptions.set(channel, {});
+      this.ctx.registry.join(channel, this);
+    }
+    return encodeFrame({ event: "pusher_internal:subscription_succeeded", channel, data: "{}" });
+  }
+
   private subscribe(rawData: unknown): Reply {
     const parsed = subscribeDataSchema.safeParse(decodeData(rawData));
     if (!parsed.success) return errorFrame(null, "pusher:subscribe requires data.channel");
     const { channel, auth, channel_data: channelData } = parsed.data;
+    const serverToUser = serverToUserId(channel);
+    if (serverToUser !== null) return this.subscribeServerToUser(channel, serverToUser);
     if (!isValidChannelName(channel)) return subscriptionErrorFrame(channel, "InvalidChannel", "Invalid channel name", 400);
     const presence = isPresenceChannel(channel);
     if (presence || isPrivateChannel(channel)) {
@@ -261,6 +317,7 @@ export class Connection implements Subscriber {
   private dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    if (this.userId !== null) this.ctx.users.remove(this.userId, this.id);
     for (const channel of [...this.subscriptions.keys()]) this.leave(channel);
     this.ctx.onClosed(this);
   }

@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { roomForEachParticipant } from "@/lib/chat/rooms";
 import { publishMessageDeleted } from "@/lib/realtime/publish";
+import { terminateUserConnections } from "@/lib/realtime/terminate";
 import { assertAdmin } from "@/lib/admin/guard";
 import { recordAudit, type AuditInput } from "@/lib/admin/audit";
 import type { ChangeRoleInput, DeleteMessageInput, UserTargetInput } from "@/lib/admin/schemas";
@@ -122,6 +123,7 @@ async function changeUser(
     return { user, entry };
   });
   if (outcome.entry) logAudit(outcome.entry);
+  if (outcome.entry?.action === "user.deactivate") await terminateUserConnections(userId, "user.deactivated");
   return outcome.user;
 }
 

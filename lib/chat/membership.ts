@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError, invalidInput, notFound } from "@/lib/errors";
 import { getRoomForUser, roomForEachParticipant } from "@/lib/chat/rooms";
 import { publishRoomUpdated } from "@/lib/realtime/publish";
+import { terminateUserConnections } from "@/lib/realtime/terminate";
 import type { WireRoom } from "@/lib/chat/wire";
 
 async function activeUserIds(ids: number[]): Promise<number[]> {
@@ -91,4 +92,6 @@ export async function removeMember(userId: number, roomId: number, memberId: num
   await assertGroupMember(userId, roomId);
   const { count } = await db.chatParticipant.deleteMany({ where: { roomId, userId: memberId } });
   if (count === 0) throw notFound("Member not found");
+  // Their open subscription to the room would otherwise keep receiving until they reconnect.
+  await terminateUserConnections(memberId, "room.member_removed");
 }

@@ -40,3 +40,10 @@ export async function authorizeChannel(user: SessionUser, socketId: string, chan
   }
   return pusherServer().authorizeChannel(socketId, channel);
 }
+
+export type UserAuth = { auth: string; user_data: string };
+
+/** pusher:signin's answer: the connection belongs to this user (the id terminate_connections names). */
+export function authenticateUser(user: SessionUser, socketId: string): UserAuth {
+  return pusherServer().authenticateUser(socketId, { id: String(user.id), user_info: { username: user.username, name: user.name } });
+}

@@ -3,8 +3,10 @@
 // demand so it never runs during server rendering.
 import type Pusher from "pusher-js";
 import type { RealtimeClientConfig } from "@/lib/realtime/client-config";
+import { reconnectAfterTermination } from "@/lib/realtime/termination-recovery";
 
 export const CHANNEL_AUTH_ENDPOINT = "/api/pusher/auth";
+export const USER_AUTH_ENDPOINT = "/api/pusher/user-auth";
 
 let instance: Promise<Pusher> | null = null;
 
@@ -18,13 +20,18 @@ async function create(config: RealtimeClientConfig): Promise<Pusher> {
         enabledTransports: ["ws" as const, "wss" as const],
       }
     : {};
-  return new PusherClient(config.key, {
+  const pusher = new PusherClient(config.key, {
     cluster: config.cluster,
     forceTLS: config.forceTLS,
     disableStats: true,
     ...custom,
     channelAuthorization: { endpoint: CHANNEL_AUTH_ENDPOINT, transport: "ajax" },
+    userAuthentication: { endpoint: USER_AUTH_ENDPOINT, transport: "ajax" },
   });
+  // Signed in on every (re)connection, so the app can terminate this user's connections.
+  pusher.signin();
+  reconnectAfterTermination(pusher);
+  return pusher;
 }
 
 export function realtimeClient(config: RealtimeClientConfig): Promise<Pusher> {

@@ -15,6 +15,8 @@ export const EVENTS = {
   typing: "client-typing",
 } as const;
 
+/** user_id and username are the sender's say-so, kept for older readers; receivers believe only
+ * the user_id the realtime server attaches to the event (pusher-js passes it as metadata). */
 export type TypingEvent = { user_id: number; username: string; typing: boolean };
 export type ReadUpdatedEvent = { room_id: number; user_id: number; up_to_id: number };
 export type MessageDeletedEvent = { id: number; room_id: number };

@@ -2,6 +2,7 @@ import "server-only";
 // Publishing after commit. A failed publish is logged and counted, never thrown: the
 // message is already stored and clients catch up through the REST fallback.
 import { roomChannel, userChannel, EVENTS } from "@/lib/realtime/channels";
+import { EVENT_DATA_BUDGET_BYTES, fitMessage, fitRoom, jsonBytes } from "@/lib/realtime/event-size";
 import { pusherServer } from "@/lib/realtime/pusher-server";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
@@ -10,8 +11,20 @@ import type { WireMessage, WireRoom } from "@/lib/chat/wire";
 const BATCH_LIMIT = 10; // Pusher's maximum events per batch call.
 type Event = { channel: string; name: string; data: unknown };
 
-async function publish(kind: string, events: Event[]): Promise<boolean> {
-  if (events.length === 0) return true;
+/** Drops (logged, counted) what is still too large: one oversize event must not sink its batch. */
+function withinLimit(kind: string, events: Event[]): Event[] {
+  return events.filter((e) => {
+    const bytes = jsonBytes(e.data);
+    if (bytes <= EVENT_DATA_BUDGET_BYTES) return true;
+    metrics.publishFailures.inc();
+    log.error({ event: "realtime.publish", kind, name: e.name, channel: e.channel, bytes }, "event over the size limit, not published");
+    return false;
+  });
+}
+
+async function publish(kind: string, all: Event[]): Promise<boolean> {
+  const events = withinLimit(kind, all);
+  if (events.length === 0) return all.length === 0;
   const started = performance.now();
   try {
     const batches: Event[][] = [];
@@ -26,7 +39,7 @@ async function publish(kind: string, events: Event[]): Promise<boolean> {
     const ms = performance.now() - started;
     metrics.publishLatency.observe(ms / 1000);
     log.info({ event: "realtime.publish", kind, events: events.length, duration_ms: Math.round(ms) }, "published");
-    return true;
+    return events.length === all.length;
   } catch (error) {
     metrics.publishFailures.inc();
     log.warn(
@@ -39,28 +52,28 @@ async function publish(kind: string, events: Event[]): Promise<boolean> {
 
 export function publishMessageCreated(message: WireMessage, rooms: Array<{ userId: number; room: WireRoom }>) {
   return publish("message.created", [
-    { channel: roomChannel(message.room_id), name: EVENTS.messageCreated, data: message },
-    ...rooms.map((r) => ({ channel: userChannel(r.userId), name: EVENTS.roomUpdated, data: r.room })),
+    { channel: roomChannel(message.room_id), name: EVENTS.messageCreated, data: fitMessage(message) },
+    ...rooms.map((r) => ({ channel: userChannel(r.userId), name: EVENTS.roomUpdated, data: fitRoom(r.room) })),
   ]);
 }
 
 export function publishRoomUpdated(rooms: Array<{ userId: number; room: WireRoom }>) {
   return publish(
     "room.updated",
-    rooms.map((r) => ({ channel: userChannel(r.userId), name: EVENTS.roomUpdated, data: r.room })),
+    rooms.map((r) => ({ channel: userChannel(r.userId), name: EVENTS.roomUpdated, data: fitRoom(r.room) })),
   );
 }
 
 export function publishReadUpdated(input: { roomId: number; userId: number; upToId: number; room: WireRoom }) {
   return publish("read.updated", [
     { channel: roomChannel(input.roomId), name: EVENTS.readUpdated, data: { room_id: input.roomId, user_id: input.userId, up_to_id: input.upToId } },
-    { channel: userChannel(input.userId), name: EVENTS.roomUpdated, data: input.room },
+    { channel: userChannel(input.userId), name: EVENTS.roomUpdated, data: fitRoom(input.room) },
   ]);
 }
 
 export function publishMessageDeleted(message: { id: number; roomId: number }, rooms: Array<{ userId: number; room: WireRoom }>) {
   return publish("message.deleted", [
     { channel: roomChannel(message.roomId), name: EVENTS.messageDeleted, data: { id: message.id, room_id: message.roomId } },
-    ...rooms.map((r) => ({ channel: userChannel(r.userId), name: EVENTS.roomUpdated, data: r.room })),
+    ...rooms.map((r) => ({ channel: userChannel(r.userId), name: EVENTS.roomUpdated, data: fitRoom(r.room) })),
   ]);
 }

@@ -46,6 +46,24 @@ describe("client events", () => {
     expect(aliceTyping.received).toHaveLength(0);
   });
 
+  it("attaches the member's authenticated user_id, never one the sender claims", async () => {
+    const name = `presence-${runId}-forged`;
+    const { client: mallory, socketId } = await RawClient.connect(t);
+    const channelData = JSON.stringify({ user_id: "mallory" });
+    const auth = serverSdk(t).authorizeChannel(socketId, name, { user_id: "mallory" }).auth;
+    mallory.send({ event: "pusher:subscribe", data: { channel: name, auth, channel_data: channelData } });
+    await mallory.nextEvent("pusher_internal:subscription_succeeded");
+    const bob = await connectedClient(t, { presence: { user_id: "bob" } });
+    const bobTyping = record(await subscribePresence(bob, name), "client-typing");
+
+    // A forged id both in the payload and at the frame's top level, where the server puts its own.
+    mallory.send({ event: "client-typing", channel: name, data: { user_id: "bob", username: "bob", typing: true }, user_id: "bob" });
+    const [event] = await bobTyping.waitFor(1);
+    expect(event.userId).toBe("mallory");
+    expect(event.data).toEqual({ user_id: "bob", username: "bob", typing: true });
+    mallory.close();
+  });
+
   it("relays on private channels without user_id", async () => {
     const name = `private-${runId}-relay`;
     const sender = await connectedClient(t);

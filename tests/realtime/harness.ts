@@ -64,7 +64,13 @@ export function serverSdk(t: Target): Pusher {
 
 export type PresenceData = { user_id: string; user_info?: Record<string, unknown> };
 
-type ClientOptions = { presence?: PresenceData; forgeAuth?: boolean; key?: string };
+type ClientOptions = {
+  presence?: PresenceData;
+  forgeAuth?: boolean;
+  key?: string;
+  /** user_data for pusher:signin (`client.signin()`), signed by the server SDK. */
+  user?: { id: string } & Record<string, unknown>;
+};
 
 const openClients = new Set<PusherJs>();
 
@@ -81,6 +87,12 @@ export function pusherClient(t: Target, options: ClientOptions = {}): PusherJs {
       customHandler: ({ socketId, channelName }, callback) => {
         const auth = sdk.authorizeChannel(socketId, channelName, channelName.startsWith("presence-") ? options.presence : undefined);
         callback(null, options.forgeAuth ? { ...auth, auth: `${t.key}:${"0".repeat(64)}` } : auth);
+      },
+    },
+    userAuthentication: {
+      customHandler: ({ socketId }, callback) => {
+        if (!options.user) return callback(new Error("no user for this client"), null);
+        callback(null, sdk.authenticateUser(socketId, options.user));
       },
     },
   });

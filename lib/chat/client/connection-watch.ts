@@ -6,6 +6,8 @@ import type { ChatStore } from "@/lib/chat/client/store";
 import { catchUp, refreshRooms } from "@/lib/chat/client/sync";
 
 export const DEGRADED_AFTER_MS = 5_000;
+/** The store's connection state once the app refused this user's realtime access. */
+export const REVOKED = "revoked";
 export const POLL_INTERVAL_MS = 5_000;
 
 export function watchConnection(store: ChatStore, pusher: Pusher): () => void {
@@ -15,6 +17,8 @@ export function watchConnection(store: ChatStore, pusher: Pusher): () => void {
     timer = undefined;
   };
   const apply = (state: string) => {
+    // Refused by the app (signed out or deactivated): nothing to reconnect or poll for.
+    if (store.getState().connection.state === REVOKED) return;
     if (state === "connected") {
       stopTimer();
       store.setConnection({ state, degraded: false });

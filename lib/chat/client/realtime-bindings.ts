@@ -3,8 +3,9 @@
 // followed by one REST catch-up, because events published while unsubscribed are not replayed.
 import type Pusher from "pusher-js";
 import type { Members, PresenceChannel } from "pusher-js";
+import { REVOKED } from "@/lib/chat/client/connection-watch";
 import type { ChatStore } from "@/lib/chat/client/store";
-import { catchUp, refreshRooms } from "@/lib/chat/client/sync";
+import { catchUp, fetchWholeMessage, refreshRooms } from "@/lib/chat/client/sync";
 import { receiveTyping } from "@/lib/chat/client/typing";
 import {
   messageDeletedSchema,
@@ -13,9 +14,21 @@ import {
   wireMessageSchema,
   wireRoomSchema,
 } from "@/lib/chat/client/wire-schemas";
+import { z } from "zod";
 import { EVENTS, roomChannel, userChannel } from "@/lib/realtime/channels";
 
-type Handler = (data: unknown) => void;
+/** pusher-js passes client events on presence channels the sender's id as the server attached it. */
+type Handler = (data: unknown, metadata?: { user_id?: string }) => void;
+
+// message.created carries `truncated: true` and a preview when the whole message would not fit
+// in one realtime event (lib/realtime/event-size.ts).
+const liveMessageSchema = wireMessageSchema.extend({ truncated: z.literal(true).optional() });
+
+/** Our auth endpoints refused the subscription: signed out, deactivated, or not a member. */
+function refused(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  return status === 401 || status === 403;
+}
 
 function bindAll(channel: { bind(e: string, h: Handler): unknown; unbind(e: string, h: Handler): unknown }, handlers: Record<string, Handler>) {
   for (const [event, handler] of Object.entries(handlers)) channel.bind(event, handler);
@@ -35,6 +48,13 @@ export function bindUserChannel(store: ChatStore, pusher: Pusher): () => void {
       if (room.success) store.upsertRooms([room.data]);
     },
     "pusher:subscription_succeeded": () => void refreshRooms(store).catch(ignore),
+    // Our own channel refused: this session may no longer use realtime at all. Stay off rather
+    // than retry on every reconnect; the next page load signs in again or shows the login.
+    "pusher:subscription_error": (error) => {
+      if (!refused(error)) return;
+      store.setConnection({ state: REVOKED, degraded: false });
+      pusher.disconnect();
+    },
   });
   return () => {
     unbind();
@@ -63,10 +83,14 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
 
   const unbind = bindAll(channel, {
     [EVENTS.messageCreated]: (data) => {
-      const message = wireMessageSchema.safeParse(data);
-      if (!message.success || message.data.room_id !== roomId) return;
-      store.receiveMessages(roomId, [message.data]);
-      const sender = message.data.sender;
+      const parsed = liveMessageSchema.safeParse(data);
+      if (!parsed.success || parsed.data.room_id !== roomId) return;
+      const { truncated, ...message } = parsed.data;
+      const held = store.getState().timelines[roomId]?.messages.some((m) => m.id === message.id) ?? false;
+      // A preview shows at once but never replaces a whole copy we already hold.
+      if (!truncated || !held) store.receiveMessages(roomId, [message]);
+      if (truncated) void fetchWholeMessage(store, roomId, message.id).catch(() => catchUp(store, roomId).catch(ignore));
+      const sender = message.sender;
       if (sender.id !== me) receiveTyping(store, roomId, { userId: sender.id, name: sender.username }, false);
     },
     [EVENTS.messageUpdated]: (data) => {
@@ -81,15 +105,22 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
       const read = readUpdatedSchema.safeParse(data);
       if (read.success && read.data.user_id !== me) store.markOwnRead(roomId, read.data.up_to_id);
     },
-    [EVENTS.typing]: (data) => {
+    [EVENTS.typing]: (data, metadata) => {
+      // Who is typing is the member the server authenticated, never the payload's claim.
+      const userId = Number(metadata?.user_id);
       const typing = typingEventSchema.safeParse(data);
-      if (!typing.success || typing.data.user_id === me) return;
-      const { user_id, username } = typing.data;
-      receiveTyping(store, roomId, { userId: user_id, name: displayName(user_id, username) }, typing.data.typing);
+      if (!typing.success || !Number.isSafeInteger(userId) || userId <= 0 || userId === me) return;
+      receiveTyping(store, roomId, { userId, name: displayName(userId, "Someone") }, typing.data.typing);
     },
     "pusher:subscription_succeeded": () => {
       onOnlineChange();
       void catchUp(store, roomId).catch(ignore);
+    },
+    // Refused on (re)subscribing: removed from the room. Drop it instead of retrying each reconnect.
+    "pusher:subscription_error": (error) => {
+      if (!refused(error)) return;
+      store.dropRoom(roomId);
+      pusher.unsubscribe(name);
     },
     "pusher:member_added": onOnlineChange,
     "pusher:member_removed": onOnlineChange,
@@ -101,7 +132,8 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
   };
 }
 
-/** A client event straight to the other browsers in the room; nothing reaches our server. */
+/** A client event straight to the other browsers in the room; nothing reaches our server. The
+ * receivers take the sender from the server-attached user_id, not from this payload. */
 export function sendTyping(pusher: Pusher, roomId: number, payload: { user_id: number; username: string; typing: boolean }) {
   const channel = pusher.channel(roomChannel(roomId));
   if (channel?.subscribed) channel.trigger(EVENTS.typing, payload);

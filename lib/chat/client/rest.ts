@@ -32,8 +32,9 @@ export function fetchMessages(
   roomId: number,
   cursor: { before: number } | { after: number } | Record<string, never>,
   signal?: AbortSignal,
+  limit = 50,
 ): Promise<WireMessagePage> {
-  const params = new URLSearchParams({ limit: "50" });
+  const params = new URLSearchParams({ limit: String(limit) });
   if ("before" in cursor) params.set("before", String(cursor.before));
   if ("after" in cursor) params.set("after", String(cursor.after));
   return getJson(`/api/chat/rooms/${roomId}/messages?${params}`, wireMessagePageSchema, signal);

@@ -25,6 +25,8 @@ export type ChatState = {
   members: Record<number, RoomMember[]>;
   online: Record<number, number[]>;
   typing: Record<number, TypingUser[]>;
+  /** Rooms whose channel authorization was refused since the page loaded: removed from them. */
+  lostRooms: number[];
   connection: ConnectionStatus;
 };
 
@@ -44,6 +46,7 @@ export function createChatStore(init: ChatInit) {
     members: {},
     online: {},
     typing: {},
+    lostRooms: [],
     connection: { state: "initialized", degraded: false },
   };
   const listeners = new Set<Listener>();
@@ -99,6 +102,15 @@ export function createChatStore(init: ChatInit) {
     },
     markRoomSeen(roomId: number) {
       set({ rooms: withUnread(state.rooms, roomId, 0) });
+    },
+    /** We are no longer a member: out of the list, and the open room says so. */
+    dropRoom(roomId: number) {
+      set({
+        rooms: state.rooms.filter((r) => r.id !== roomId),
+        lostRooms: state.lostRooms.includes(roomId) ? state.lostRooms : [...state.lostRooms, roomId],
+      });
+      setIn("online", roomId, undefined);
+      setIn("typing", roomId, undefined);
     },
     setActiveRoom(roomId: number | null) {
       if (state.activeRoomId !== roomId) set({ activeRoomId: roomId });

@@ -62,6 +62,17 @@ export function catchUp(store: ChatStore, roomId: number): Promise<void> {
   });
 }
 
+/**
+ * A message whose live event carried only a preview (too large for one realtime event): the
+ * whole message from the page route (`before=id+1&limit=1`, the same access check as the page).
+ */
+export async function fetchWholeMessage(store: ChatStore, roomId: number, messageId: number): Promise<void> {
+  const page = await fetchMessages(roomId, { before: messageId + 1 }, undefined, 1);
+  const message = page.messages.find((m) => m.id === messageId);
+  if (message) store.receiveMessages(roomId, [message]);
+  else await catchUp(store, roomId);
+}
+
 /** One older page (scrolling up); the message list keeps the viewport steady as it lands. */
 export async function loadOlder(store: ChatStore, roomId: number): Promise<void> {
   const timeline = store.getState().timelines[roomId];

@@ -52,8 +52,6 @@ export const unreadTotalSchema = z.object({ total: z.number() });
 
 export const messageDeletedSchema = z.object({ id: z.number(), room_id: z.number() });
 export const readUpdatedSchema = z.object({ room_id: z.number(), user_id: z.number(), up_to_id: z.number() });
-export const typingEventSchema = z.object({
-  user_id: z.number().int().positive(),
-  username: z.string().max(100),
-  typing: z.boolean(),
-});
+// Who is typing is not in here: the sender could claim anyone. The realtime server attaches the
+// member's authenticated id to client events on presence channels (the handler's metadata).
+export const typingEventSchema = z.object({ typing: z.boolean() });

@@ -1,0 +1,41 @@
+// Removed means cut off now: the removed person's open room says so and leaves their list at
+// once, without a reload, while the WebSocket reconnects for everything else.
+import { expect } from "@playwright/test";
+import { expectConnected, messageWithText, openRoom, roomLink, send, test, unique } from "./support/chat";
+
+test("a member removed from a group sees it at once in the open room and their list", async ({ signedIn }) => {
+  const alice = await signedIn("alice");
+  const bob = await signedIn("bob");
+  await bob.goto("/");
+  await expectConnected(bob);
+  await alice.goto("/");
+  await alice.getByRole("button", { name: "New group" }).click();
+  const dialog = alice.getByRole("dialog", { name: "New group" });
+  const name = unique("Short-lived crew");
+  await dialog.getByLabel("Group name").fill(name);
+  await dialog.getByLabel("Search people").fill("Bob");
+  await dialog.getByRole("checkbox", { name: /Bob Cleaner/ }).check();
+  await dialog.getByRole("button", { name: "Create group" }).click();
+  await expect(alice.getByRole("heading", { level: 1, name })).toBeVisible();
+  const roomId = Number(alice.url().split("/").pop());
+
+  await openRoom(bob, name);
+  await bob.evaluate(() => Object.assign(window, { __noReload: true }));
+  const members = (await (await alice.request.get(`/api/chat/rooms/${roomId}/members`)).json()) as { members: Array<{ id: number; name: string }> };
+  const bobId = members.members.find((m) => m.name === "Bob Cleaner")?.id;
+  expect(bobId).toBeDefined();
+
+  const removed = await alice.request.delete(`/api/chat/rooms/${roomId}/members/${bobId}`);
+  expect(removed.status()).toBe(204);
+
+  await expect(bob.getByText("You’re no longer a member of this conversation.")).toBeVisible();
+  await expect(roomLink(bob, name)).toHaveCount(0);
+  await expectConnected(bob);
+
+  await openRoom(alice, name);
+  const after = unique("Only Alice left");
+  await send(alice, after);
+  await expect(messageWithText(alice, after)).toContainText("Sent");
+  await expect(messageWithText(bob, after)).toHaveCount(0);
+  expect(await bob.evaluate(() => "__noReload" in window)).toBe(true);
+});

@@ -1,0 +1,41 @@
+// The size guard's own edges; tests/integration/realtime-event-size.test.ts covers the live path.
+import { describe, expect, it } from "vitest";
+import type { WireRoom } from "@/lib/chat/wire";
+import { EVENT_DATA_BUDGET_BYTES, fitRoom, jsonBytes, PREVIEW_BYTES, previewOf } from "@/lib/realtime/event-size";
+
+describe("previewOf", () => {
+  it("counts escaped JSON bytes, not characters", () => {
+    expect(previewOf("漢".repeat(10), 9)).toBe("漢漢漢");
+    expect(previewOf('"'.repeat(10), 9)).toBe('""""');
+    expect(previewOf("\u0001".repeat(10), 12)).toBe("\u0001\u0001");
+  });
+
+  it("never cuts inside an emoji sequence or a surrogate pair", () => {
+    const family = "👩‍👩‍👧";
+    expect(previewOf(family.repeat(3), 40)).toBe(family.repeat(2));
+    expect(previewOf("😀😀", 6)).toBe("😀");
+    expect(previewOf("😀", 3)).toBe("");
+  });
+});
+
+describe("fitRoom", () => {
+  const room = (content: string): WireRoom => ({
+    id: 1,
+    name: "Room",
+    kind: "GROUP",
+    job_id: null,
+    last_message_content: content,
+    last_message_time: null,
+    last_message_sender: null,
+    unread_count: 0,
+    updated_at: new Date(0).toISOString(),
+  });
+
+  it("leaves a room that fits alone, and cuts an oversize last message to a flagged preview", () => {
+    expect(fitRoom(room("hello"))).toEqual(room("hello"));
+    const fitted = fitRoom(room("\\".repeat(6000)));
+    expect(fitted.last_message_truncated).toBe(true);
+    expect(jsonBytes(fitted.last_message_content) - 2).toBeLessThanOrEqual(PREVIEW_BYTES);
+    expect(jsonBytes(fitted)).toBeLessThanOrEqual(EVENT_DATA_BUDGET_BYTES);
+  });
+});
