@@ -11,6 +11,6 @@ test("the login page offers GitHub (configured) and not Google (not configured)"
 
 test("an OAuth sign-in refused for an unverified email is explained on /login", async ({ page }) => {
   await page.goto("/login?error=OAuthEmailUnverified&provider=github");
-  await expect(page.getByRole("alert")).toHaveText(/Your GitHub account has no verified email address/);
+  await expect(page.getByRole("alert").filter({ hasText: "Your GitHub account has no verified email address" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
 });
