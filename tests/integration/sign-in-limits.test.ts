@@ -92,6 +92,16 @@ describe("password sign-in limits (through POST /api/auth/callback/credentials)"
     }
   });
 
+  it("counts an unknown account named in right-to-left text, CJK and emoji, however many bytes its key takes", async () => {
+    freezeInFreshWindow();
+    // 4 + 2 + 220 UTF-16 units, 8 + 6 + 440 bytes: the stored key is over VARCHAR(200) and is digested.
+    const name = `שלום漢字${"😀".repeat(110)}`;
+    for (let i = 0; i < 10; i++) expect((await attemptSignIn({ email: name, password: "wrong", csrf })).status).toBe(401);
+    expect(await attemptSignIn({ email: name, password: "wrong", csrf })).toMatchObject({ status: 429, retryAfter: FIRST_LOCK_SECONDS });
+    // A different name with the same long prefix is a different account.
+    expect((await attemptSignIn({ email: `${name.slice(0, -2)}🙂`, password: "wrong", csrf })).status).toBe(401);
+  });
+
   it("does not count attempts that never reach a password check (a forged CSRF token, a body authorize refuses)", async () => {
     freezeInFreshWindow();
     const name = await account();
