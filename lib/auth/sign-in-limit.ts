@@ -39,16 +39,16 @@ function refuse(limit: string, retryAfterSeconds: number): never {
 
 async function admit(ip: string, identifier: string, now: number): Promise<Admitted> {
   const { signIn, signInIp } = limits();
+  const id = await accountIdFor(identifier);
+  const account = id === null ? `name:${identifier}` : `user:${id}`;
+  const failKey = `signIn:account:${account}`;
+  const lockKey = `signInLock:account:${account}`;
   const ipKey = `signInIp:ip:${ip}`;
   const ipHit = await hit(ipKey, signInIp, now);
   if (!ipHit.allowed) {
     await unhit(ipKey, ipHit.windowStart);
     refuse("signInIp", ipHit.retryAfterSeconds);
   }
-  const id = await accountIdFor(identifier);
-  const account = id === null ? `name:${identifier}` : `user:${id}`;
-  const failKey = `signIn:account:${account}`;
-  const lockKey = `signInLock:account:${account}`;
   const gate = await serialized(lockKey, async (tx) => {
     const until = await lockedUntil(lockKey, now, tx);
     if (until) return { refused: true as const, retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now) / 1000)) };

@@ -7,7 +7,7 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { isCredentialsCallback, limitSignIn } from "@/lib/auth/sign-in-limit";
-import { AppError } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { errorResponse, MAX_BODY_BYTES, readLimited } from "@/lib/http/route";
 
 const handler = NextAuth(authOptions);
@@ -84,7 +84,8 @@ export async function POST(request: NextRequest, context: Context) {
   try {
     return await limitSignIn(request.headers, parsed.body, () => handler(parsed.buffered, context));
   } catch (error) {
-    if (error instanceof AppError) return errorResponse(error);
+    // A database too busy or down to count the attempt: 503 with Retry-After, not a bare 500.
+    if (error instanceof AppError || isDatabaseUnavailable(error)) return errorResponse(error);
     throw error;
   }
 }
