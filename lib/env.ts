@@ -36,6 +36,11 @@ const schema = z.object({
   RATE_LIMIT_SEND_WINDOW: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_SIGNIN_MAX: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_SIGNIN_WINDOW: z.coerce.number().int().positive().default(900),
+  // Sign-in failures per client IP, and whose address that is (lib/http/client-ip.ts): Vercel's
+  // own header when VERCEL=1, else the X-Forwarded-For entry added by the outermost trusted proxy.
+  RATE_LIMIT_SIGNIN_IP_MAX: z.coerce.number().int().positive().default(100),
+  VERCEL: flag,
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(20).default(0),
   RATE_LIMIT_CHANNEL_AUTH_MAX: z.coerce.number().int().positive().default(120),
   RATE_LIMIT_CHANNEL_AUTH_WINDOW: z.coerce.number().int().positive().default(60),
 });

@@ -91,8 +91,12 @@ async function main(): Promise<void> {
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-    // Tests sign in and send far more often than a person does.
-    RATE_LIMIT_SIGNIN_MAX: "10000",
+    // Tests send far more often than a person does. Sign-in failures keep the per-account limit
+    // (tests/e2e/sign-in-limits.spec.ts); every spec comes from one address, so not the per-IP one.
+    RATE_LIMIT_SIGNIN_IP_MAX: "10000",
+    // Renders "Continue with GitHub" on /login (tests/e2e/oauth-buttons.spec.ts); never clicked.
+    GITHUB_ID: "e2e-github-client-id",
+    GITHUB_SECRET: "e2e-github-client-secret",
     RATE_LIMIT_SEND_MAX: "10000",
     RATE_LIMIT_CHANNEL_AUTH_MAX: "10000",
   };

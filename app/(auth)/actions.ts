@@ -4,6 +4,7 @@
 import { headers } from "next/headers";
 import { registerSchema, registerUser, type RegisterInput } from "@/lib/auth/register";
 import { toWireError, type WireError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
 import { log } from "@/lib/log";
 import { enforce } from "@/lib/rate-limit";
 
@@ -23,9 +24,8 @@ export async function registerAction(input: unknown): Promise<RegisterResult> {
     return { ok: false, error: { code: "invalid_input", message: "Please check the highlighted fields." }, fieldErrors };
   }
   try {
-    // New accounts share the sign-in limit, per client address.
-    const forwarded = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim();
-    await enforce("signIn", `register:${forwarded || "unknown"}`);
+    // New accounts per client address, under the per-IP sign-in threshold (every one counts).
+    await enforce("signInIp", `register:${clientIp(await headers())}`);
     const user = await registerUser(parsed.data);
     log.info({ event: "auth.register", user_id: user.id }, "account created");
     return { ok: true, data: { username: user.username } };

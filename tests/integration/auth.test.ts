@@ -1,7 +1,9 @@
 import bcrypt from "bcryptjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { signInErrorMessage } from "@/app/(auth)/login/sign-in-errors";
 import { verifyCredentials } from "@/lib/auth/credentials";
+import { authOptions } from "@/lib/auth/options";
 import { registerSchema, registerUser } from "@/lib/auth/register";
 import { userFromRequest } from "@/lib/auth/session";
 import { request } from "@/tests/support/http";
@@ -44,5 +46,98 @@ describe("credentials sign-in", () => {
     await expect(registerUser(input)).rejects.toMatchObject({ code: "conflict" });
     expect(await verifyCredentials(input.email, "longenough")).toMatchObject({ id: created.id });
     expect(registerSchema.safeParse({ ...input, password: "short" }).success).toBe(false);
+  });
+});
+
+describe("OAuth sign-in links to an account by a provider-verified email only", () => {
+  type Callbacks = Required<NonNullable<typeof authOptions.callbacks>>;
+  const signInCallback = authOptions.callbacks?.signIn as unknown as (args: object) => ReturnType<Callbacks["signIn"]>;
+  const jwtCallback = authOptions.callbacks?.jwt as unknown as (args: object) => ReturnType<Callbacks["jwt"]>;
+  const oauthAccount = (provider: string) => ({ provider, type: "oauth", providerAccountId: "4242" });
+
+  // What next-auth hands the callbacks: the provider's raw profile (GitHub's GET /user plus the
+  // GET /user/emails list that lib/auth/options.ts fetches; Google's OpenID claims).
+  const github = (emails: Array<{ email: string; primary: boolean; verified: boolean }>, publicEmail: string | null = null) => ({
+    login: "octo",
+    id: 4242,
+    name: "Octo Cat",
+    email: publicEmail,
+    avatar_url: "https://avatars.githubusercontent.com/u/4242",
+    emails: emails.map((e) => ({ ...e, visibility: e.primary ? "private" : null })),
+  });
+  const google = (email: string, verified: boolean) => ({
+    iss: "https://accounts.google.com",
+    sub: "110169484474386276334",
+    email,
+    email_verified: verified,
+    name: "Goo Gle",
+    picture: "https://lh3.googleusercontent.com/a/x",
+  });
+
+  /** Runs the two callbacks as next-auth does after a provider's callback. */
+  async function signInWith(provider: string, profile: object) {
+    const user = { id: "4242", name: "Provider Name", email: (profile as { email?: string }).email ?? null };
+    const account = oauthAccount(provider);
+    const allowed = await signInCallback({ user, account, profile });
+    const token = allowed === true ? await jwtCallback({ token: { sub: "4242" }, user, account, profile, trigger: "signIn" }) : null;
+    return { allowed, uid: token?.uid };
+  }
+
+  let victim: Awaited<ReturnType<typeof makeUser>>;
+  let victimEmail: string;
+  beforeAll(async () => {
+    victim = await makeUser();
+    victimEmail = `${victim.username}@test.example`;
+  });
+
+  it("links a Google sign-in to the existing account when Google verified the email", async () => {
+    expect(await signInWith("google", google(victimEmail.toUpperCase(), true))).toEqual({ allowed: true, uid: victim.id });
+  });
+
+  it("refuses a Google sign-in whose email Google has not verified, and shows why on /login", async () => {
+    const result = await signInWith("google", google(victimEmail, false));
+    expect(result).toEqual({ allowed: "/login?error=OAuthEmailUnverified&provider=google", uid: undefined });
+    expect(signInErrorMessage("OAuthEmailUnverified", "google")).toMatch(/Google account has no verified email address/);
+  });
+
+  it("links a GitHub sign-in by its primary verified email", async () => {
+    const profile = github([
+      { email: "old@elsewhere.example", primary: false, verified: true },
+      { email: victimEmail, primary: true, verified: true },
+    ]);
+    expect(await signInWith("github", profile)).toEqual({ allowed: true, uid: victim.id });
+  });
+
+  it("refuses GitHub when the matching address is unverified or not primary, or the emails are missing", async () => {
+    const refused = { allowed: "/login?error=OAuthEmailUnverified&provider=github", uid: undefined };
+    // A public profile email is whatever the person typed; only the emails list says verified.
+    expect(await signInWith("github", github([{ email: victimEmail, primary: true, verified: false }], victimEmail))).toEqual(refused);
+    expect(
+      await signInWith(
+        "github",
+        github([
+          { email: "me@elsewhere.example", primary: true, verified: false },
+          { email: victimEmail, primary: false, verified: true },
+        ]),
+      ),
+    ).toEqual(refused);
+    const { emails: _, ...stockProfile } = github([], victimEmail);
+    expect(await signInWith("github", stockProfile)).toEqual(refused);
+  });
+
+  it("creates an account on a first sign-in with a verified email, keeping a long emoji name whole", async () => {
+    const email = `new-${Date.now()}@oauth.example`;
+    const name = "😀".repeat(120);
+    const result = await signInWith("google", { ...google(email, true), name });
+    expect(result.allowed).toBe(true);
+    const created = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(result.uid).toBe(created.id);
+    expect(Array.from(created.name)).toEqual(Array.from("😀".repeat(100)));
+  });
+
+  it("refuses a deactivated account even with a verified email", async () => {
+    const inactive = await makeUser({ isActive: false });
+    const result = await signInWith("google", google(`${inactive.username}@test.example`, true));
+    expect(result).toEqual({ allowed: "/login?error=AccountDisabled&provider=google", uid: undefined });
   });
 });

@@ -4,13 +4,10 @@ import { promisify } from "node:util";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { POST as sendRoute } from "@/app/api/chat/rooms/[roomId]/messages/route";
 import { POST as channelAuthRoute } from "@/app/api/pusher/auth/route";
-import { checkSignInLimits } from "@/lib/auth/sign-in-limit";
-import { errorResponse } from "@/lib/http/route";
 import { db } from "@/lib/db";
 import { hit } from "@/lib/rate-limit";
 import { call, request } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
-import { NextRequest } from "next/server";
 
 const run = promisify(execFile);
 
@@ -91,38 +88,6 @@ describe("rate limits (stored in PostgreSQL)", () => {
     expect(refused.body.error.code).toBe("rate_limited");
     expect((await authorize(b)).status).toBe(200);
   });
-
-  it("limits sign-in attempts per account and per IP, answering 429 with Retry-After", async () => {
-    freezeClockAtWindowStart();
-    const email = `victim-${crypto.randomUUID()}@example.com`;
-    const attempt = (ip: string) =>
-      checkSignInLimits(
-        new NextRequest("http://localhost:3000/api/auth/callback/credentials", {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
-          body: new URLSearchParams({ email, password: "guess", csrfToken: "x" }).toString(),
-        }),
-      );
-    // Ten different IPs, so only the per-account limit can stop the eleventh.
-    for (let i = 0; i < 10; i++) await attempt(`10.1.${Math.floor(Math.random() * 250)}.${i}`);
-    const refused = await attempt("10.2.0.1").then(() => null, (e: unknown) => e);
-    expect(refused).toMatchObject({ code: "rate_limited" });
-    const response = errorResponse(refused);
-    expect(response.status).toBe(429);
-    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await response.json()).toMatchObject({ error: { code: "rate_limited" } });
-
-    // Per IP: one address trying many accounts is stopped too.
-    const ip = `10.3.${Math.floor(Math.random() * 250)}.7`;
-    const perIp = (n: number) =>
-      checkSignInLimits(
-        new NextRequest("http://localhost:3000/api/auth/callback/credentials", {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
-          body: new URLSearchParams({ email: `spray-${n}-${crypto.randomUUID()}@example.com`, password: "x" }).toString(),
-        }),
-      );
-    for (let i = 0; i < 10; i++) await perIp(i);
-    await expect(perIp(11)).rejects.toMatchObject({ code: "rate_limited" });
-  });
+  // Sign-in limits (failures per account and per IP, through the real next-auth route) are in
+  // tests/integration/sign-in-limits.test.ts.
 });

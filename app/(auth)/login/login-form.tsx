@@ -3,18 +3,20 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useLayoutEffect, useState } from "react";
+import { signInErrorMessage } from "@/app/(auth)/login/sign-in-errors";
 import { safeCallback } from "@/app/(auth)/safe-callback";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
+import type { OAuthProviderButton } from "@/lib/auth/options";
 
 type Demo = { users: Array<{ username: string; name: string; email: string; role: string }>; password: string } | null;
 
-export function LoginForm({ demo }: { demo: Demo }) {
+export function LoginForm({ demo, oauth }: { demo: Demo; oauth: OAuthProviderButton[] }) {
   const params = useSearchParams();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(() => signInErrorMessage(params.get("error"), params.get("provider")));
   const [busy, setBusy] = useState(false);
   const [hydrated, setHydrated] = useState(false);
   useLayoutEffect(() => setHydrated(true), []);
@@ -70,6 +72,16 @@ export function LoginForm({ demo }: { demo: Demo }) {
         <Button type="submit" disabled={!hydrated || busy}>
           {busy ? "Signing in…" : "Sign in"}
         </Button>
+        {oauth.map((provider) => (
+          <Button
+            key={provider.id}
+            variant="secondary"
+            disabled={!hydrated || busy}
+            onClick={() => void signIn(provider.id, { callbackUrl: safeCallback(params.get("callbackUrl"), window.location.origin) })}
+          >
+            Continue with {provider.name}
+          </Button>
+        ))}
         <p className="text-center text-sm text-slate-600 dark:text-slate-400">
           New here?{" "}
           <Link href="/register" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">

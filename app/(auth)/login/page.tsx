@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/app/(auth)/login/login-form";
+import { oauthProviders } from "@/lib/auth/options";
 import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed-data";
@@ -10,5 +11,5 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage() {
   if (await currentUser()) redirect("/");
   const demo = env().NODE_ENV !== "production" ? { users: DEMO_USERS.map((u) => ({ ...u, email: `${u.username}@example.com` })), password: DEMO_PASSWORD } : null;
-  return <LoginForm demo={demo} />;
+  return <LoginForm demo={demo} oauth={oauthProviders()} />;
 }

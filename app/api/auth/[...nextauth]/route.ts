@@ -1,12 +1,13 @@
 // /api/auth/*: next-auth's standard endpoints (csrf, callback/credentials, session, signout).
-// Credential sign-in attempts are rate-limited per account and per IP before next-auth runs.
-// next-auth reads a body of any size and answers some malformed requests with a 500 of its own
-// (a JSON body that does not parse, a callbackUrl it refuses): those get a 4xx here first.
+// Password sign-ins go through the sign-in limits (lib/auth/sign-in-limit.ts) on every path
+// next-auth answers as one. next-auth reads a body of any size and answers some malformed
+// requests with a 500 of its own (a JSON body that does not parse, a callbackUrl it refuses):
+// those get a 4xx here first.
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
-import { checkSignInLimits } from "@/lib/auth/sign-in-limit";
-import { AppError } from "@/lib/errors";
+import { isCredentialsCallback, limitSignIn } from "@/lib/auth/sign-in-limit";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { errorResponse, MAX_BODY_BYTES, readLimited } from "@/lib/http/route";
 
 const handler = NextAuth(authOptions);
@@ -39,10 +40,11 @@ function checkCallbackUrls(request: NextRequest, body?: unknown): void {
 }
 
 /**
- * The body read once under the size cap and parsed as next-auth will parse it (utils.getBody):
- * a JSON body must parse, and its callbackUrl, like the query's, must be one next-auth accepts.
+ * The body read once under the size cap and parsed as next-auth will parse it (next/utils
+ * getBody: JSON when the type names it, else a form, else nothing): a JSON body must parse, and
+ * its callbackUrl, like the query's, must be one next-auth accepts.
  */
-async function bufferedBody(request: NextRequest): Promise<NextRequest> {
+async function bufferedBody(request: NextRequest): Promise<{ buffered: NextRequest; body: unknown }> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("payload_too_large", "Request body too large");
   const text = await readLimited(request, MAX_BODY_BYTES);
   const type = request.headers.get("content-type") ?? "";
@@ -57,15 +59,14 @@ async function bufferedBody(request: NextRequest): Promise<NextRequest> {
     body = Object.fromEntries(new URLSearchParams(text));
   }
   checkCallbackUrls(request, body);
-  return new NextRequest(request.url, { method: request.method, headers: request.headers, body: text });
+  return { buffered: new NextRequest(request.url, { method: request.method, headers: request.headers, body: text }), body };
 }
 
 export async function GET(request: NextRequest, context: Context) {
   try {
     checkCallbackUrls(request);
     // next-auth answers a credentials callback by GET with a 500; only a POST can sign in.
-    const { nextauth } = await context.params;
-    if (nextauth.join("/") === "callback/credentials") throw new AppError("invalid_input", "Sign in with POST");
+    if (isCredentialsCallback((await context.params).nextauth)) throw new AppError("invalid_input", "Sign in with POST");
   } catch (error) {
     return errorResponse(error);
   }
@@ -73,13 +74,18 @@ export async function GET(request: NextRequest, context: Context) {
 }
 
 export async function POST(request: NextRequest, context: Context) {
-  const { nextauth } = await context.params;
-  let buffered: NextRequest;
+  let parsed: Awaited<ReturnType<typeof bufferedBody>>;
   try {
-    buffered = await bufferedBody(request);
-    if (nextauth.join("/") === "callback/credentials") await checkSignInLimits(buffered);
+    parsed = await bufferedBody(request);
   } catch (error) {
     return errorResponse(error);
   }
-  return handler(buffered, context);
+  if (!isCredentialsCallback((await context.params).nextauth)) return handler(parsed.buffered, context);
+  try {
+    return await limitSignIn(request.headers, parsed.body, () => handler(parsed.buffered, context));
+  } catch (error) {
+    // A database too busy or down to count the attempt: 503 with Retry-After, not a bare 500.
+    if (error instanceof AppError || isDatabaseUnavailable(error)) return errorResponse(error);
+    throw error;
+  }
 }

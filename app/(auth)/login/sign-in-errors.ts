@@ -1,0 +1,17 @@
+// What /login says for next-auth's `?error=` codes (pages.error is /login) and our own refusals.
+const PROVIDER_NAMES: Record<string, string> = { github: "GitHub", google: "Google" };
+
+export function signInErrorMessage(code: string | null, provider: string | null): string | null {
+  if (!code) return null;
+  const name = PROVIDER_NAMES[provider ?? ""] ?? "your provider";
+  switch (code) {
+    case "OAuthEmailUnverified":
+      return `Your ${name} account has no verified email address. Verify it with ${name}, then try again, or sign in with your password.`;
+    case "AccountDisabled":
+      return "This account is deactivated.";
+    case "CredentialsSignin":
+      return "Wrong email or password.";
+    default:
+      return "Signing in did not work. Please try again.";
+  }
+}
