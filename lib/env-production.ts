@@ -67,9 +67,19 @@ export function databaseProblems(source: EnvSource): ConfigProblem[] {
   return url === undefined || url.trim() === "" ? [{ variable: "DATABASE_URL", reason: "missing" }] : [];
 }
 
+/**
+ * Off Vercel, which client address per-IP limits count depends on the proxies in front of the app
+ * (lib/http/client-ip.ts), which only the deployment knows: production must say so, even if 0.
+ */
+export function proxyProblems(source: EnvSource): ConfigProblem[] {
+  if (source.VERCEL === "1") return [];
+  const hops = source.TRUSTED_PROXY_HOPS;
+  return hops === undefined || hops.trim() === "" ? [{ variable: "TRUSTED_PROXY_HOPS", reason: "missing" }] : [];
+}
+
 /** Everything wrong for a production start; empty outside production. */
 export function productionProblems(source: EnvSource): ConfigProblem[] {
-  return isProductionEnv(source) ? [...databaseProblems(source), ...secretProblems(source)] : [];
+  return isProductionEnv(source) ? [...databaseProblems(source), ...secretProblems(source), ...proxyProblems(source)] : [];
 }
 
 const REASON_TEXT: Record<ConfigProblem["reason"], string> = {

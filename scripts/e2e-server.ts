@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     // Tests send far more often than a person does. Sign-in failures keep the per-account limit
     // (tests/e2e/sign-in-limits.spec.ts); every spec comes from one address, so not the per-IP one.
     RATE_LIMIT_SIGNIN_IP_MAX: "10000",
+    TRUSTED_PROXY_HOPS: "0",
     // Renders "Continue with GitHub" on /login (tests/e2e/oauth-buttons.spec.ts); never clicked.
     GITHUB_ID: "e2e-github-client-id",
     GITHUB_SECRET: "e2e-github-client-secret",

@@ -62,6 +62,8 @@ async function main() {
   }
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   env.NEXTAUTH_SECRET ??= localNextAuthSecret();
+  // A local preview is reached directly, without a proxy.
+  env.TRUSTED_PROXY_HOPS ??= "0";
 
   // `npm start` without NODE_ENV is a local preview of the production build: the embedded values
   // above are generated per checkout, and whatever was configured must pass production's check.

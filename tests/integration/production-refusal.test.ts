@@ -15,6 +15,7 @@ const sound = {
   PUSHER_KEY: "3f1c0e9a7b2d4c5e6f70",
   PUSHER_SECRET: "9d8c7b6a5f4e3d2c1b0a-never-printed",
   NEXTAUTH_SECRET: "q2c9Zb1mV0x8RkT4yN7pL3sW6hJ5dF0gA1eU2iO3-never-printed",
+  TRUSTED_PROXY_HOPS: "1",
 };
 
 /** Only what the test gives: none of this worker's own settings leak into the child. */

@@ -12,6 +12,7 @@ const sound = {
   PUSHER_KEY: "3f1c0e9a7b2d4c5e6f70",
   PUSHER_SECRET: "9d8c7b6a5f4e3d2c1b0a",
   NEXTAUTH_SECRET: "q2c9Zb1mV0x8RkT4yN7pL3sW6hJ5dF0gA1eU2iO3",
+  TRUSTED_PROXY_HOPS: "1",
 };
 const faults = (source: Record<string, string | undefined>) => productionProblems(source).map((p) => `${p.variable}:${p.reason}`);
 
@@ -43,6 +44,15 @@ describe("production configuration rules", () => {
     ]);
   });
 
+  it("off Vercel, wants the proxy count said out loud, 0 included", () => {
+    const { TRUSTED_PROXY_HOPS: _, ...unsaid } = sound;
+    expect(faults(unsaid)).toEqual(["TRUSTED_PROXY_HOPS:missing"]);
+    expect(faults({ ...unsaid, TRUSTED_PROXY_HOPS: " " })).toEqual(["TRUSTED_PROXY_HOPS:missing"]);
+    expect(faults({ ...unsaid, TRUSTED_PROXY_HOPS: "0" })).toEqual([]);
+    // Vercel's own header names the client: nothing to say there.
+    expect(faults({ ...unsaid, VERCEL: "1" })).toEqual([]);
+  });
+
   it("refuses Soketi's defaults, which are the embedded realtime server's, in any case", () => {
     expect(faults({ ...sound, PUSHER_APP_ID: DEFAULT_CREDENTIALS.appId, PUSHER_KEY: DEFAULT_CREDENTIALS.key, PUSHER_SECRET: " APP-SECRET " })).toEqual([
       "PUSHER_APP_ID:known_default",
@@ -60,7 +70,7 @@ describe("production configuration rules", () => {
         .filter((line) => /^[A-Z_]+=/.test(line))
         .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
     );
-    const checked = ["DATABASE_URL", "PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "NEXTAUTH_SECRET"];
+    const checked = ["DATABASE_URL", "PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "NEXTAUTH_SECRET", "TRUSTED_PROXY_HOPS"];
     expect(Object.keys(example)).toEqual(expect.arrayContaining(checked));
     // Empty there, so a copied .env.example keeps local development on the embedded defaults.
     expect(faults({ ...example, NODE_ENV: "production" }).map((f) => f.split(":")[0])).toEqual(checked);

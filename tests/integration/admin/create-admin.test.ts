@@ -44,6 +44,7 @@ describe("admin:create", () => {
       PATH: process.env.PATH,
       DATABASE_URL: inject("databaseUrl"),
       NODE_ENV: "production",
+      TRUSTED_PROXY_HOPS: "0",
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
       PUSHER_APP_ID: "create-admin-test",
       PUSHER_KEY: crypto.randomUUID(),

@@ -50,6 +50,7 @@ describe("log lines", () => {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: "production",
+        TRUSTED_PROXY_HOPS: "0",
         LOG_LEVEL: "info",
         DATABASE_URL: inject("databaseUrl"),
         NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
