@@ -1,6 +1,6 @@
 // Who sees what: signed-out visitors go to the login page, a stranger gets a 404 for a room.
-import { expect } from "@playwright/test";
-import { openRoom, test } from "./support/chat";
+import { expect, test } from "./support/fixtures";
+import { openRoom } from "./support/chat";
 
 test("signed out, the chat sends you to a login form with labelled fields", async ({ page }) => {
   await page.goto("/");

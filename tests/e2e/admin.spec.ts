@@ -2,8 +2,9 @@
 // (deleting a message reaches the room live; deactivation locks a person out), a user gets the
 // 404 page with nothing of the admin area in it, and a signed-out visitor is sent to sign in.
 import { randomUUID } from "node:crypto";
-import { expect, type Locator, type Page } from "@playwright/test";
-import { ADMIN, signInThroughForm, test } from "./support/admin";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { ADMIN, signInThroughForm } from "./support/admin";
 import { expectConnected, messageWithText, openRoom, send, unique } from "./support/chat";
 import { DEMO_PASSWORD } from "./support/users";
 import { expectClean, watch } from "./support/violations";

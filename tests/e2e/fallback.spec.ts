@@ -1,7 +1,7 @@
 // WebSocket first, REST when it is gone: with the realtime server stopped, a banner shows and
 // messages still arrive by polling; after it restarts, nothing is missing or doubled.
-import { expect } from "@playwright/test";
-import { expectConnected, messageWithText, openRoom, renderedIds, send, test, unique } from "./support/chat";
+import { expect, test } from "./support/fixtures";
+import { expectConnected, messageWithText, openRoom, renderedIds, send, unique } from "./support/chat";
 import { startRealtime, stopRealtime } from "./support/realtime-control";
 
 test.afterEach(async () => {

@@ -1,7 +1,7 @@
 // Two people in separate browser contexts: live delivery, the room list following it, read
 // state across tabs, and typing indicators.
-import { expect } from "@playwright/test";
-import { expectConnected, messageWithText, openRoom, roomLink, send, test, unique } from "./support/chat";
+import { expect, test } from "./support/fixtures";
+import { expectConnected, messageWithText, openRoom, roomLink, send, unique } from "./support/chat";
 
 const unreadIn = async (text: string | null) => Number(/(\d+) unread/.exec(text ?? "")?.[1] ?? 0);
 

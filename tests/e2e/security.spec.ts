@@ -4,8 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { type APIResponse, expect, type Page } from "@playwright/test";
-import { signInThroughForm, test } from "./support/admin";
+import type { APIResponse, Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { signInThroughForm } from "./support/admin";
 import { expectConnected, messageList, messageWithText, openRoom, roomLink, send, unique } from "./support/chat";
 import { USERS } from "./support/users";
 import { expectClean, pageState, watch } from "./support/violations";

@@ -1,6 +1,7 @@
 // Optimistic sends: a failed send offers Retry, and a retry (same client_id) delivers once.
-import { expect, type Page } from "@playwright/test";
-import { expectConnected, messageWithText, openRoom, send, test, unique } from "./support/chat";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { expectConnected, messageWithText, openRoom, send, unique } from "./support/chat";
 
 /** Server-action calls (POSTs with a Next-Action header), as the browser makes them. */
 const isServerAction = (method: string, headers: Record<string, string>) => method === "POST" && "next-action" in headers;
