@@ -1,0 +1,38 @@
+// Opening a room by its URL: what the server rendered and what the browser hydrates must be the
+// same, or React re-creates the room and erases what was typed in the first moments. Each demo
+// user types into every one of their rooms as soon as the Message box appears, before the page
+// is interactive, in a time zone far from the server's UTC (Kiritimati, UTC+14).
+import { expectConnected, messageWithText, unique } from "./support/chat";
+import { expect, test } from "./support/fixtures";
+import { USERS, type UserKey } from "./support/users";
+
+const FAR_ZONE = { timezoneId: "Pacific/Kiritimati", locale: "he-IL" };
+
+for (const user of Object.keys(USERS) as UserKey[]) {
+  test(`${user}: text typed as soon as a room opens is kept, and sends`, async ({ signedIn }) => {
+    test.setTimeout(120_000);
+    const page = await signedIn(user, undefined, FAR_ZONE);
+    await page.goto("/");
+    const links = page.getByRole("navigation", { name: "Conversations" }).getByRole("link");
+    await expect(links.first()).toBeVisible();
+    const hrefs = await links.evaluateAll((els) => els.map((el) => el.getAttribute("href") ?? ""));
+    expect(hrefs.length).toBeGreaterThan(0);
+
+    for (const href of hrefs) {
+      // "commit": the test starts typing while the page is still streaming and hydrating.
+      await page.goto(href, { waitUntil: "commit" });
+      const box = page.getByRole("textbox", { name: "Message" });
+      const text = unique(`Typed at once in ${href} ✓ 日本語 🧹 שלום`);
+      await box.fill(text);
+
+      await expectConnected(page);
+      await expect(page.locator("section[data-room-id]")).toHaveAttribute("data-subscribed", "true", { timeout: 20_000 });
+      await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
+      await expect(box).toHaveValue(text);
+
+      await box.press("Enter");
+      await expect(messageWithText(page, text)).toContainText("Sent");
+      await expect(box).toHaveValue("");
+    }
+  });
+}
