@@ -26,7 +26,10 @@ export function watchBrowser(browser: Browser): Watch {
   const onPage = (page: Page) => {
     page.on("pageerror", (error) => seen.push(`pageerror: ${error.stack ?? error.message}${where(page)}`));
     page.on("console", (message) => {
-      if (message.type() === "error") seen.push(`console.error: ${message.text()}${where(page)}`);
+      if (message.type() !== "error") return;
+      // For a failed load, the resource's URL (the text names only the status).
+      const source = message.location().url;
+      seen.push(`console.error: ${message.text()}${source ? ` [${source}]` : ""}${where(page)}`);
     });
   };
   const onContext = (context: BrowserContext) => {
