@@ -61,7 +61,15 @@ test("typing shows on the other side, goes client to client, and clears on send 
   await alice.goto("/");
   await bob.goto("/");
   await openRoom(alice, /Job #1 Chat/);
-  await openRoom(bob, /Job #1 Chat/);
+  const roomId = await openRoom(bob, /Job #1 Chat/);
+  // Opening the room marks it read (a server action, 400 ms later): let that land first, so
+  // the requests counted below are only what typing causes.
+  await expect
+    .poll(async () => {
+      const { rooms } = (await (await bob.request.get("/api/chat/rooms")).json()) as { rooms: Array<{ id: number; unread_count: number }> };
+      return rooms.find((r) => r.id === roomId)?.unread_count;
+    })
+    .toBe(0);
 
   const requests: string[] = [];
   bob.on("request", (request) => requests.push(`${request.method()} ${request.url()}`));
@@ -71,8 +79,13 @@ test("typing shows on the other side, goes client to client, and clears on send 
   await expect(typing).toBeVisible();
   expect(requests).toEqual([]);
 
+  const sent = unique("On my way");
+  await box.fill(sent);
   await box.press("Enter");
   await expect(typing).toBeHidden();
+  // Typing again only once the message is on Alice's screen: its message.created also clears
+  // Bob's typing there, and could otherwise arrive after the new typing event.
+  await expect(messageWithText(alice, sent)).toHaveCount(1);
 
   await box.pressSequentially("Parking now");
   await expect(typing).toBeVisible();
