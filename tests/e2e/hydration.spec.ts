@@ -14,10 +14,12 @@ const SCRIPTS = /\/_next\/static\/chunks\/.*\.js(\?.*)?$/;
 /** Holds the page's script chunks (not its styles) back, as a slow network would, until `release()`. */
 async function holdScripts(page: Page): Promise<() => Promise<void>> {
   const held: Route[] = [];
-  await page.route(SCRIPTS, (route) => void held.push(route));
+  let released = false;
+  await page.route(SCRIPTS, (route) => (released ? route.continue() : void held.push(route)));
   return async () => {
-    await page.unroute(SCRIPTS);
+    released = true;
     for (const route of held) await route.continue();
+    await page.unroute(SCRIPTS);
   };
 }
 
