@@ -23,9 +23,14 @@ export function useChatStore(): ChatStore {
   return useChatContext().store;
 }
 
-/** A slice of the store; `select` must return a value that is stable while unchanged. */
+/**
+ * A slice of the store; `select` must return a value that is stable while unchanged. On the
+ * server and while hydrating it reads the state the server rendered from, so both render the
+ * same; React then re-renders with the live state.
+ */
 export function useChatState<T>(select: (state: ChatState) => T): T {
   const store = useChatStore();
   const snapshot = useCallback(() => select(store.getState()), [store, select]);
-  return useSyncExternalStore(store.subscribe, snapshot, snapshot);
+  const renderedSnapshot = useCallback(() => select(store.getRenderedState()), [store, select]);
+  return useSyncExternalStore(store.subscribe, snapshot, renderedSnapshot);
 }

@@ -19,7 +19,13 @@ export function Composer({ roomId, onSend }: { roomId: number; onSend: (content:
   const over = draft.length > MAX_MESSAGE_LENGTH;
   const canSend = hydrated && length > 0 && !over;
 
-  useLayoutEffect(() => setHydrated(true), []);
+  // Text typed into the server-rendered box before hydration is only in the DOM: adopt it, or
+  // the next render would write the empty draft back over it.
+  useLayoutEffect(() => {
+    const typed = textarea.current?.value ?? "";
+    if (typed) setDraft(typed);
+    setHydrated(true);
+  }, []);
 
   // Grow with the text up to a limit (set through the CSSOM, so no inline style attribute).
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure whenever the draft changes

@@ -10,6 +10,9 @@ import type { WireRoom } from "@/lib/chat/wire";
 
 export function RoomFrame({ room, members, children }: { room: WireRoom; members: RoomMember[]; children: ReactNode }) {
   const store = useChatStore();
+  // Before any child renders: the timeline below names senders from these members, on the
+  // server and while hydrating alike.
+  store.seedRoom(room, members);
   useRoomChannel(room.id);
 
   useLayoutEffect(() => {

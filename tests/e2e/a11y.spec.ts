@@ -1,7 +1,8 @@
 // axe-core: no serious or critical violations on the main screens, light and dark.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
-import { openRoom, test } from "./support/chat";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { openRoom } from "./support/chat";
 
 async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();

@@ -1,9 +1,9 @@
 // Signs each test user in once through the login form; the specs reuse the saved session.
-import { expect, test as setup } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { DEMO_PASSWORD, storageState, USERS, type UserKey } from "./support/users";
 
 for (const user of Object.keys(USERS) as UserKey[]) {
-  setup(`sign in as ${user}`, async ({ page }) => {
+  test(`sign in as ${user}`, async ({ page }) => {
     await page.goto("/login");
     await page.getByLabel("Email").fill(USERS[user].email);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);

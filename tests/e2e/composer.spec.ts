@@ -1,6 +1,6 @@
 // The message box: Enter sends, Shift+Enter breaks the line, the counter guards the limit.
-import { expect } from "@playwright/test";
-import { messages, openRoom, test, unique } from "./support/chat";
+import { expect, test } from "./support/fixtures";
+import { messages, openRoom, unique } from "./support/chat";
 
 test("Shift+Enter makes a new line and Enter sends", async ({ signedIn }) => {
   const alice = await signedIn("alice");

@@ -1,6 +1,6 @@
 // Starting conversations: a direct message and a group, from the sidebar's dialogs.
-import { expect } from "@playwright/test";
-import { expectConnected, messageWithText, roomLink, send, test, unique } from "./support/chat";
+import { expect, test } from "./support/fixtures";
+import { expectConnected, messageWithText, roomLink, send, unique } from "./support/chat";
 
 test("a new direct message opens the conversation with that person", async ({ signedIn }) => {
   const alice = await signedIn("alice");

@@ -1,6 +1,7 @@
 // The 5,000-message room: older pages load while scrolling up, with no duplicates and no jump.
-import { expect, type Page } from "@playwright/test";
-import { expectConnected, messageList, messages, messageWithText, openRoom, renderedIds, send, test, unique } from "./support/chat";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { expectConnected, messageList, messages, messageWithText, openRoom, renderedIds, send, unique } from "./support/chat";
 
 function expectAscendingUnique(ids: number[]) {
   expect(new Set(ids).size).toBe(ids.length);

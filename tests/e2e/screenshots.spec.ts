@@ -1,6 +1,5 @@
 // docs/screenshots: `npm run screenshots` (E2E_SCREENSHOTS=1); not part of the test run, it only takes pictures.
-import { expect } from "@playwright/test";
-import { test } from "./support/admin";
+import { expect, test } from "./support/fixtures";
 import { messages, openRoom } from "./support/chat";
 
 const dir = "docs/screenshots";

@@ -4,8 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { type APIResponse, expect, type Page } from "@playwright/test";
-import { signInThroughForm, test } from "./support/admin";
+import type { APIResponse, Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { signInThroughForm } from "./support/admin";
 import { expectConnected, messageList, messageWithText, openRoom, roomLink, send, unique } from "./support/chat";
 import { USERS } from "./support/users";
 import { expectClean, pageState, watch } from "./support/violations";
@@ -76,7 +77,10 @@ test("every page carries a fresh CSP nonce, on all of its scripts, and the secur
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
 });
 
-test("the policy itself blocks an injected inline handler, and the watcher sees it", async ({ signedIn }) => {
+test("the policy itself blocks an injected inline handler, and the watcher sees it", async ({ signedIn, pageErrors }) => {
+  // What the injected <img src=x onerror=…> causes: the blocked handler, and the missing image.
+  pageErrors.allow(/^console\.error: Executing inline event handler violates the following Content Security Policy directive 'script-src /);
+  pageErrors.allow(/status of 404 \(Not Found\) \[http:\/\/localhost:\d+\/x\]/);
   // Defence in depth, and proof that the violation checks below can fail.
   const alice = await signedIn("alice");
   const problems = await watch(alice);

@@ -1,6 +1,7 @@
 // Optimistic sends: a failed send offers Retry, and a retry (same client_id) delivers once.
-import { expect, type Page } from "@playwright/test";
-import { expectConnected, messageWithText, openRoom, send, test, unique } from "./support/chat";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { expectConnected, messageWithText, openRoom, send, unique } from "./support/chat";
 
 /** Server-action calls (POSTs with a Next-Action header), as the browser makes them. */
 const isServerAction = (method: string, headers: Record<string, string>) => method === "POST" && "next-action" in headers;
@@ -11,7 +12,9 @@ async function countOnServer(page: Page, roomId: number, text: string): Promise<
   return body.messages.filter((m) => m.content === text).length;
 }
 
-test("a send that fails shows Retry, and the retry delivers exactly once", async ({ signedIn }) => {
+test("a send that fails shows Retry, and the retry delivers exactly once", async ({ signedIn, pageErrors }) => {
+  // The aborted action call is logged by the browser as a failed load of the room's URL.
+  pageErrors.allow(/Failed to load resource: net::ERR_FAILED \[http:\/\/localhost:\d+\/rooms\/\d+\]/);
   const alice = await signedIn("alice");
   const bob = await signedIn("bob");
   await alice.goto("/");
@@ -39,7 +42,9 @@ test("a send that fails shows Retry, and the retry delivers exactly once", async
   expect(await countOnServer(alice, roomId, text)).toBe(1);
 });
 
-test("when the answer is lost after the server stored it, the realtime echo settles it once", async ({ signedIn }) => {
+test("when the answer is lost after the server stored it, the realtime echo settles it once", async ({ signedIn, pageErrors }) => {
+  // The aborted action call is logged by the browser as a failed load of the room's URL.
+  pageErrors.allow(/Failed to load resource: net::ERR_FAILED \[http:\/\/localhost:\d+\/rooms\/\d+\]/);
   const alice = await signedIn("alice");
   await alice.goto("/");
   await expectConnected(alice);
@@ -60,7 +65,9 @@ test("when the answer is lost after the server stored it, the realtime echo sett
   await alice.unrouteAll({ behavior: "ignoreErrors" });
 });
 
-test("a failed message can be deleted from the list", async ({ signedIn }) => {
+test("a failed message can be deleted from the list", async ({ signedIn, pageErrors }) => {
+  // The aborted action call is logged by the browser as a failed load of the room's URL.
+  pageErrors.allow(/Failed to load resource: net::ERR_FAILED \[http:\/\/localhost:\d+\/rooms\/\d+\]/);
   const alice = await signedIn("alice");
   await alice.goto("/");
   await openRoom(alice, /Job #1 Chat/);

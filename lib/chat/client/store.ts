@@ -49,6 +49,12 @@ export function createChatStore(init: ChatInit) {
     lostRooms: [],
     connection: { state: "initialized", degraded: false },
   };
+  /**
+   * What the server rendered from: the initial state plus what the server's render seeded
+   * (seedRoom). Hydration reads this, not the live state, which effects and realtime events
+   * may already have moved on by the time a streamed part of the page hydrates.
+   */
+  let rendered = state;
   const listeners = new Set<Listener>();
 
   const set = (next: Partial<ChatState>) => {
@@ -79,9 +85,24 @@ export function createChatStore(init: ChatInit) {
 
   return {
     getState: () => state,
+    getRenderedState: () => rendered,
     subscribe(listener: Listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
+    },
+
+    /**
+     * Called while rendering an open room, on the server and again while hydrating, with the
+     * same server data: adds the room and its members to the rendered state once. Notifies no
+     * one; the live state gets them from an effect (RoomFrame).
+     */
+    seedRoom(room: WireRoom, members: RoomMember[]) {
+      if (rendered.members[room.id]) return;
+      rendered = {
+        ...rendered,
+        rooms: rendered.rooms.some((r) => r.id === room.id) ? rendered.rooms : upsertRooms(rendered.rooms, [room]),
+        members: { ...rendered.members, [room.id]: members },
+      };
     },
 
     // Rooms

@@ -1,26 +1,6 @@
 // What the tests do as a person would: open a room from the list, type, send, read.
 import { randomUUID } from "node:crypto";
-import { test as base, type BrowserContext, expect, type Page } from "@playwright/test";
-import { storageState, type UserKey } from "./users";
-
-type Viewport = { width: number; height: number };
-
-/**
- * `signedIn(user)` opens a page in a fresh context with that user's saved session; every
- * context is closed when the test ends, so no tab of one test is still reading messages in
- * the next.
- */
-export const test = base.extend<{ signedIn: (user: UserKey, viewport?: Viewport) => Promise<Page> }>({
-  signedIn: async ({ browser }, use) => {
-    const contexts: BrowserContext[] = [];
-    await use(async (user, viewport = { width: 1280, height: 800 }) => {
-      const context = await browser.newContext({ storageState: storageState(user), viewport });
-      contexts.push(context);
-      return context.newPage();
-    });
-    for (const context of contexts) await context.close();
-  },
-});
+import { expect, type Page } from "@playwright/test";
 
 export const unique = (label: string) => `${label} ${randomUUID().slice(0, 8)}`;
 

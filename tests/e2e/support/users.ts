@@ -5,6 +5,7 @@ export const USERS = {
   alice: { email: "client1@example.com", name: "Alice Client" },
   bob: { email: "cleaner1@example.com", name: "Bob Cleaner" },
   carol: { email: "client2@example.com", name: "Carol Client" },
+  dan: { email: "cleaner2@example.com", name: "Dan Cleaner" },
 } as const;
 
 export type UserKey = keyof typeof USERS;
