@@ -1,6 +1,6 @@
 // The favicon, touch icon and web manifest as the production build serves them, signed out:
 // right status, content type and pixel size, and linked from the pages' <head>.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {

@@ -1,8 +1,8 @@
 // The longest message in its heaviest script reaches the other person live and whole: 4,000
 // CJK characters are 12 KB of UTF-8, over the realtime server's 10 KB event limit, so the event
 // carries a preview and the browser fetches the rest by id, without a reload or polling.
-import { expect } from "@playwright/test";
-import { expectConnected, messageWithText, openRoom, send, test, unique } from "./support/chat";
+import { expectConnected, messageWithText, openRoom, send, unique } from "./support/chat";
+import { expect, test } from "./support/fixtures";
 
 test("a 4,000-character CJK message is seen complete by the other person without a reload", async ({ signedIn }) => {
   const alice = await signedIn("alice");

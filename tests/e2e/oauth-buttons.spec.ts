@@ -1,7 +1,7 @@
 // /login shows a "Continue with …" button for each OAuth provider that is configured, and only
 // those (the e2e server sets dummy GitHub credentials and no Google ones), and explains an OAuth
 // refusal that next-auth sends back to /login.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 test("the login page offers GitHub (configured) and not Google (not configured)", async ({ page }) => {
   await page.goto("/login");

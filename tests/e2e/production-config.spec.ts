@@ -3,8 +3,8 @@
 // fails while GET /api/health answers 503 naming the variables at fault.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { freePort } from "@/scripts/db/free-port";
+import { expect, test } from "./support/fixtures";
 
 const NEXT = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 const sound = {

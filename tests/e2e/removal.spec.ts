@@ -1,7 +1,7 @@
 // Removed means cut off now: the removed person's open room says so and leaves their list at
 // once, without a reload, while the WebSocket reconnects for everything else.
-import { expect } from "@playwright/test";
-import { expectConnected, messageWithText, openRoom, roomLink, send, test, unique } from "./support/chat";
+import { expectConnected, messageWithText, openRoom, roomLink, send, unique } from "./support/chat";
+import { expect, test } from "./support/fixtures";
 
 test("a member removed from a group sees it at once in the open room and their list", async ({ signedIn }) => {
   const alice = await signedIn("alice");

@@ -4,7 +4,8 @@
 // threshold and the trusted-proxy settings are in tests/integration/sign-in-limits.test.ts: the
 // e2e server raises that threshold so other specs sharing its one address are never refused.)
 import { randomUUID } from "node:crypto";
-import { type APIRequestContext, expect, type Page, request as playwrightRequest, test } from "@playwright/test";
+import { type APIRequestContext, type Page, request as playwrightRequest } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { DEMO_PASSWORD } from "./support/users";
 
 const DEMO_EMAILS = ["client1", "client2", "cleaner1", "cleaner2", "admin"].map((u) => `${u}@example.com`);
