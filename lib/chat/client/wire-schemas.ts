@@ -40,6 +40,9 @@ export const wireRoomSchema = z.object({
   last_message_sender: wireUser.nullable(),
   unread_count: z.number(),
   updated_at: z.string(),
+  owner_id: z.number().nullable().default(null),
+  // Only on the room.updated sent to someone who just left or was removed: drop it from the list.
+  removed: z.literal(true).optional(),
 });
 
 export const roomPageSchema = z.object({ rooms: z.array(wireRoomSchema), next_cursor: z.string().nullable() });
