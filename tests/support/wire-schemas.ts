@@ -33,6 +33,16 @@ export const wireRoomSchema = z
     last_message_sender: wireUserSchema.nullable(),
     unread_count: z.number().int().nonnegative(),
     updated_at: iso,
+    owner_id: id.nullable(),
+  })
+  .strict();
+
+/** members.updated, and the answer of the calls that change a group's members or owner. */
+export const membersUpdatedSchema = z
+  .object({
+    room_id: id,
+    owner_id: id.nullable(),
+    members: z.array(z.object({ id, username: z.string().min(1), name: z.string() }).strict()),
   })
   .strict();
 

@@ -90,6 +90,8 @@ function validBody(route: RouteMethod, f: Fixture): { json?: Record<string, unkn
       return { json: { user_ids: [f.userId] } };
     case "POST admin/users/[userId]/role":
       return { json: { role: "ADMIN" } };
+    case "POST admin/rooms/[roomId]/owner":
+      return { json: { user_id: f.userId } };
     case "POST pusher/auth":
       return { form: { socket_id: "123.456", channel_name: `presence-room-${f.roomId}` } };
     case `POST ${NEXTAUTH}`:
