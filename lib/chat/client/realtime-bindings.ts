@@ -7,6 +7,7 @@ import type { ChatStore } from "@/lib/chat/client/store";
 import { catchUp, refreshRooms } from "@/lib/chat/client/sync";
 import { receiveTyping } from "@/lib/chat/client/typing";
 import {
+  membersUpdatedSchema,
   messageDeletedSchema,
   readUpdatedSchema,
   typingEventSchema,
@@ -80,6 +81,10 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
     [EVENTS.readUpdated]: (data) => {
       const read = readUpdatedSchema.safeParse(data);
       if (read.success && read.data.user_id !== me) store.markOwnRead(roomId, read.data.up_to_id);
+    },
+    [EVENTS.membersUpdated]: (data) => {
+      const update = membersUpdatedSchema.safeParse(data);
+      if (update.success && update.data.room_id === roomId) store.applyMembers(update.data);
     },
     [EVENTS.typing]: (data) => {
       const typing = typingEventSchema.safeParse(data);

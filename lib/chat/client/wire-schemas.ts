@@ -53,6 +53,11 @@ export const userSearchSchema = z.object({ users: z.array(userSummarySchema) });
 
 export const unreadTotalSchema = z.object({ total: z.number() });
 
+export const membersUpdatedSchema = z.object({
+  room_id: z.number(),
+  owner_id: z.number().nullable(),
+  members: z.array(z.object({ id: z.number(), username: z.string(), name: z.string() })),
+});
 export const messageDeletedSchema = z.object({ id: z.number(), room_id: z.number() });
 export const readUpdatedSchema = z.object({ room_id: z.number(), user_id: z.number(), up_to_id: z.number() });
 export const typingEventSchema = z.object({
