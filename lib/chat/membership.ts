@@ -6,9 +6,11 @@ import type { MembersUpdatedEvent } from "@/lib/realtime/channels";
 import { publishMembersUpdated, publishRoomUpdated } from "@/lib/realtime/publish";
 import type { WireRoom } from "@/lib/chat/wire";
 
+/** The active ones among `ids`, in the order given (members join in the order they were picked). */
 async function activeUserIds(ids: number[]): Promise<number[]> {
   const users = await db.user.findMany({ where: { id: { in: ids }, isActive: true }, select: { id: true } });
-  return users.map((u) => u.id);
+  const active = new Set(users.map((u) => u.id));
+  return [...new Set(ids)].filter((id) => active.has(id));
 }
 
 /** Tells the room's people (or only `userIds`) about the room, each with their own view. */
