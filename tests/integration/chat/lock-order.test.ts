@@ -12,7 +12,7 @@ import { makeRoom, makeUser } from "@/tests/support/factories";
 type User = Awaited<ReturnType<typeof makeUser>>;
 
 const ROUNDS = 4;
-const MESSAGES_PER_ROUND = 24;
+const MESSAGES_PER_ROUND = 16;
 
 describe("lock order: moderation delete and mark-read", () => {
   let admin: User;
