@@ -97,9 +97,12 @@ export const toMembersEvent = (change: MembersChange): MembersUpdatedEvent => ({
   members: change.members,
 });
 
-/** Tells the room its new member list, and each remaining member their view of the room. */
+/**
+ * Tells the room its new member list, and each remaining member their view of the room. The
+ * change is already stored: a failed read here only costs the per-user views, never the answer.
+ */
 async function announceMembers(change: MembersChange, removed?: { userId: number; room: WireRoom }) {
-  const rooms = await roomForEachParticipant(change.roomId);
+  const rooms = await roomForEachParticipant(change.roomId).catch(() => []);
   await publishMembersUpdated({ event: toMembersEvent(change), rooms, removed });
 }
 
@@ -114,9 +117,7 @@ export async function addMembers(userId: number, roomId: number, userIds: number
     });
     return count > 0 ? { roomId, ownerId: room.ownerId, members: await roomMembers(roomId, tx) } : null;
   });
-  if (change) {
-    await announceMembers(change);
-  }
+  if (change) await announceMembers(change);
   return getRoomForUser(userId, roomId);
 }
 
@@ -150,7 +151,9 @@ export async function removeMember(userId: number, roomId: number, memberId: num
     return { change, removed: { userId: memberId, room: { ...removedView, owner_id: ownerId } } };
   });
 
-  // ---- After commit: everything below runs only once the removal is stored. ----
+  // ---- After commit -------------------------------------------------------------------------
+  // The removal is stored. Whatever tells the outside world goes here, never inside the
+  // transaction: the live updates below, and ending the removed user's realtime connections.
   await announceMembers(outcome.change, outcome.removed);
   return outcome.change;
 }
