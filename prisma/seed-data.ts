@@ -57,6 +57,8 @@ export async function seedDemoData(url: string): Promise<Summary> {
           kind,
           jobId: key.jobId ?? null,
           directKey: key.directKey ?? null,
+          // A group is owned by its creator, listed first.
+          ownerId: kind === "GROUP" ? users[members[0]] : null,
           participants: { create: members.map((m) => ({ userId: users[m] })) },
         },
       });

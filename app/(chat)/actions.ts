@@ -1,8 +1,9 @@
 "use server";
 // Server actions for the chat UI: thin doors onto lib/chat, like the REST routes.
-import { createDirectRoom, createGroupRoom } from "@/lib/chat/membership";
+import { createDirectRoom, createGroupRoom, removeMember, toMembersEvent } from "@/lib/chat/membership";
 import { markRead } from "@/lib/chat/read";
-import { createRoomBodySchema, markReadBodySchema, rowId, sendMessageBodySchema } from "@/lib/chat/schemas";
+import { createRoomBodySchema, markReadBodySchema, removeMemberSchema, rowId, sendMessageBodySchema } from "@/lib/chat/schemas";
+import type { MembersUpdatedEvent } from "@/lib/realtime/channels";
 import { sendMessage } from "@/lib/chat/send";
 import type { WireMessage, WireRoom } from "@/lib/chat/wire";
 import { runAction } from "@/lib/http/action";
@@ -28,5 +29,12 @@ export async function createRoomAction(input: unknown): Promise<ActionResult<Wir
     body.kind === "DIRECT"
       ? (await createDirectRoom(user.id, body.user_id)).room
       : createGroupRoom(user.id, body.name, body.member_ids),
+  );
+}
+
+/** Leave a group (user_id = yourself) or, as its owner or an admin, remove someone from it. */
+export async function removeMemberAction(input: { room_id: number; user_id: number }): Promise<ActionResult<MembersUpdatedEvent>> {
+  return runAction("removeMember", removeMemberSchema, input, async (user, body) =>
+    toMembersEvent(await removeMember(user.id, body.room_id, body.user_id)),
   );
 }

@@ -20,7 +20,7 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
   ]);
   return (
     <ChatProvider
-      me={{ id: user.id, username: user.username, name: user.name }}
+      me={{ id: user.id, username: user.username, name: user.name, isAdmin: user.role === "ADMIN" }}
       rooms={rooms}
       roomsCursor={nextCursor}
       unreadTotal={unreadTotal}

@@ -8,7 +8,8 @@ import type { ActionResult } from "@/lib/errors";
 import { runAction } from "@/lib/http/action";
 import { formFields } from "@/lib/admin/form-data";
 import { changeRole, deactivateUser, deleteMessage, reactivateUser } from "@/lib/admin/moderation";
-import { changeRoleSchema, deleteMessageSchema, userTargetSchema } from "@/lib/admin/schemas";
+import { changeRoomOwner } from "@/lib/admin/room-owner";
+import { changeRoleSchema, deleteMessageSchema, roomOwnerSchema, userTargetSchema } from "@/lib/admin/schemas";
 
 export type AdminActionState = ActionResult<string> | null;
 
@@ -54,6 +55,22 @@ export async function changeRoleAction(_state: AdminActionState, form: FormData)
       async (admin, input) => {
         const user = await changeRole(admin, input);
         return `${user.username} is now ${user.role === "ADMIN" ? "an admin" : "a user"}`;
+      },
+      { authorize: requireAdmin },
+    ),
+  );
+}
+
+export async function changeRoomOwnerAction(_state: AdminActionState, form: FormData): Promise<AdminActionState> {
+  return done(
+    await runAction(
+      "admin.changeRoomOwner",
+      roomOwnerSchema,
+      formFields(form),
+      async (admin, input) => {
+        const change = await changeRoomOwner(admin, input);
+        const owner = change.members.find((m) => m.id === change.ownerId);
+        return `${owner?.username ?? "They"} now owns this group`;
       },
       { authorize: requireAdmin },
     ),

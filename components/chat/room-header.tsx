@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 import { MembersDialog } from "@/components/chat/members-dialog";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
 import { Avatar } from "@/components/ui/avatar";
@@ -12,9 +13,16 @@ import type { WireRoom } from "@/lib/chat/wire";
 const NO_ONE: number[] = [];
 
 export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMember[] }) {
-  const me = useChatState((s) => s.me.id);
+  const meUser = useChatState((s) => s.me);
+  const me = meUser.id;
   const online = useChatState((s) => s.online[room.id]) ?? NO_ONE;
   const [showMembers, setShowMembers] = useState(false);
+  const router = useRouter();
+  // Removed from the group while looking at it (members.updated without us): back to the list.
+  const removed = !members.some((m) => m.id === me);
+  useEffect(() => {
+    if (removed) router.replace("/");
+  }, [removed, router]);
   const others = members.filter((m) => m.id !== me);
   const onlineOthers = others.filter((m) => online.includes(m.id));
   const direct = room.kind === "DIRECT" && others.length === 1;
@@ -57,7 +65,7 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
         </span>
         {others.length > 3 ? <span aria-hidden="true" className="pl-2 pr-1 text-xs text-slate-600 dark:text-slate-400">+{others.length - 3}</span> : null}
       </button>
-      <MembersDialog open={showMembers} onClose={() => setShowMembers(false)} members={members} online={online} me={me} />
+      <MembersDialog open={showMembers} onClose={() => setShowMembers(false)} room={room} members={members} online={online} me={meUser} />
     </header>
   );
 }

@@ -26,8 +26,8 @@ function logAudit(entry: AuditInput) {
 export type DeleteResult = { messageId: number; roomId: number; alreadyDeleted: boolean };
 
 /**
- * Soft-deletes a message. Lock order matches the other writers: the room row first (as a send
- * does), then participants, then the message (as marking read does), so none deadlock.
+ * Soft-deletes a message. Lock order, the same in every writer (send.ts, read.ts,
+ * membership.ts): the room row, then participant rows (the recount), then the message row.
  */
 export async function deleteMessage(admin: SessionUser, input: DeleteMessageInput): Promise<DeleteResult> {
   const messageId = input.message_id;

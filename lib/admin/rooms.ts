@@ -14,13 +14,14 @@ export type AdminRoom = {
   name: string;
   kind: string;
   jobId: number | null;
+  ownerId: number | null;
   participants: number;
   lastMessageTime: Date | null;
   updatedAt: Date;
   createdAt: Date;
 };
 
-const ROOM_COLUMNS = Prisma.sql`r.id, ${ADMIN_ROOM_NAME} AS name, r.kind::text AS kind, r.job_id AS "jobId",
+const ROOM_COLUMNS = Prisma.sql`r.id, ${ADMIN_ROOM_NAME} AS name, r.kind::text AS kind, r.job_id AS "jobId", r.owner_id AS "ownerId",
   (SELECT count(*)::int FROM chat_chatparticipant c WHERE c.room_id = r.id) AS participants,
   r.last_message_time AS "lastMessageTime", r.updated_at AS "updatedAt", r.created_at AS "createdAt"`;
 

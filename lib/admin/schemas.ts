@@ -21,6 +21,10 @@ export const roleSchema = z.enum(["USER", "ADMIN"]);
 export const changeRoleSchema = z.object({ user_id: adminUserId, role: roleSchema });
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
 
+export const roomOwnerSchema = z.object({ room_id: adminUserId, user_id: adminUserId });
+export type RoomOwnerInput = z.infer<typeof roomOwnerSchema>;
+export const roomOwnerBodySchema = z.object({ user_id: rowId }).strict();
+
 export const roleBodySchema = z.object({ role: roleSchema }).strict();
 export const deleteQuerySchema = z.object({ reason: z.string().max(200).optional() }).strict();
 

@@ -38,6 +38,7 @@ export const wireRoom = (r: AdminRoom) => ({
   name: r.name,
   kind: r.kind,
   job_id: r.jobId,
+  owner_id: r.ownerId,
   participants: r.participants,
   last_message_time: iso(r.lastMessageTime),
   updated_at: r.updatedAt.toISOString(),

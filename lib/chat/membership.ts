@@ -1,14 +1,17 @@
 // Creating rooms and changing who is in them. Each returns the room in the list shape.
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { AppError, invalidInput, notFound } from "@/lib/errors";
-import { getRoomForUser, roomForEachParticipant } from "@/lib/chat/rooms";
-import { publishRoomUpdated } from "@/lib/realtime/publish";
+import { getRoomForUser, roomForEachParticipant, roomMembers, type RoomMember } from "@/lib/chat/rooms";
+import type { MembersUpdatedEvent } from "@/lib/realtime/channels";
+import { publishMembersUpdated, publishRoomUpdated } from "@/lib/realtime/publish";
 import { terminateUserConnections } from "@/lib/realtime/terminate";
 import type { WireRoom } from "@/lib/chat/wire";
 
+/** The active ones among `ids`, in the order given (members join in the order they were picked). */
 async function activeUserIds(ids: number[]): Promise<number[]> {
   const users = await db.user.findMany({ where: { id: { in: ids }, isActive: true }, select: { id: true } });
-  return users.map((u) => u.id);
+  const active = new Set(users.map((u) => u.id));
+  return [...new Set(ids)].filter((id) => active.has(id));
 }
 
 /** Tells the room's people (or only `userIds`) about the room, each with their own view. */
@@ -40,7 +43,7 @@ export async function createDirectRoom(userId: number, otherUserId: number): Pro
 export async function createGroupRoom(userId: number, name: string, memberIds: number[]): Promise<WireRoom> {
   const members = await activeUserIds([...new Set(memberIds.filter((id) => id !== userId))]);
   const room = await db.chatRoom.create({
-    data: { name, kind: "GROUP", participants: { create: [userId, ...members].map((id) => ({ userId: id })) } },
+    data: { name, kind: "GROUP", ownerId: userId, participants: { create: [userId, ...members].map((id) => ({ userId: id })) } },
     select: { id: true },
   });
   await announce(room.id);
@@ -66,32 +69,94 @@ export async function getOrCreateJobRoom(userId: number, jobId: number, isAdmin 
   return getRoomForUser(userId, roomId);
 }
 
-async function assertGroupMember(userId: number, roomId: number) {
-  const room = await db.chatRoom.findFirst({
-    where: { id: roomId, participants: { some: { userId } } },
-    select: { kind: true },
-  });
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type LockedGroup = { ownerId: number | null; actorIsAdmin: boolean };
+
+/**
+ * Locks the group's room row for the rest of the transaction (lock order, as everywhere: room
+ * row, then participant rows, then message rows), after checking the caller is in it.
+ */
+async function lockGroup(tx: Tx, userId: number, roomId: number): Promise<LockedGroup> {
+  const rows = await tx.$queryRaw<Array<LockedGroup & { kind: string }>>`
+    SELECT r.kind::text AS kind, r.owner_id AS "ownerId", u.role = 'ADMIN' AS "actorIsAdmin"
+    FROM chat_chatroom r
+    JOIN chat_chatparticipant p ON p.room_id = r.id AND p.user_id = ${userId}
+    JOIN users u ON u.id = p.user_id
+    WHERE r.id = ${roomId}
+    FOR UPDATE OF r`;
+  const room = rows[0];
   if (!room) throw notFound("Room not found");
   if (room.kind !== "GROUP") throw new AppError("conflict", "only group rooms have editable members");
+  return room;
+}
+
+export type MembersChange = { roomId: number; ownerId: number | null; members: RoomMember[] };
+
+export const toMembersEvent = (change: MembersChange): MembersUpdatedEvent => ({
+  room_id: change.roomId,
+  owner_id: change.ownerId,
+  members: change.members,
+});
+
+/**
+ * Tells the room its new member list, and each remaining member their view of the room. The
+ * change is already stored: a failed read here only costs the per-user views, never the answer.
+ */
+async function announceMembers(change: MembersChange, removed?: { userId: number; room: WireRoom }) {
+  const rooms = await roomForEachParticipant(change.roomId).catch(() => []);
+  await publishMembersUpdated({ event: toMembersEvent(change), rooms, removed });
 }
 
 export async function addMembers(userId: number, roomId: number, userIds: number[]): Promise<WireRoom> {
-  await assertGroupMember(userId, roomId);
   const members = await activeUserIds(userIds);
   if (members.length !== new Set(userIds).size) throw notFound("User not found");
-  const { count } = await db.chatParticipant.createMany({
-    data: members.map((id) => ({ roomId, userId: id })),
-    skipDuplicates: true,
+  const change = await db.$transaction(async (tx) => {
+    const room = await lockGroup(tx, userId, roomId);
+    const { count } = await tx.chatParticipant.createMany({
+      data: members.map((id) => ({ roomId, userId: id })),
+      skipDuplicates: true,
+    });
+    return count > 0 ? { roomId, ownerId: room.ownerId, members: await roomMembers(roomId, tx) } : null;
   });
-  if (count > 0) await announce(roomId, members);
+  if (change) await announceMembers(change);
   return getRoomForUser(userId, roomId);
 }
 
-/** Leave a group (yourself) or remove someone from it. */
-export async function removeMember(userId: number, roomId: number, memberId: number): Promise<void> {
-  await assertGroupMember(userId, roomId);
-  const { count } = await db.chatParticipant.deleteMany({ where: { roomId, userId: memberId } });
-  if (count === 0) throw notFound("Member not found");
+/** The longest-standing remaining member (earliest joined, then earliest row) or nobody. */
+async function nextOwner(tx: Tx, roomId: number): Promise<number | null> {
+  const next = await tx.chatParticipant.findFirst({ where: { roomId }, orderBy: [{ joinedAt: "asc" }, { id: "asc" }], select: { userId: true } });
+  return next?.userId ?? null;
+}
+
+/**
+ * Leave a group (memberId = yourself: anyone may) or remove someone from it (only its owner or
+ * an admin who is in it). When the owner leaves, ownership passes to the longest-standing
+ * remaining member. Returns the new member list.
+ */
+export async function removeMember(userId: number, roomId: number, memberId: number): Promise<MembersChange> {
+  const outcome = await db.$transaction(async (tx) => {
+    const room = await lockGroup(tx, userId, roomId);
+    if (memberId !== userId && room.ownerId !== userId && !room.actorIsAdmin) {
+      throw new AppError("forbidden", "Only the group's owner or an admin can remove members");
+    }
+    // Their view of the room, read before their row goes: it is what their list drops.
+    const removedView = await getRoomForUser(memberId, roomId, tx).catch(() => null);
+    const { count } = await tx.chatParticipant.deleteMany({ where: { roomId, userId: memberId } });
+    if (count === 0 || !removedView) throw notFound("Member not found");
+    let ownerId = room.ownerId;
+    if (memberId === room.ownerId) {
+      ownerId = await nextOwner(tx, roomId);
+      await tx.chatRoom.update({ where: { id: roomId }, data: { ownerId } });
+    }
+    const change: MembersChange = { roomId, ownerId, members: await roomMembers(roomId, tx) };
+    return { change, removed: { userId: memberId, room: { ...removedView, owner_id: ownerId } } };
+  });
+
+  // ---- After commit -------------------------------------------------------------------------
+  // The removal is stored. Whatever tells the outside world goes here, never inside the
+  // transaction: the live updates below, and ending the removed user's realtime connections.
+  await announceMembers(outcome.change, outcome.removed);
   // Their open subscription to the room would otherwise keep receiving until they reconnect.
   await terminateUserConnections(memberId, "room.member_removed");
+  return outcome.change;
 }

@@ -8,19 +8,23 @@ export async function markRead(input: { userId: number; roomId: number; upToId: 
   const participant = await assertParticipant(input.userId, input.roomId);
   const previous = Number(participant.lastReadMessageId ?? 0);
   const upTo = Math.max(previous, input.upToId);
+  // Lock order, as in every writer (send.ts, membership.ts, admin/moderation.ts): room row,
+  // then participant rows, then message rows. Taking the message rows before our participant
+  // row deadlocked with a moderation delete (which holds participants, then wants a message).
   await db.$transaction([
-    // chat_unread_idx (room_id, is_read, sender_id) finds what is still unread. First, before we
-    // hold our participant row: every send into the room updates that row, so the row is held
-    // for as short a time as possible (this update can wait on other readers' rows).
-    db.$executeRaw`
-      UPDATE chat_message SET is_read = true
-      WHERE room_id = ${input.roomId} AND is_read = false AND sender_id <> ${input.userId} AND id <= ${upTo}`,
-    // Then lock our participant row, in a statement of its own. A send updates this row in the
+    // Our participant row first, in a statement of its own. A send updates this row in the
     // statement that stores its message; if the recount below had to wait for that row, it
     // would still count with its own older snapshot, miss that message, and leave unread_count
     // one short until the next read. Once we hold the row, a send either committed before (the
-    // next statement's snapshot sees it) or waits for us and adds its one on top of our count.
+    // recount's snapshot sees it) or waits for us and adds its one on top of our count.
     db.$executeRaw`SELECT 1 FROM chat_chatparticipant WHERE room_id = ${input.roomId} AND user_id = ${input.userId} FOR UPDATE`,
+    // Then the messages' is_read flags (found on chat_unread_idx), locked in id order so that two
+    // readers of one room take shared rows in the same order.
+    db.$executeRaw`
+      UPDATE chat_message SET is_read = true WHERE id IN (
+        SELECT id FROM chat_message
+        WHERE room_id = ${input.roomId} AND is_read = false AND sender_id <> ${input.userId} AND id <= ${upTo}
+        ORDER BY id FOR UPDATE)`,
     // Unread = newer messages from others, counted on chat_room_id_idx from the read mark.
     db.$executeRaw`
       UPDATE chat_chatparticipant p SET last_read_message_id = ${upTo}, last_seen = now(),

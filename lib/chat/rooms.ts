@@ -16,7 +16,7 @@ const ROOM_COLUMNS = Prisma.sql`
   ELSE r.name END AS name,
   r.last_message_content AS "lastMessageContent", r.last_message_time AS "lastMessageTime",
   r.last_message_sender_id AS "lastMessageSenderId", su.username AS "lastMessageSenderUsername",
-  p.unread_count AS "unreadCount", r.updated_at AS "updatedAt"`;
+  p.unread_count AS "unreadCount", r.updated_at AS "updatedAt", r.owner_id AS "ownerId"`;
 
 type RoomCursor = { activity: Date; id: number };
 
@@ -87,7 +87,12 @@ export type RoomMember = { id: number; username: string; name: string };
 
 export async function listMembers(userId: number, roomId: number): Promise<RoomMember[]> {
   await assertParticipant(userId, roomId);
-  const rows = await db.chatParticipant.findMany({
+  return roomMembers(roomId);
+}
+
+/** Everyone in the room, in the order they joined (no access check: callers have made it). */
+export async function roomMembers(roomId: number, client: Pick<Db, "chatParticipant"> = db): Promise<RoomMember[]> {
+  const rows = await client.chatParticipant.findMany({
     where: { roomId },
     orderBy: { id: "asc" },
     select: { user: { select: { id: true, username: true, name: true } } },

@@ -65,6 +65,7 @@ export const createRoomBodySchema = z.discriminatedUnion("kind", [
 export type CreateRoomBody = z.infer<typeof createRoomBodySchema>;
 
 export const addMembersBodySchema = z.object({ user_ids: z.array(rowId).min(1).max(200) }).strict();
+export const removeMemberSchema = z.object({ room_id: rowId, user_id: rowId }).strict();
 
 export const userSearchQuerySchema = z.object({ q: z.string().trim().max(100).default("") }).strict();
 

@@ -17,6 +17,7 @@ type SendRow = Omit<MessageRow, "senderUsername"> & {
   roomName: string | null;
   roomKind: WireRoom["kind"] | null;
   jobId: number | null;
+  ownerId: number | null;
   participants: Participant[] | null;
 };
 
@@ -26,20 +27,27 @@ type SendRow = Omit<MessageRow, "senderUsername"> & {
  * first, so ids are handed out in commit order per room and the denormalized last message is
  * always the highest id; then inserts, updates the room's last message, and adds one unread for
  * every other participant. Content must already be validated (trimmed, 1..4000 characters).
+ *
+ * Lock order (the same in every writer: read.ts, membership.ts, admin/moderation.ts): the room
+ * row, then participant rows, then message rows.
+ *
+ * The timestamp is clock_timestamp() taken while the row is built, after the room lock is
+ * granted: now() is the statement's start, before a wait for the lock, so a message that waited
+ * would get a higher id but an earlier time than the one it waited for.
  */
 export async function sendMessage(input: SendInput): Promise<SendResult> {
   const started = performance.now();
   const preview = input.content.slice(0, LAST_MESSAGE_PREVIEW);
   const rows = await db.$queryRaw<SendRow[]>`
     WITH locked AS (
-      SELECT r.id, r.name, r.kind, r.job_id, u.username FROM chat_chatroom r
+      SELECT r.id, r.name, r.kind, r.job_id, r.owner_id, u.username FROM chat_chatroom r
       JOIN chat_chatparticipant p ON p.room_id = r.id AND p.user_id = ${input.userId}
       JOIN users u ON u.id = p.user_id AND u.is_active
       WHERE r.id = ${input.roomId}
       FOR UPDATE OF r
     ), inserted AS (
-      INSERT INTO chat_message (room_id, sender_id, content, client_id)
-      SELECT id, ${input.userId}, ${input.content}, ${input.clientId}::uuid FROM locked
+      INSERT INTO chat_message (room_id, sender_id, content, client_id, timestamp)
+      SELECT id, ${input.userId}, ${input.content}, ${input.clientId}::uuid, clock_timestamp() FROM locked
       ON CONFLICT (sender_id, client_id) DO NOTHING
       RETURNING id, room_id, sender_id, content, timestamp, client_id, is_read, edited_at, deleted_at
     ), last_message AS (
@@ -57,7 +65,7 @@ export async function sendMessage(input: SendInput): Promise<SendResult> {
     SELECT EXISTS (SELECT 1 FROM locked) AS member,
       (SELECT username FROM locked) AS "senderUsername",
       (SELECT name FROM locked) AS "roomName", (SELECT kind::text FROM locked) AS "roomKind",
-      (SELECT job_id FROM locked) AS "jobId",
+      (SELECT job_id FROM locked) AS "jobId", (SELECT owner_id FROM locked) AS "ownerId",
       i.id, i.room_id AS "roomId", i.sender_id AS "senderId", i.content, i.timestamp,
       i.client_id::text AS "clientId", i.is_read AS "isRead", i.edited_at AS "editedAt", i.deleted_at AS "deletedAt",
       (SELECT json_agg(json_build_object('user_id', pa.user_id, 'unread_count', pa.unread_count, 'name', u.display_name))
@@ -102,6 +110,7 @@ function roomViews(row: SendRow, message: WireMessage): Array<{ userId: number; 
       last_message_sender: message.sender,
       unread_count: p.unread_count,
       updated_at: message.timestamp,
+      owner_id: row.ownerId,
     },
   }));
 }

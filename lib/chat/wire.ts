@@ -24,6 +24,10 @@ export type WireRoom = {
   last_message_sender: WireUser | null;
   unread_count: number;
   updated_at: string;
+  /** GROUP rooms: who may remove other members (with admins); null for other kinds. */
+  owner_id: number | null;
+  /** Only on the room.updated sent to someone who just left or was removed from the room. */
+  removed?: true;
 };
 
 export type WireMessagePage = {
@@ -58,6 +62,7 @@ export type RoomRow = {
   lastMessageSenderUsername: string | null;
   unreadCount: number;
   updatedAt: Date;
+  ownerId: number | null;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -91,6 +96,7 @@ export function toWireRoom(r: RoomRow): WireRoom {
         : null,
     unread_count: r.unreadCount,
     updated_at: r.updatedAt.toISOString(),
+    owner_id: r.ownerId,
   };
 }
 

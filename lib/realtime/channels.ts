@@ -12,6 +12,7 @@ export const EVENTS = {
   messageDeleted: "message.deleted",
   readUpdated: "read.updated",
   roomUpdated: "room.updated",
+  membersUpdated: "members.updated",
   typing: "client-typing",
 } as const;
 
@@ -20,3 +21,5 @@ export const EVENTS = {
 export type TypingEvent = { user_id: number; username: string; typing: boolean };
 export type ReadUpdatedEvent = { room_id: number; user_id: number; up_to_id: number };
 export type MessageDeletedEvent = { id: number; room_id: number };
+/** A group's whole member list (groups are small) and owner, after any change to either. */
+export type MembersUpdatedEvent = { room_id: number; owner_id: number | null; members: Array<{ id: number; username: string; name: string }> };

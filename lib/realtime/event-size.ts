@@ -4,6 +4,7 @@
 // carries a preview and `truncated: true` when the whole message would not fit (the browser then
 // fetches it), and room.updated a preview of the last message with `last_message_truncated: true`.
 import type { WireMessage, WireRoom } from "@/lib/chat/wire";
+import type { MembersUpdatedEvent } from "@/lib/realtime/channels";
 
 /** Pusher Channels' limit on an event's data (hosted, Soketi's default and the embedded server). */
 export const MAX_EVENT_DATA_BYTES = 10 * 1024;
@@ -50,4 +51,12 @@ export function fitMessage(message: WireMessage): LiveMessage {
 export function fitRoom(room: WireRoom): LiveRoom {
   if (jsonBytes(room) <= EVENT_DATA_BUDGET_BYTES) return room;
   return { ...room, last_message_content: previewOf(room.last_message_content, PREVIEW_BYTES), last_message_truncated: true };
+}
+
+export type LiveMembersUpdate = MembersUpdatedEvent | { room_id: number; owner_id: number | null; members: null; members_truncated: true };
+
+/** members.updated with the list when it fits; a large group's names only its owner, and the browser fetches the list. */
+export function fitMembers(event: MembersUpdatedEvent): LiveMembersUpdate {
+  if (jsonBytes(event) <= EVENT_DATA_BUDGET_BYTES) return event;
+  return { room_id: event.room_id, owner_id: event.owner_id, members: null, members_truncated: true };
 }

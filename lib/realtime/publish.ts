@@ -1,8 +1,8 @@
 import "server-only";
 // Publishing after commit. A failed publish is logged and counted, never thrown: the
 // message is already stored and clients catch up through the REST fallback.
-import { roomChannel, userChannel, EVENTS } from "@/lib/realtime/channels";
-import { EVENT_DATA_BUDGET_BYTES, fitMessage, fitRoom, jsonBytes } from "@/lib/realtime/event-size";
+import { roomChannel, userChannel, EVENTS, type MembersUpdatedEvent } from "@/lib/realtime/channels";
+import { EVENT_DATA_BUDGET_BYTES, fitMembers, fitMessage, fitRoom, jsonBytes } from "@/lib/realtime/event-size";
 import { pusherServer } from "@/lib/realtime/pusher-server";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
@@ -68,6 +68,21 @@ export function publishReadUpdated(input: { roomId: number; userId: number; upTo
   return publish("read.updated", [
     { channel: roomChannel(input.roomId), name: EVENTS.readUpdated, data: { room_id: input.roomId, user_id: input.userId, up_to_id: input.upToId } },
     { channel: userChannel(input.userId), name: EVENTS.roomUpdated, data: fitRoom(input.room) },
+  ]);
+}
+
+/** A group's members or owner changed: the room hears the new list, each remaining member their
+ * own view of the room, and whoever left a room.updated marked `removed` (off their list). */
+export function publishMembersUpdated(input: {
+  event: MembersUpdatedEvent;
+  rooms: Array<{ userId: number; room: WireRoom }>;
+  removed?: { userId: number; room: WireRoom };
+}) {
+  const { event, rooms, removed } = input;
+  return publish("members.updated", [
+    { channel: roomChannel(event.room_id), name: EVENTS.membersUpdated, data: fitMembers(event) },
+    ...rooms.map((r) => ({ channel: userChannel(r.userId), name: EVENTS.roomUpdated, data: fitRoom(r.room) })),
+    ...(removed ? [{ channel: userChannel(removed.userId), name: EVENTS.roomUpdated, data: { ...fitRoom(removed.room), removed: true } }] : []),
   ]);
 }
 

@@ -142,7 +142,7 @@ describe("cutting a user off the realtime server", () => {
     await subscribed(carolClient, roomChannel(room.id));
     const bobSaw = recordMessages(tab.client, room.id);
     tab.store.upsertRooms([
-      { id: room.id, name: room.name, kind: "GROUP", job_id: null, last_message_content: "", last_message_time: null, last_message_sender: null, unread_count: 0, updated_at: new Date(0).toISOString() },
+      { id: room.id, name: room.name, kind: "GROUP", job_id: null, owner_id: null, last_message_content: "", last_message_time: null, last_message_sender: null, unread_count: 0, updated_at: new Date(0).toISOString() },
     ]);
 
     const before = await send(alice, room.id);

@@ -1,60 +1,14 @@
 // Realtime delivery end to end: two demo users, each with pusher-js authorized through our
 // /api/pusher/auth route with their session cookie, against the real embedded server.
-import PusherJs, { type Channel, type PresenceChannel } from "pusher-js";
+import type { PresenceChannel } from "pusher-js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { POST as pusherAuth } from "@/app/api/pusher/auth/route";
 import { POST as sendRoute } from "@/app/api/chat/rooms/[roomId]/messages/route";
 import { db } from "@/lib/db";
 import { roomChannel, userChannel } from "@/lib/realtime/channels";
 import type { WireMessage, WireRoom } from "@/lib/chat/wire";
 import { seedDemoData } from "@/prisma/seed-data";
 import { call, request, type Caller } from "@/tests/support/http";
-
-const rt = inject("realtime");
-const clients: PusherJs[] = [];
-
-function clientFor(user: NonNullable<Caller>): PusherJs {
-  const client = new PusherJs(rt.key, {
-    cluster: "",
-    wsHost: rt.host,
-    wsPort: rt.port,
-    forceTLS: false,
-    enabledTransports: ["ws"],
-    disableStats: true,
-    channelAuthorization: {
-      endpoint: "/api/pusher/auth",
-      transport: "ajax",
-      // The browser posts this form with its cookie; here the real route handler gets the same.
-      customHandler: ({ socketId, channelName }, callback) => {
-        const body = new URLSearchParams({ socket_id: socketId, channel_name: channelName }).toString();
-        request(user, "POST", "/api/pusher/auth", { body, headers: { "content-type": "application/x-www-form-urlencoded" } })
-          .then((req) => call(pusherAuth, req))
-          .then((res) => (res.status === 200 ? callback(null, res.body) : callback(new Error(`auth ${res.status}`), null)));
-      },
-    },
-  });
-  clients.push(client);
-  return client;
-}
-
-function subscribed<C extends Channel>(client: PusherJs, name: string): Promise<C> {
-  const channel = client.subscribe(name);
-  return new Promise((resolve, reject) => {
-    channel.bind("pusher:subscription_succeeded", () => resolve(channel as C));
-    channel.bind("pusher:subscription_error", (e: unknown) => reject(new Error(JSON.stringify(e))));
-  });
-}
-
-function next<T>(channel: Channel, event: string, match: (data: T) => boolean = () => true): Promise<T> {
-  return new Promise((resolve) => {
-    const handler = (data: T) => {
-      if (!match(data)) return;
-      channel.unbind(event, handler);
-      resolve(data);
-    };
-    channel.bind(event, handler);
-  });
-}
+import { disconnectAll, next, pusherClientFor as clientFor, subscribed } from "@/tests/support/pusher-clients";
 
 describe("realtime delivery between two demo users", () => {
   let alice: NonNullable<Caller>;
@@ -72,9 +26,7 @@ describe("realtime delivery between two demo users", () => {
     });
     roomId = room.id;
   }, 60_000);
-  afterAll(() => {
-    for (const c of clients) c.disconnect();
-  });
+  afterAll(disconnectAll);
 
   it("delivers message.created on the room, room.updated on each user channel, typing client to client, and presence", async () => {
     const a = clientFor(alice);

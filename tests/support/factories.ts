@@ -5,7 +5,7 @@ import type { RoomKind } from "@/lib/generated/prisma/client";
 let seq = 0;
 const unique = () => `${process.pid}_${Date.now().toString(36)}_${++seq}`;
 
-export async function makeUser(overrides: { role?: "USER" | "ADMIN"; isActive?: boolean; passwordHash?: string } = {}) {
+export async function makeUser(overrides: { role?: "USER" | "ADMIN"; isActive?: boolean; passwordHash?: string; name?: string } = {}) {
   const name = `u_${unique()}`;
   return db.user.create({
     data: { username: name, email: `${name}@test.example`, name: `User ${name}`, ...overrides },
@@ -13,9 +13,10 @@ export async function makeUser(overrides: { role?: "USER" | "ADMIN"; isActive?: 
   });
 }
 
+/** A GROUP room is owned by its first member, as if they had created it. */
 export async function makeRoom(memberIds: number[], kind: RoomKind = "GROUP", name = `Room ${unique()}`) {
   return db.chatRoom.create({
-    data: { name, kind, participants: { create: memberIds.map((userId) => ({ userId })) } },
+    data: { name, kind, ownerId: kind === "GROUP" ? (memberIds[0] ?? null) : null, participants: { create: memberIds.map((userId) => ({ userId })) } },
     select: { id: true, name: true },
   });
 }

@@ -33,8 +33,20 @@ export const wireRoomSchema = z
     last_message_sender: wireUserSchema.nullable(),
     unread_count: z.number().int().nonnegative(),
     updated_at: iso,
+    owner_id: id.nullable(),
   })
   .strict();
+
+const memberSchema = z.object({ id, username: z.string().min(1), name: z.string() }).strict();
+
+/** The answer of the calls that change a group's members or owner. */
+export const membersChangeSchema = z.object({ room_id: id, owner_id: id.nullable(), members: z.array(memberSchema) }).strict();
+
+/** members.updated: the same, or (members_truncated) without the list when it would not fit in one event. */
+export const membersUpdatedSchema = z.union([
+  membersChangeSchema,
+  z.object({ room_id: id, owner_id: id.nullable(), members: z.null(), members_truncated: z.literal(true) }).strict(),
+]);
 
 /** Codes a client may be told (the 4xx family); `internal` and `unavailable` are server faults. */
 export const CLIENT_ERROR_CODES = ["unauthorized", "forbidden", "not_found", "invalid_input", "conflict", "payload_too_large", "rate_limited"] as const satisfies readonly ErrorCode[];

@@ -11,6 +11,7 @@ const room: WireRoom = {
   name: "Job #7 Chat",
   kind: "JOB",
   job_id: 7,
+  owner_id: null,
   last_message_content: "",
   last_message_time: null,
   last_message_sender: null,

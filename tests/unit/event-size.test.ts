@@ -1,7 +1,7 @@
 // The size guard's own edges; tests/integration/realtime-event-size.test.ts covers the live path.
 import { describe, expect, it } from "vitest";
 import type { WireRoom } from "@/lib/chat/wire";
-import { EVENT_DATA_BUDGET_BYTES, fitRoom, jsonBytes, PREVIEW_BYTES, previewOf } from "@/lib/realtime/event-size";
+import { EVENT_DATA_BUDGET_BYTES, fitMembers, fitRoom, jsonBytes, PREVIEW_BYTES, previewOf } from "@/lib/realtime/event-size";
 
 describe("previewOf", () => {
   it("counts escaped JSON bytes, not characters", () => {
@@ -24,6 +24,7 @@ describe("fitRoom", () => {
     name: "Room",
     kind: "GROUP",
     job_id: null,
+    owner_id: null,
     last_message_content: content,
     last_message_time: null,
     last_message_sender: null,
@@ -37,5 +38,18 @@ describe("fitRoom", () => {
     expect(fitted.last_message_truncated).toBe(true);
     expect(jsonBytes(fitted.last_message_content) - 2).toBeLessThanOrEqual(PREVIEW_BYTES);
     expect(jsonBytes(fitted)).toBeLessThanOrEqual(EVENT_DATA_BUDGET_BYTES);
+  });
+});
+
+describe("fitMembers", () => {
+  const members = (count: number, name: string) => Array.from({ length: count }, (_, i) => ({ id: i + 1, username: `u${i}`, name }));
+
+  it("keeps a list that fits, and names only the owner when it does not, measured in bytes", () => {
+    const small = { room_id: 3, owner_id: 1, members: members(20, "Ana") };
+    expect(fitMembers(small)).toEqual(small);
+    // 30 names of 100 CJK characters: 3,000 characters, over 9,000 bytes once encoded.
+    const wide = { room_id: 3, owner_id: 1, members: members(30, "長".repeat(100)) };
+    expect(jsonBytes(wide)).toBeGreaterThan(EVENT_DATA_BUDGET_BYTES);
+    expect(fitMembers(wide)).toEqual({ room_id: 3, owner_id: 1, members: null, members_truncated: true });
   });
 });

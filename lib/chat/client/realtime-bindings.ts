@@ -5,9 +5,10 @@ import type Pusher from "pusher-js";
 import type { Members, PresenceChannel } from "pusher-js";
 import { REVOKED } from "@/lib/chat/client/connection-watch";
 import type { ChatStore } from "@/lib/chat/client/store";
-import { catchUp, fetchWholeMessage, refreshRooms } from "@/lib/chat/client/sync";
+import { catchUp, fetchWholeMessage, refreshMembers, refreshRooms } from "@/lib/chat/client/sync";
 import { receiveTyping } from "@/lib/chat/client/typing";
 import {
+  membersUpdatedSchema,
   messageDeletedSchema,
   readUpdatedSchema,
   typingEventSchema,
@@ -104,6 +105,13 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
     [EVENTS.readUpdated]: (data) => {
       const read = readUpdatedSchema.safeParse(data);
       if (read.success && read.data.user_id !== me) store.markOwnRead(roomId, read.data.up_to_id);
+    },
+    [EVENTS.membersUpdated]: (data) => {
+      const update = membersUpdatedSchema.safeParse(data);
+      if (!update.success || update.data.room_id !== roomId) return;
+      const { owner_id, members } = update.data;
+      if (members) store.applyMembers({ room_id: roomId, owner_id, members });
+      else void refreshMembers(store, roomId, owner_id).catch(ignore);
     },
     [EVENTS.typing]: (data, metadata) => {
       // Who is typing is the member the server authenticated, never the payload's claim.

@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import type { WireMessagePage, WireRoom } from "@/lib/chat/wire";
 import {
+  memberListSchema,
   roomPageSchema,
   type UserSummary,
   unreadTotalSchema,
@@ -45,6 +46,10 @@ export async function fetchRooms(cursor?: string): Promise<{ rooms: WireRoom[]; 
   if (cursor) params.set("cursor", cursor);
   const page = await getJson(`/api/chat/rooms?${params}`, roomPageSchema);
   return { rooms: page.rooms, nextCursor: page.next_cursor };
+}
+
+export async function fetchMembers(roomId: number): Promise<UserSummary[]> {
+  return (await getJson(`/api/chat/rooms/${roomId}/members`, memberListSchema)).members;
 }
 
 export async function fetchUnreadTotal(): Promise<number> {

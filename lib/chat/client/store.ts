@@ -2,11 +2,12 @@
 // and every realtime event, REST answer and server-action result is written into it.
 import type { WireMessage, WireMessagePage, WireRoom } from "@/lib/chat/wire";
 import type { RoomMember } from "@/lib/chat/rooms";
+import type { MembersUpdatedEvent } from "@/lib/realtime/channels";
 import type { PendingMessage } from "@/lib/chat/client/pending";
 import { sumUnread, upsertRooms, withUnread } from "@/lib/chat/client/room-list";
 import { mergeMessages, type Timeline, timelineFromPage } from "@/lib/chat/client/timeline";
 
-export type Me = { id: number; username: string; name: string };
+export type Me = { id: number; username: string; name: string; isAdmin?: boolean };
 
 /** pusher-js connection states, plus whether we have fallen back to polling. */
 export type ConnectionStatus = { state: string; degraded: boolean };
@@ -106,8 +107,12 @@ export function createChatStore(init: ChatInit) {
     },
 
     // Rooms
+    /** A room marked `removed` (we left it or were removed) leaves the list instead. */
     upsertRooms(rooms: WireRoom[]) {
-      if (rooms.length) set({ rooms: upsertRooms(state.rooms, rooms) });
+      if (!rooms.length) return;
+      const gone = new Set(rooms.filter((r) => r.removed).map((r) => r.id));
+      const held = gone.size ? state.rooms.filter((r) => !gone.has(r.id)) : state.rooms;
+      set({ rooms: upsertRooms(held, rooms.filter((r) => !r.removed)) });
     },
     appendRoomPage(rooms: WireRoom[], cursor: string | null) {
       const known = new Set(state.rooms.map((r) => r.id));
@@ -196,6 +201,12 @@ export function createChatStore(init: ChatInit) {
     // Presence and typing
     setMembers(roomId: number, members: RoomMember[]) {
       setIn("members", roomId, members);
+    },
+    /** A group's new member list and owner (members.updated, or our own change's answer). */
+    applyMembers(update: MembersUpdatedEvent) {
+      const roomId = update.room_id;
+      set({ rooms: state.rooms.map((r) => (r.id === roomId && r.owner_id !== update.owner_id ? { ...r, owner_id: update.owner_id } : r)) });
+      setIn("members", roomId, update.members);
     },
     setOnline(roomId: number, userIds: number[]) {
       setIn("online", roomId, userIds.length ? [...new Set(userIds)] : undefined);

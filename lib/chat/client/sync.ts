@@ -1,7 +1,7 @@
 // Fetching through REST into the store: older pages (scrolling up), catch-up after a
 // (re)subscription and the polling fallback, and the room list.
 import type { ChatStore } from "@/lib/chat/client/store";
-import { fetchMessages, fetchRooms, fetchUnreadTotal } from "@/lib/chat/client/rest";
+import { fetchMembers, fetchMessages, fetchRooms, fetchUnreadTotal } from "@/lib/chat/client/rest";
 import { oldestId } from "@/lib/chat/client/timeline";
 
 // A bound, not a budget: catch-up starts at the last id known complete (Timeline.syncedId), which
@@ -103,4 +103,9 @@ export function loadMoreRooms(store: ChatStore): Promise<void> {
     const page = await fetchRooms(cursor);
     store.appendRoomPage(page.rooms, page.nextCursor);
   });
+}
+
+/** A large group's members.updated names only the owner: the list comes by REST. */
+export async function refreshMembers(store: ChatStore, roomId: number, ownerId: number | null): Promise<void> {
+  store.applyMembers({ room_id: roomId, owner_id: ownerId, members: await fetchMembers(roomId) });
 }

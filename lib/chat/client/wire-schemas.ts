@@ -40,6 +40,9 @@ export const wireRoomSchema = z.object({
   last_message_sender: wireUser.nullable(),
   unread_count: z.number(),
   updated_at: z.string(),
+  owner_id: z.number().nullable().default(null),
+  // Only on the room.updated sent to someone who just left or was removed: drop it from the list.
+  removed: z.literal(true).optional(),
 });
 
 export const roomPageSchema = z.object({ rooms: z.array(wireRoomSchema), next_cursor: z.string().nullable() });
@@ -50,6 +53,14 @@ export const userSearchSchema = z.object({ users: z.array(userSummarySchema) });
 
 export const unreadTotalSchema = z.object({ total: z.number() });
 
+export const membersUpdatedSchema = z.object({
+  room_id: z.number(),
+  owner_id: z.number().nullable(),
+  // null with members_truncated when the list would not fit in one event: fetch it.
+  members: z.array(userSummarySchema).nullable(),
+  members_truncated: z.boolean().optional(),
+});
+export const memberListSchema = z.object({ members: z.array(userSummarySchema) });
 export const messageDeletedSchema = z.object({ id: z.number(), room_id: z.number() });
 export const readUpdatedSchema = z.object({ room_id: z.number(), user_id: z.number(), up_to_id: z.number() });
 // Who is typing is not in here: the sender could claim anyone. The realtime server attaches the

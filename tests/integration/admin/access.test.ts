@@ -11,19 +11,20 @@ import { metricsSnapshot } from "@/lib/admin/metrics-snapshot";
 import { changeRole, deactivateUser, deleteMessage, reactivateUser } from "@/lib/admin/moderation";
 import { getOverview } from "@/lib/admin/overview";
 import { getAdminRoom, listAdminRooms } from "@/lib/admin/rooms";
+import { changeRoomOwner } from "@/lib/admin/room-owner";
 import { listUsers } from "@/lib/admin/users";
 import { sendMessage } from "@/lib/chat/send";
 import { call, request, type Caller } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Fixture = { userId: number; roomId: number; messageId: number };
+type Fixture = { userId: number; otherId: number; roomId: number; messageId: number };
 type Case = {
   file: string;
   method: "GET" | "POST" | "DELETE";
   path: (f: Fixture) => string;
   params: (f: Fixture) => Record<string, string>;
-  json?: unknown;
+  json?: (f: Fixture) => unknown;
   ok: number;
 };
 
@@ -35,9 +36,17 @@ const CASES: Case[] = [
   { file: "users", method: "GET", path: () => "/api/admin/users?q=u_", params: () => ({}), ok: 200 },
   { file: "users/[userId]/deactivate", method: "POST", path: (f) => `/api/admin/users/${f.userId}/deactivate`, params: user, ok: 200 },
   { file: "users/[userId]/reactivate", method: "POST", path: (f) => `/api/admin/users/${f.userId}/reactivate`, params: user, ok: 200 },
-  { file: "users/[userId]/role", method: "POST", path: (f) => `/api/admin/users/${f.userId}/role`, params: user, json: { role: "ADMIN" }, ok: 200 },
+  { file: "users/[userId]/role", method: "POST", path: (f) => `/api/admin/users/${f.userId}/role`, params: user, json: () => ({ role: "ADMIN" }), ok: 200 },
   { file: "rooms", method: "GET", path: () => "/api/admin/rooms", params: () => ({}), ok: 200 },
   { file: "rooms/[roomId]", method: "GET", path: (f) => `/api/admin/rooms/${f.roomId}`, params: (f) => ({ roomId: String(f.roomId) }), ok: 200 },
+  {
+    file: "rooms/[roomId]/owner",
+    method: "POST",
+    path: (f) => `/api/admin/rooms/${f.roomId}/owner`,
+    params: (f) => ({ roomId: String(f.roomId) }),
+    json: (f) => ({ user_id: f.otherId }),
+    ok: 200,
+  },
   {
     file: "messages/[messageId]",
     method: "DELETE",
@@ -81,7 +90,7 @@ describe("admin route handlers", () => {
     const room = await makeRoom([target.id, other.id]);
     const sent = await sendMessage({ userId: target.id, roomId: room.id, content: "to moderate", clientId: crypto.randomUUID() });
     callers = { anonymous: null, user: plain, deactivatedAdmin, admin };
-    fixture = { userId: target.id, roomId: room.id, messageId: sent.message.id };
+    fixture = { userId: target.id, otherId: other.id, roomId: room.id, messageId: sent.message.id };
   });
 
   for (const c of CASES) {
@@ -89,7 +98,7 @@ describe("admin route handlers", () => {
       const expected = role === "admin" ? c.ok : EXPECT[role];
       it(`${c.method} /api/admin/${c.file} as ${role} → ${expected}`, async () => {
         const mod = (await import(`@/app/api/admin/${c.file}/route`)) as Record<string, Handler>;
-        const req = await request(callers[role], c.method, c.path(fixture), { json: c.json });
+        const req = await request(callers[role], c.method, c.path(fixture), { json: c.json?.(fixture) });
         const res = await call(mod[c.method], req, c.params(fixture));
         expect(res.status, JSON.stringify(res.body)).toBe(expected);
         if (expected >= 400) {
@@ -121,7 +130,7 @@ describe("lib/admin functions refuse non-admins (the body of every admin action)
     [plain, staleAdmin] = await Promise.all([makeUser(), makeUser()]);
     const room = await makeRoom([target.id]);
     const sent = await sendMessage({ userId: target.id, roomId: room.id, content: "x", clientId: crypto.randomUUID() });
-    fixture = { userId: target.id, roomId: room.id, messageId: sent.message.id };
+    fixture = { userId: target.id, otherId: target.id, roomId: room.id, messageId: sent.message.id };
   });
 
   const calls: Array<[string, (u: { id: number; username: string; name: string; role: "USER" | "ADMIN" }, f: Fixture) => Promise<unknown>]> = [
@@ -135,6 +144,7 @@ describe("lib/admin functions refuse non-admins (the body of every admin action)
     ["deactivateUser", (u, f) => deactivateUser(u, { user_id: f.userId })],
     ["reactivateUser", (u, f) => reactivateUser(u, { user_id: f.userId })],
     ["changeRole", (u, f) => changeRole(u, { user_id: f.userId, role: "ADMIN" })],
+    ["changeRoomOwner", (u, f) => changeRoomOwner(u, { room_id: f.roomId, user_id: f.otherId })],
   ];
   for (const [name, run] of calls) {
     it(`${name}: a user gets not_found, and so does a session claiming ADMIN that the database does not back`, async () => {

@@ -86,6 +86,16 @@ export const ACTION_CASES: ActionCase[] = [
     },
   },
   {
+    file: CHAT,
+    name: "removeMemberAction",
+    // The participant owns the group (makeRoom), so removing another member is theirs to do.
+    args: (f) => [{ room_id: f.roomId, user_id: f.memberId }],
+    expect: roomScoped,
+    async effect(f) {
+      expect(await db.chatParticipant.count({ where: { roomId: f.roomId, userId: f.memberId } })).toBe(0);
+    },
+  },
+  {
     // Registration is public: a session, or a deactivated one, changes nothing about it.
     file: "app/(auth)/actions",
     name: "registerAction",
@@ -135,6 +145,16 @@ export const ACTION_CASES: ActionCase[] = [
     expect: adminOnly,
     async effect(f) {
       expect((await db.user.findUniqueOrThrow({ where: { id: f.targetId } })).role).toBe("ADMIN");
+    },
+  },
+  {
+    file: ADMIN,
+    name: "changeRoomOwnerAction",
+    args: (f) => [null, form({ room_id: String(f.roomId), user_id: String(f.memberId) })],
+    expect: adminOnly,
+    async effect(f, callerId) {
+      expect((await db.chatRoom.findUniqueOrThrow({ where: { id: f.roomId } })).ownerId).toBe(f.memberId);
+      expect(await db.auditLog.count({ where: { action: "room.owner", targetType: "room", targetId: f.roomId, actorId: callerId } })).toBe(1);
     },
   },
 ];

@@ -66,6 +66,7 @@ export const ROUTES: RouteCase[] = [
     method: "DELETE",
     path: (f) => `/api/chat/rooms/${f.roomId}/members/${f.memberId}`,
     params: (f) => ({ roomId: String(f.roomId), userId: String(f.memberId) }),
+    // The participant owns the group (tests/support/factories.ts makeRoom); non-owners: 403.
     expect: roomScoped(204),
   },
   {
@@ -105,6 +106,7 @@ export const EXEMPT: Record<string, string> = {
       "admin/users/[userId]/role",
       "admin/rooms",
       "admin/rooms/[roomId]",
+      "admin/rooms/[roomId]/owner",
       "admin/messages/[messageId]",
       "admin/audit",
     ].map((file) => [file, "admin only; covered by tests/integration/admin/access.test.ts"]),

@@ -13,7 +13,7 @@ import { makeRoom, makeUser } from "@/tests/support/factories";
 import type { Caller } from "@/tests/support/http";
 import { dbFingerprint, type Fingerprint } from "@/tests/support/db-fingerprint";
 import { FUZZ_SEED, FuzzTally, fuzzParameters, within, hostileHeader, hostileNumber, hostileString, hostileValue, label, TWO_MB } from "@/tests/support/hostile-input";
-import { actionResultSchema, wireMessageSchema, wireRoomSchema } from "@/tests/support/wire-schemas";
+import { actionResultSchema, membersChangeSchema, wireMessageSchema, wireRoomSchema } from "@/tests/support/wire-schemas";
 import { serverActions } from "@/tests/integration/authz/action-modules";
 import type { Role } from "@/tests/integration/authz/route-table";
 
@@ -139,6 +139,25 @@ const SPECS: Record<string, Spec> = {
       expect(await db.chatParticipant.count({ where: { roomId: data.id, userId: callerId } })).toBe(1);
     },
   },
+  removeMemberAction: {
+    // The participant owns `room`; the fixture's other callers need their rows, so the ids that
+    // can succeed are the deactivated member's (owner removes them) and the caller's own (leaves
+    // the other room, where they are not: not_found).
+    caller: "participant",
+    args: (f) =>
+      fc.tuple(
+        fc.oneof(
+          w(5, object({ room_id: anyOf(f, "roomId", "otherRoomId"), user_id: anyOf(f, "deactivatedId", "strangerId", "targetId") })),
+          w(1, hostileValue),
+        ),
+      ),
+    data: membersChangeSchema,
+    async verify(data: z.infer<typeof membersChangeSchema>, args) {
+      const removed = (args[0] as { user_id: number }).user_id;
+      expect(await db.chatParticipant.count({ where: { roomId: data.room_id, userId: removed } })).toBe(0);
+      expect(data.members.map((m) => m.id)).not.toContain(removed);
+    },
+  },
   registerAction: {
     caller: "anonymous",
     args: () =>
@@ -186,6 +205,15 @@ const SPECS: Record<string, Spec> = {
     data: z.string().min(1),
     async verify(_data, args) {
       expect((await db.user.findUniqueOrThrow({ where: { id: Number(field(args, "user_id")) } })).isActive).toBe(true);
+    },
+  },
+  changeRoomOwnerAction: {
+    caller: "admin",
+    args: formAction((f) => ({ room_id: idText(f, "otherRoomId", "roomId"), user_id: idText(f, "targetId", "strangerId") })),
+    data: z.string().min(1),
+    async verify(_data, args) {
+      const roomId = Number(field(args, "room_id"));
+      expect((await db.chatRoom.findUniqueOrThrow({ where: { id: roomId } })).ownerId).toBe(Number(field(args, "user_id")));
     },
   },
   changeRoleAction: {

@@ -90,6 +90,8 @@ function validBody(route: RouteMethod, f: Fixture): { json?: Record<string, unkn
       return { json: { user_ids: [f.userId] } };
     case "POST admin/users/[userId]/role":
       return { json: { role: "ADMIN" } };
+    case "POST admin/rooms/[roomId]/owner":
+      return { json: { user_id: f.userId } };
     case "POST pusher/auth":
       return { form: { socket_id: "123.456", channel_name: `presence-room-${f.roomId}` } };
     case `POST ${NEXTAUTH}`:
@@ -264,6 +266,13 @@ describe("hostile input over every route handler", () => {
     const big = JSON.stringify({ content: TWO_MB, client_id: crypto.randomUUID(), channel_name: "x", role: "ADMIN", user_ids: [1] });
     const form = `email=${TWO_MB}&password=x&socket_id=1.1&channel_name=x`;
     const checked: string[] = [];
+    // The fuzz above may have deactivated or demoted the callers, or taken the participant out of
+    // the room (which of these happens depends on the seeds): restore them, so every route is
+    // reached by a caller it lets through to the body.
+    const [participant, admin] = [callers.participant, callers.admin].map((c) => c?.id ?? 0);
+    await db.user.update({ where: { id: participant }, data: { isActive: true, role: "USER" } });
+    await db.user.update({ where: { id: admin }, data: { isActive: true, role: "ADMIN" } });
+    await db.chatParticipant.createMany({ data: [{ roomId: fixture.roomId, userId: participant }], skipDuplicates: true });
     for (const route of ROUTES.filter((r) => r.method !== "GET" && r.method !== "HEAD")) {
       const params: Record<string, string | string[]> = {};
       let pathname = `/api/${route.file}`;

@@ -1,7 +1,7 @@
 // /admin/rooms/{id}: the room, its people (unread counts, read marks) and its messages, with delete.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { deleteMessageAction } from "@/app/admin/actions";
+import { changeRoomOwnerAction, deleteMessageAction } from "@/app/admin/actions";
 import { ActionForm } from "@/components/admin/action-form";
 import { AdminSection } from "@/components/admin/admin-section";
 import { DataTable, EmptyRow, Td, Th } from "@/components/admin/data-table";
@@ -48,10 +48,11 @@ export default async function AdminRoomPage({ params, searchParams }: Props) {
               <Th align="right">Read up to</Th>
               <Th>Last seen</Th>
               <Th>Joined</Th>
+              {room.kind === "GROUP" ? <Th>Owner</Th> : null}
             </>
           }
         >
-          {participants.length === 0 ? <EmptyRow columns={5}>Nobody is in this room.</EmptyRow> : null}
+          {participants.length === 0 ? <EmptyRow columns={room.kind === "GROUP" ? 6 : 5}>Nobody is in this room.</EmptyRow> : null}
           {participants.map((p) => (
             <tr key={p.userId}>
               <Td>
@@ -66,6 +67,20 @@ export default async function AdminRoomPage({ params, searchParams }: Props) {
               <Td>
                 <Time value={p.joinedAt} />
               </Td>
+              {room.kind === "GROUP" ? (
+                <Td>
+                  {p.userId === room.ownerId ? (
+                    <span className="text-xs font-medium">Owner</span>
+                  ) : (
+                    <ActionForm
+                      action={changeRoomOwnerAction}
+                      fields={{ room_id: room.id, user_id: p.userId }}
+                      submitLabel="Make owner"
+                      submitName={`Make ${p.username} the owner`}
+                    />
+                  )}
+                </Td>
+              ) : null}
             </tr>
           ))}
         </DataTable>

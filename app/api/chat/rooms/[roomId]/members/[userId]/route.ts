@@ -1,4 +1,5 @@
-// DELETE /api/chat/rooms/{id}/members/{userId}: leave a group room, or remove someone from it.
+// DELETE /api/chat/rooms/{id}/members/{userId}: leave a group room (anyone), or remove someone
+// from it (its owner or an admin in it; others get 403).
 import { removeMember } from "@/lib/chat/membership";
 import { pathId } from "@/lib/http/params";
 import { authedRoute } from "@/lib/http/route";

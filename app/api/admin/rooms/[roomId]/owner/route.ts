@@ -1,0 +1,13 @@
+// POST /api/admin/rooms/{id}/owner {"user_id": n}: names a group's owner (a member of it), audited.
+import { adminRoute } from "@/lib/admin/route";
+import { changeRoomOwner } from "@/lib/admin/room-owner";
+import { roomOwnerBodySchema } from "@/lib/admin/schemas";
+import { toMembersEvent } from "@/lib/chat/membership";
+import { pathId } from "@/lib/http/params";
+import { json, readJson } from "@/lib/http/route";
+
+export const POST = adminRoute<{ roomId: string }>("POST /api/admin/rooms/{id}/owner", async ({ request, admin, params }) => {
+  const roomId = pathId(params.roomId, "roomId");
+  const { user_id } = await readJson(request, roomOwnerBodySchema);
+  return json(toMembersEvent(await changeRoomOwner(admin, { room_id: roomId, user_id })));
+});
