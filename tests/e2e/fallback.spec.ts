@@ -11,7 +11,7 @@ test.afterEach(async () => {
 
 test("realtime down: banner, polling delivers, and after restart nothing is missed or duplicated", async ({ signedIn, pageErrors }) => {
   // pusher-js retrying while the realtime server is stopped.
-  pageErrors.allow(/WebSocket connection to 'wss?:\/\/127\.0\.0\.1:\d+\/app\/app-key\?[^']*' failed: .*ERR_CONNECTION_REFUSED/);
+  pageErrors.allow(/WebSocket connection to 'wss?:\/\/127\.0\.0\.1:\d+\/app\/[\w-]+\?[^']*' failed: .*ERR_CONNECTION_REFUSED/);
   test.setTimeout(120_000);
   const alice = await signedIn("alice");
   const bob = await signedIn("bob");
