@@ -5,6 +5,7 @@ import { db, type Db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { roomForEachParticipant } from "@/lib/chat/rooms";
+import { LAST_MESSAGE_PREVIEW } from "@/lib/chat/preview";
 import { publishMessageDeleted } from "@/lib/realtime/publish";
 import { terminateUserConnections } from "@/lib/realtime/terminate";
 import { assertAdmin } from "@/lib/admin/guard";
@@ -14,7 +15,6 @@ import type { ChangeRoleInput, DeleteMessageInput, UserTargetInput } from "@/lib
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 // Same preview length as the send transaction's (lib/chat/send.ts).
-const LAST_MESSAGE_PREVIEW = 200;
 
 function logAudit(entry: AuditInput) {
   log.info(

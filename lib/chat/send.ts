@@ -3,12 +3,12 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { metrics } from "@/lib/metrics";
 import { toWireMessage, type MessageRow, type WireMessage, type WireRoom } from "@/lib/chat/wire";
+import { lastMessagePreview } from "@/lib/chat/preview";
 import { publishMessageCreated } from "@/lib/realtime/publish";
 
 export type SendInput = { userId: number; roomId: number; content: string; clientId: string };
 export type SendResult = { message: WireMessage; created: boolean };
 
-const LAST_MESSAGE_PREVIEW = 200;
 
 type Participant = { user_id: number; unread_count: number; name: string };
 type SendRow = Omit<MessageRow, "senderUsername"> & {
@@ -37,7 +37,7 @@ type SendRow = Omit<MessageRow, "senderUsername"> & {
  */
 export async function sendMessage(input: SendInput): Promise<SendResult> {
   const started = performance.now();
-  const preview = input.content.slice(0, LAST_MESSAGE_PREVIEW);
+  const preview = lastMessagePreview(input.content);
   const rows = await db.$queryRaw<SendRow[]>`
     WITH locked AS (
       SELECT r.id, r.name, r.kind, r.job_id, r.owner_id, u.username FROM chat_chatroom r
@@ -105,7 +105,7 @@ function roomViews(row: SendRow, message: WireMessage): Array<{ userId: number; 
           : (row.roomName ?? ""),
       kind: row.roomKind ?? "GROUP",
       job_id: row.jobId,
-      last_message_content: message.content.slice(0, LAST_MESSAGE_PREVIEW),
+      last_message_content: lastMessagePreview(message.content),
       last_message_time: message.timestamp,
       last_message_sender: message.sender,
       unread_count: p.unread_count,

@@ -42,7 +42,10 @@ function firstUnread(messages: WireMessage[], unreadCount: number, myId: number)
   return first;
 }
 
-/** Merges by id (an incoming copy replaces the held one), keeping ascending order. */
+/**
+ * Merges by id (an incoming copy replaces the held one), keeping ascending order. A deletion is
+ * final: a copy from before it (a late event, a page fetched earlier) does not bring it back.
+ */
 export function mergeMessages(current: WireMessage[], incoming: WireMessage[]): WireMessage[] {
   if (incoming.length === 0) return current;
   const sorted = [...incoming].sort((a, b) => a.id - b.id);
@@ -52,7 +55,10 @@ export function mergeMessages(current: WireMessage[], incoming: WireMessage[]): 
   if (!last || sorted[0].id > last.id) return dedupeSorted([...current, ...sorted]);
   if (first && sorted.at(-1)!.id < first.id) return dedupeSorted([...sorted, ...current]);
   const byId = new Map(current.map((m) => [m.id, m]));
-  for (const m of sorted) byId.set(m.id, m);
+  for (const m of sorted) {
+    if (!m.deleted && byId.get(m.id)?.deleted) continue;
+    byId.set(m.id, m);
+  }
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 

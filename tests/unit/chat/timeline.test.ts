@@ -39,6 +39,17 @@ describe("mergeMessages", () => {
     ]);
   });
 
+  it("a deletion is final: a late copy from before it does not bring the message back", () => {
+    const deleted = mergeMessages(messages(1, 3), [message(2, { deleted: true, content: "" })]);
+    const late = mergeMessages(deleted, [message(2), message(4)]);
+    expect(late.map((m) => [m.id, m.deleted, m.content])).toEqual([
+      [1, false, "message 1"],
+      [2, true, ""],
+      [3, false, "message 3"],
+      [4, false, "message 4"],
+    ]);
+  });
+
   it("returns the held list itself when nothing arrives (no re-render)", () => {
     const held = messages(1, 2);
     expect(mergeMessages(held, [])).toBe(held);
