@@ -27,7 +27,10 @@ export function RoomFrame({ room, members, children }: { room: WireRoom; members
   const liveMembers = useChatState((s) => s.members[room.id]) ?? members;
   // Our own presence in the room's channel means it is subscribed (for tests to wait on).
   const subscribed = useChatState((s) => s.online[room.id]?.includes(s.me.id) ?? false);
-  const lost = useChatState((s) => s.lostRooms.includes(room.id));
+  // Removed while looking at it: members.updated without us, or the channel refused on reconnect.
+  const me = useChatState((s) => s.me.id);
+  const refused = useChatState((s) => s.lostRooms.includes(room.id));
+  const lost = refused || !liveMembers.some((m) => m.id === me);
 
   return (
     <section aria-labelledby="room-title" data-room-id={room.id} data-subscribed={subscribed} className="flex min-h-0 flex-1 flex-col bg-white dark:bg-slate-900/40">

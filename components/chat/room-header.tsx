@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { MembersDialog } from "@/components/chat/members-dialog";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
 import { Avatar } from "@/components/ui/avatar";
@@ -17,12 +16,6 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
   const me = meUser.id;
   const online = useChatState((s) => s.online[room.id]) ?? NO_ONE;
   const [showMembers, setShowMembers] = useState(false);
-  const router = useRouter();
-  // Removed from the group while looking at it (members.updated without us): back to the list.
-  const removed = !members.some((m) => m.id === me);
-  useEffect(() => {
-    if (removed) router.replace("/");
-  }, [removed, router]);
   const others = members.filter((m) => m.id !== me);
   const onlineOthers = others.filter((m) => online.includes(m.id));
   const direct = room.kind === "DIRECT" && others.length === 1;
