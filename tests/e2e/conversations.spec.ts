@@ -1,6 +1,6 @@
 // Starting conversations: a direct message and a group, from the sidebar's dialogs.
 import { expect, test } from "./support/fixtures";
-import { expectConnected, messageWithText, roomLink, send, unique } from "./support/chat";
+import { createGroup, expectConnected, messageWithText, roomLink, send, unique } from "./support/chat";
 
 test("a new direct message opens the conversation with that person", async ({ signedIn }) => {
   const alice = await signedIn("alice");
@@ -22,14 +22,7 @@ test("a new group appears for its members at once", async ({ signedIn }) => {
   const bob = await signedIn("bob");
   await bob.goto("/");
   await expectConnected(bob);
-  await alice.goto("/");
-  await alice.getByRole("button", { name: "New group" }).click();
-  const dialog = alice.getByRole("dialog", { name: "New group" });
   const name = unique("Deep clean crew");
-  await dialog.getByLabel("Group name").fill(name);
-  await dialog.getByLabel("Search people").fill("Bob");
-  await dialog.getByRole("checkbox", { name: /Bob Cleaner/ }).check();
-  await dialog.getByRole("button", { name: "Create group" }).click();
-  await expect(alice.getByRole("heading", { level: 1, name })).toBeVisible();
+  await createGroup(alice, name, ["Bob Cleaner"]);
   await expect(roomLink(bob, name)).toBeVisible();
 });

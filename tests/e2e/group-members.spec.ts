@@ -1,21 +1,8 @@
 // Group members: the owner removes someone, and another member's open members list and room
 // header update without a reload, while the removed member's list drops the room.
 import type { Page } from "@playwright/test";
-import { expectConnected, openRoom, roomLink, unique } from "./support/chat";
+import { createGroup, expectConnected, openRoom, roomLink, unique } from "./support/chat";
 import { expect, test } from "./support/fixtures";
-
-async function createGroup(owner: Page, name: string, people: string[]) {
-  await owner.goto("/");
-  await owner.getByRole("button", { name: "New group" }).click();
-  const dialog = owner.getByRole("dialog", { name: "New group" });
-  await dialog.getByLabel("Group name").fill(name);
-  for (const person of people) {
-    await dialog.getByLabel("Search people").fill(person.split(" ")[0]);
-    await dialog.getByRole("checkbox", { name: new RegExp(person) }).check();
-  }
-  await dialog.getByRole("button", { name: "Create group" }).click();
-  await expect(owner.getByRole("heading", { level: 1, name })).toBeVisible();
-}
 
 const membersButton = (page: Page) => page.getByRole("button", { name: /^Members \(\d+\)$/ });
 

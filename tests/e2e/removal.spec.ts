@@ -1,6 +1,6 @@
 // Removed means cut off now: the removed person's open room says so and leaves their list at
 // once, without a reload, while the WebSocket reconnects for everything else.
-import { expectConnected, messageWithText, openRoom, roomLink, send, unique } from "./support/chat";
+import { createGroup, expectConnected, messageWithText, openRoom, roomLink, send, unique } from "./support/chat";
 import { expect, test } from "./support/fixtures";
 
 test("a member removed from a group sees it at once in the open room and their list", async ({ signedIn, pageErrors }) => {
@@ -10,15 +10,8 @@ test("a member removed from a group sees it at once in the open room and their l
   const bob = await signedIn("bob");
   await bob.goto("/");
   await expectConnected(bob);
-  await alice.goto("/");
-  await alice.getByRole("button", { name: "New group" }).click();
-  const dialog = alice.getByRole("dialog", { name: "New group" });
   const name = unique("Short-lived crew");
-  await dialog.getByLabel("Group name").fill(name);
-  await dialog.getByLabel("Search people").fill("Bob");
-  await dialog.getByRole("checkbox", { name: /Bob Cleaner/ }).check();
-  await dialog.getByRole("button", { name: "Create group" }).click();
-  await expect(alice.getByRole("heading", { level: 1, name })).toBeVisible();
+  await createGroup(alice, name, ["Bob Cleaner"]);
   const roomId = Number(alice.url().split("/").pop());
 
   await openRoom(bob, name);

@@ -38,3 +38,17 @@ export async function renderedIds(page: Page): Promise<number[]> {
   const ids = await messages(page).evaluateAll((els) => els.map((el) => el.getAttribute("data-message-id") ?? ""));
   return ids.filter((id) => /^\d+$/.test(id)).map(Number);
 }
+
+/** Creates a group from the "New group" dialog, picking each person by display name, and waits for it to open. */
+export async function createGroup(owner: Page, name: string, people: string[]) {
+  await owner.goto("/");
+  await owner.getByRole("button", { name: "New group" }).click();
+  const dialog = owner.getByRole("dialog", { name: "New group" });
+  await dialog.getByLabel("Group name").fill(name);
+  for (const person of people) {
+    await dialog.getByLabel("Search people").fill(person.split(" ")[0]);
+    await dialog.getByRole("checkbox", { name: new RegExp(person) }).check();
+  }
+  await dialog.getByRole("button", { name: "Create group" }).click();
+  await expect(owner.getByRole("heading", { level: 1, name })).toBeVisible();
+}
