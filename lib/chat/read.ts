@@ -19,12 +19,14 @@ export async function markRead(input: { userId: number; roomId: number; upToId: 
     // recount's snapshot sees it) or waits for us and adds its one on top of our count.
     db.$executeRaw`SELECT 1 FROM chat_chatparticipant WHERE room_id = ${input.roomId} AND user_id = ${input.userId} FOR UPDATE`,
     // Then the messages' is_read flags (found on chat_unread_idx), locked in id order so that two
-    // readers of one room take shared rows in the same order.
+    // readers of one room take shared rows in the same order. ARRAY(...) runs the locking select
+    // once, first, so the update finds its rows by primary key; with `id IN (subquery)` the
+    // planner hash-joins the whole table against it (a Seq Scan of every message).
     db.$executeRaw`
-      UPDATE chat_message SET is_read = true WHERE id IN (
+      UPDATE chat_message SET is_read = true WHERE id = ANY(ARRAY(
         SELECT id FROM chat_message
         WHERE room_id = ${input.roomId} AND is_read = false AND sender_id <> ${input.userId} AND id <= ${upTo}
-        ORDER BY id FOR UPDATE)`,
+        ORDER BY id FOR UPDATE))`,
     // Unread = newer messages from others, counted on chat_room_id_idx from the read mark.
     db.$executeRaw`
       UPDATE chat_chatparticipant p SET last_read_message_id = ${upTo}, last_seen = now(),

@@ -87,6 +87,15 @@ export const ROUTES: RouteCase[] = [
     body: (f) => ({ form: { socket_id: f.socketId, channel_name: `presence-room-${f.roomId}` } }),
     expect: { anonymous: 401, stranger: 403, participant: 200, deactivated: 401, admin: 403 },
   },
+  // Signs the connection in as the caller: any active account, for itself only.
+  {
+    file: "pusher/user-auth",
+    method: "POST",
+    path: () => "/api/pusher/user-auth",
+    params: () => ({}),
+    body: (f) => ({ form: { socket_id: f.socketId } }),
+    expect: signedIn(200),
+  },
   { file: "realtime/config", method: "GET", path: () => "/api/realtime/config", params: () => ({}), expect: everyone(200) },
   // Public by design (load balancers call it); 200 while the database and realtime answer.
   { file: "health", method: "GET", path: () => "/api/health", params: () => ({}), expect: everyone(200) },

@@ -94,6 +94,8 @@ function validBody(route: RouteMethod, f: Fixture): { json?: Record<string, unkn
       return { json: { user_id: f.userId } };
     case "POST pusher/auth":
       return { form: { socket_id: "123.456", channel_name: `presence-room-${f.roomId}` } };
+    case "POST pusher/user-auth":
+      return { form: { socket_id: "123.456" } };
     case `POST ${NEXTAUTH}`:
       return { form: { email: "nobody@test.example", password: "password123", callbackUrl: "/" } };
     default:

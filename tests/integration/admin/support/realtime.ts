@@ -6,8 +6,14 @@ import { pusherServer, resetPusherServer } from "@/lib/realtime/pusher-server";
 import { resetRealtimeStats } from "@/lib/realtime/stats";
 import { startRealtimeServer, type RealtimeServer } from "@/realtime-server";
 
+const POINTED = ["PUSHER_HOST", "PUSHER_PORT", "PUSHER_USE_TLS"] as const;
+let saved: Partial<Record<(typeof POINTED)[number], string>> = {};
+
+/** Its own server, on the app's credentials (the run's generated ones), with the publisher pointed at it. */
 export async function startRealtime(): Promise<RealtimeServer> {
-  const server = await startRealtimeServer({ port: 0 });
+  const { PUSHER_APP_ID: appId, PUSHER_KEY: key, PUSHER_SECRET: secret } = process.env;
+  const server = await startRealtimeServer({ port: 0, appId, key, secret });
+  saved = Object.fromEntries(POINTED.map((name) => [name, process.env[name]]));
   process.env.PUSHER_HOST = server.host;
   process.env.PUSHER_PORT = String(server.port);
   process.env.PUSHER_USE_TLS = "0";
@@ -19,9 +25,10 @@ export async function startRealtime(): Promise<RealtimeServer> {
 
 export async function stopRealtime(server: RealtimeServer): Promise<void> {
   await server.close();
-  delete process.env.PUSHER_HOST;
-  delete process.env.PUSHER_PORT;
-  delete process.env.PUSHER_USE_TLS;
+  for (const name of POINTED) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
   resetEnvCache();
   resetPusherServer();
   resetRealtimeStats();
