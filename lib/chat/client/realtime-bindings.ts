@@ -40,7 +40,8 @@ function bindAll(channel: { bind(e: string, h: Handler): unknown; unbind(e: stri
 
 const ignore = () => {};
 
-export function bindUserChannel(store: ChatStore, pusher: Pusher): () => void {
+/** `refreshRoomList` runs on every (re)subscription: the browser passes SWR's revalidation. */
+export function bindUserChannel(store: ChatStore, pusher: Pusher, refreshRoomList: () => void = () => void refreshRooms(store).catch(ignore)): () => void {
   const name = userChannel(store.getState().me.id);
   const channel = pusher.subscribe(name);
   const unbind = bindAll(channel, {
@@ -48,7 +49,7 @@ export function bindUserChannel(store: ChatStore, pusher: Pusher): () => void {
       const room = wireRoomSchema.safeParse(data);
       if (room.success) store.upsertRooms([room.data]);
     },
-    "pusher:subscription_succeeded": () => void refreshRooms(store).catch(ignore),
+    "pusher:subscription_succeeded": refreshRoomList,
     // Our own channel refused: this session may no longer use realtime at all. Stay off rather
     // than retry on every reconnect; the next page load signs in again or shows the login.
     "pusher:subscription_error": (error) => {

@@ -1,0 +1,42 @@
+// Lighthouse's mobile preset (its default) on one signed-in page, through its CLI: the same
+// command docs/BENCHMARKS.md gives for running it by hand.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { z } from "zod";
+
+const reportSchema = z.object({
+  categories: z.object({ performance: z.object({ score: z.number() }) }),
+  audits: z.object({ "total-blocking-time": z.object({ numericValue: z.number() }) }),
+});
+
+export async function runLighthouse(url: string, cookie: string): Promise<{ performance: number; tbtMs: number }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "lighthouse-"));
+  const output = path.join(dir, "report.json");
+  const bin = path.join(process.cwd(), "node_modules", "lighthouse", "cli", "index.js");
+  try {
+    await promisify(execFile)(
+      process.execPath,
+      [
+        bin,
+        url,
+        "--quiet",
+        "--only-categories=performance",
+        "--output=json",
+        `--output-path=${output}`,
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+      ],
+      { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }, maxBuffer: 64 * 1024 * 1024 },
+    );
+    const report = reportSchema.parse(JSON.parse(readFileSync(output, "utf8")));
+    return {
+      performance: Math.round(report.categories.performance.score * 100),
+      tbtMs: Math.round(report.audits["total-blocking-time"].numericValue),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
