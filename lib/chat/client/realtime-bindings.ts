@@ -15,15 +15,15 @@ import {
   wireMessageSchema,
   wireRoomSchema,
 } from "@/lib/chat/client/wire-schemas";
-import { z } from "zod";
 import { EVENTS, roomChannel, userChannel } from "@/lib/realtime/channels";
 
 /** pusher-js passes client events on presence channels the sender's id as the server attached it. */
 type Handler = (data: unknown, metadata?: { user_id?: string }) => void;
 
 // message.created carries `truncated: true` and a preview when the whole message would not fit
-// in one realtime event (lib/realtime/event-size.ts).
-const liveMessageSchema = wireMessageSchema.extend({ truncated: z.literal(true).optional() });
+// in one realtime event (lib/realtime/event-size.ts). Read beside the shared schema (which drops
+// unknown keys) rather than by extending it here, so the browser needs no zod of its own.
+const isTruncated = (data: unknown) => (data as { truncated?: unknown } | null)?.truncated === true;
 
 /** Our auth endpoints refused the subscription: signed out, deactivated, or not a member. */
 function refused(error: unknown): boolean {
@@ -85,9 +85,10 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
 
   const unbind = bindAll(channel, {
     [EVENTS.messageCreated]: (data) => {
-      const parsed = liveMessageSchema.safeParse(data);
+      const parsed = wireMessageSchema.safeParse(data);
       if (!parsed.success || parsed.data.room_id !== roomId) return;
-      const { truncated, ...message } = parsed.data;
+      const message = parsed.data;
+      const truncated = isTruncated(data);
       const held = store.getState().timelines[roomId]?.messages.some((m) => m.id === message.id) ?? false;
       // A preview shows at once but never replaces a whole copy we already hold.
       if (!truncated || !held) store.receiveMessages(roomId, [message]);
