@@ -105,11 +105,12 @@ export async function measureRoomPage(options: { lighthouse: boolean; log?: (lin
     const gzip = scripts.reduce((sum, s) => sum + s.gzip_bytes, 0);
     const raw = scripts.reduce((sum, s) => sum + s.bytes, 0);
     log(`room page: ${scripts.length} scripts, ${kb(gzip)} KB gzipped (${kb(raw)} KB raw)`);
-    let lighthouse: { performance: number; tbtMs: number } | null = null;
+    let lighthouse: Awaited<ReturnType<typeof runLighthouse>> | null = null;
     if (options.lighthouse) {
       const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
       lighthouse = await runLighthouse(`${baseURL}${href}`, cookie);
-      log(`lighthouse (mobile): performance ${lighthouse.performance}, total blocking time ${lighthouse.tbtMs} ms`);
+      const each = lighthouse.runs.map((r) => `${r.performance}/${r.tbtMs} ms`).join(", ");
+      log(`lighthouse (mobile, median of ${lighthouse.runs.length}): performance ${lighthouse.performance}, total blocking time ${lighthouse.tbtMs} ms (${each})`);
     }
     return {
       result: {

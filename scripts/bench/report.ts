@@ -188,7 +188,9 @@ const METHOD = [
     "with the demo data, signs in as client1 in Chromium, opens a job room with an empty cache and gzips (zlib default level) " +
     "every script the page loads until the network is idle, lazily loaded chunks included. Lighthouse 12 then scores the same " +
     "URL with the same session cookie (`scripts/bench/lighthouse.ts`). `npm run bench:bundle` runs this step alone and merges " +
-    "it into `bench/results/latest.json`. Lighthouse's numbers depend on the machine's load: other work shared it.",
+    "it into `bench/results/latest.json`. Lighthouse's numbers are the median of 3 runs and still depend on the machine's load. " +
+    "By hand, against a running production build and a signed-in session cookie: `CHROME_PATH=/usr/bin/chromium npx lighthouse " +
+    "http://localhost:3000/rooms/1 --chrome-flags=\"--headless=new --no-sandbox\" --extra-headers='{\"Cookie\":\"next-auth.session-token=…\"}'`.",
   "- `npm run bench -- --smoke` runs all of it on a tiny dataset (`jobchat_bench_smoke`, `bench/results/smoke.json`) and fails on " +
     "any correctness check, never on timings.",
   "",
