@@ -1,35 +1,33 @@
 "use client";
-// People matching what was typed in a "new conversation" dialog (debounced, latest wins).
+// People matching what was typed in a "new conversation" dialog: SWR keyed by the debounced
+// query (latest wins, answers cached per query, revalidated on focus and reconnect).
 import { useEffect, useState } from "react";
+import useSWR from "swr";
 import { searchUsers } from "@/lib/chat/client/rest";
+import { peopleKey } from "@/lib/chat/client/swr-keys";
 import type { UserSummary } from "@/lib/chat/client/wire-schemas";
 
 const DEBOUNCE_MS = 200;
+const NO_ONE: UserSummary[] = [];
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 
 export function usePeopleSearch(query: string, enabled: boolean) {
-  const [result, setResult] = useState<{ users: UserSummary[]; loading: boolean; error: string | null }>({
-    users: [],
-    loading: enabled,
-    error: null,
+  const typed = query.trim();
+  const debounced = useDebounced(typed, DEBOUNCE_MS);
+  const { data, error, isLoading } = useSWR(enabled ? peopleKey(debounced) : null, ([, q]) => searchUsers(q), {
+    keepPreviousData: true,
   });
-
-  useEffect(() => {
-    if (!enabled) return;
-    const controller = new AbortController();
-    setResult((r) => ({ ...r, loading: true, error: null }));
-    const timer = setTimeout(() => {
-      searchUsers(query.trim(), controller.signal).then(
-        (users) => setResult({ users, loading: false, error: null }),
-        (error: unknown) => {
-          if (!controller.signal.aborted) setResult({ users: [], loading: false, error: String((error as Error).message ?? error) });
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query, enabled]);
-
-  return result;
+  return {
+    users: error ? NO_ONE : (data ?? NO_ONE),
+    loading: enabled && (typed !== debounced || isLoading),
+    error: error ? String((error as Error).message ?? error) : null,
+  };
 }

@@ -1,30 +1,32 @@
 "use client";
 // For the whole signed-in session: the tab's connection, its user channel (room list
-// updates) and the polling fallback while the WebSocket is down.
+// updates) and the room list's revalidation (SWR, polling while the WebSocket is down).
 import { useEffect } from "react";
-import { useChatContext, useChatState } from "@/hooks/use-chat-store";
-import { pollWhileDegraded, watchConnection } from "@/lib/chat/client/connection-watch";
+import { useSWRConfig } from "swr";
+import { useChatContext } from "@/hooks/use-chat-store";
+import { useRoomListSync } from "@/hooks/use-room-list-sync";
+import { watchConnection } from "@/lib/chat/client/connection-watch";
 import { bindUserChannel } from "@/lib/chat/client/realtime-bindings";
-import type { ChatState } from "@/lib/chat/client/store";
+import { ROOMS_KEY } from "@/lib/chat/client/swr-keys";
 import { realtimeClient } from "@/lib/realtime/browser-client";
-
-const selectDegraded = (s: ChatState) => s.connection.degraded;
 
 export function useRealtimeConnection(): void {
   const { store, realtime } = useChatContext();
-  const degraded = useChatState(selectDegraded);
+  const { mutate } = useSWRConfig();
+  useRoomListSync();
 
   useEffect(() => {
     let cancelled = false;
     let cleanups: Array<() => void> = [];
     void realtimeClient(realtime).then((pusher) => {
-      if (!cancelled) cleanups = [watchConnection(store, pusher), bindUserChannel(store, pusher)];
+      if (cancelled) return;
+      // Events published while the user channel was unsubscribed are not replayed: refetch.
+      const refreshRoomList = () => void mutate(ROOMS_KEY).catch(() => {});
+      cleanups = [watchConnection(store, pusher), bindUserChannel(store, pusher, refreshRoomList)];
     });
     return () => {
       cancelled = true;
       for (const cleanup of cleanups) cleanup();
     };
-  }, [store, realtime]);
-
-  useEffect(() => (degraded ? pollWhileDegraded(store) : undefined), [store, degraded]);
+  }, [store, realtime, mutate]);
 }

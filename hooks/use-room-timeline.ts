@@ -3,6 +3,7 @@
 // (right after the first commit), then the store's live copy. Closing the room drops it.
 import { useLayoutEffect, useMemo } from "react";
 import { useChatContext, useChatState } from "@/hooks/use-chat-store";
+import { useRoomCatchUpPoll } from "@/hooks/use-room-catch-up-poll";
 import { catchUpIfSubscribed } from "@/lib/chat/client/realtime-bindings";
 import { type Timeline, timelineFromPage } from "@/lib/chat/client/timeline";
 import type { WireMessagePage } from "@/lib/chat/wire";
@@ -12,6 +13,7 @@ export function useRoomTimeline(roomId: number, initialPage: WireMessagePage, un
   const { store, realtime } = useChatContext();
   const myId = useChatState((s) => s.me.id);
   const held = useChatState((s) => s.timelines[roomId]);
+  useRoomCatchUpPoll(roomId);
   const firstPaint = useMemo(() => timelineFromPage(initialPage, unreadAtOpen, myId), [initialPage, unreadAtOpen, myId]);
 
   // Only on opening: later server re-renders of this page must not rewind the live copy.

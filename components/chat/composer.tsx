@@ -3,12 +3,13 @@
 import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import { SendIcon } from "@/components/ui/icons";
 import { useTypingSender } from "@/hooks/use-typing-sender";
-import { MAX_MESSAGE_LENGTH } from "@/lib/chat/schemas";
 
-const COUNTER_FROM = MAX_MESSAGE_LENGTH - 500;
+const COUNTER_SPAN = 500;
 const MAX_HEIGHT_PX = 200;
 
-export function Composer({ roomId, onSend }: { roomId: number; onSend: (content: string) => void }) {
+// The limit comes from the server page (lib/chat/schemas), so the server's zod schemas stay out
+// of the browser's bundle.
+export function Composer({ roomId, maxLength, onSend }: { roomId: number; maxLength: number; onSend: (content: string) => void }) {
   const [draft, setDraft] = useState("");
   const [hydrated, setHydrated] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -16,7 +17,7 @@ export function Composer({ roomId, onSend }: { roomId: number; onSend: (content:
   const inputId = useId();
   const counterId = useId();
   const length = draft.trim().length;
-  const over = draft.length > MAX_MESSAGE_LENGTH;
+  const over = draft.length > maxLength;
   const canSend = hydrated && length > 0 && !over;
 
   // Text typed into the server-rendered box before hydration is only in the DOM: adopt it, or
@@ -64,7 +65,7 @@ export function Composer({ roomId, onSend }: { roomId: number; onSend: (content:
           rows={1}
           value={draft}
           placeholder="Write a message…"
-          aria-describedby={draft.length >= COUNTER_FROM ? counterId : undefined}
+          aria-describedby={draft.length >= maxLength - COUNTER_SPAN ? counterId : undefined}
           aria-invalid={over || undefined}
           onChange={(event) => {
             setDraft(event.target.value);
@@ -86,11 +87,11 @@ export function Composer({ roomId, onSend }: { roomId: number; onSend: (content:
       </div>
       <div className="flex min-h-5 justify-between px-1 pt-1 text-[11px] text-slate-600 dark:text-slate-400">
         <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line</span>
-        {draft.length >= COUNTER_FROM ? (
+        {draft.length >= maxLength - COUNTER_SPAN ? (
           <span id={counterId} aria-live="polite" className={over ? "font-semibold text-red-700 dark:text-red-400" : ""}>
             {over
-              ? `${(draft.length - MAX_MESSAGE_LENGTH).toLocaleString("en")} characters over the limit`
-              : `${(MAX_MESSAGE_LENGTH - draft.length).toLocaleString("en")} characters left`}
+              ? `${(draft.length - maxLength).toLocaleString("en")} characters over the limit`
+              : `${(maxLength - draft.length).toLocaleString("en")} characters left`}
           </span>
         ) : null}
       </div>

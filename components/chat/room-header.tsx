@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { MembersDialog } from "@/components/chat/members-dialog";
+import { MembersDialog } from "@/components/chat/lazy-dialogs";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
 import { Avatar } from "@/components/ui/avatar";
 import { ArrowLeftIcon } from "@/components/ui/icons";
 import { useChatState } from "@/hooks/use-chat-store";
+import { useOpenedOnce } from "@/hooks/use-opened-once";
 import type { RoomMember } from "@/lib/chat/rooms";
 import type { WireRoom } from "@/lib/chat/wire";
 
@@ -16,6 +17,7 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
   const me = meUser.id;
   const online = useChatState((s) => s.online[room.id]) ?? NO_ONE;
   const [showMembers, setShowMembers] = useState(false);
+  const membersOpened = useOpenedOnce(showMembers);
   const others = members.filter((m) => m.id !== me);
   const onlineOthers = others.filter((m) => online.includes(m.id));
   const direct = room.kind === "DIRECT" && others.length === 1;
@@ -58,7 +60,9 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
         </span>
         {others.length > 3 ? <span aria-hidden="true" className="pl-2 pr-1 text-xs text-slate-600 dark:text-slate-400">+{others.length - 3}</span> : null}
       </button>
-      <MembersDialog open={showMembers} onClose={() => setShowMembers(false)} room={room} members={members} online={online} me={meUser} />
+      {membersOpened ? (
+        <MembersDialog open={showMembers} onClose={() => setShowMembers(false)} room={room} members={members} online={online} me={meUser} />
+      ) : null}
     </header>
   );
 }

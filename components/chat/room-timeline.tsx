@@ -15,9 +15,9 @@ import type { WireMessagePage } from "@/lib/chat/wire";
 
 const NONE: PendingMessage[] = [];
 
-type RoomTimelineProps = { roomId: number; initialPage: WireMessagePage; unreadAtOpen: number };
+type RoomTimelineProps = { roomId: number; initialPage: WireMessagePage; unreadAtOpen: number; maxMessageLength: number };
 
-export function RoomTimeline({ roomId, initialPage, unreadAtOpen }: RoomTimelineProps) {
+export function RoomTimeline({ roomId, initialPage, unreadAtOpen, maxMessageLength }: RoomTimelineProps) {
   const timeline = useRoomTimeline(roomId, initialPage, unreadAtOpen);
   const pending = useChatState((s) => s.pending[roomId]) ?? NONE;
   const kind = useChatState((s) => s.rooms.find((r) => r.id === roomId)?.kind);
@@ -46,7 +46,7 @@ export function RoomTimeline({ roomId, initialPage, unreadAtOpen }: RoomTimeline
       />
       <IncomingAnnouncer roomId={roomId} messages={timeline.messages} />
       <TypingIndicator roomId={roomId} />
-      <Composer roomId={roomId} onSend={send} />
+      <Composer roomId={roomId} maxLength={maxMessageLength} onSend={send} />
     </>
   );
 }

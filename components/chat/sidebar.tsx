@@ -1,14 +1,14 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { NewDirectDialog } from "@/components/chat/new-direct-dialog";
-import { NewGroupDialog } from "@/components/chat/new-group-dialog";
+import { NewDirectDialog, NewGroupDialog } from "@/components/chat/lazy-dialogs";
 import { RoomList } from "@/components/chat/room-list";
 import { SignOutButton } from "@/components/chat/sign-out-button";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { MessageIcon, PlusIcon, UsersIcon } from "@/components/ui/icons";
 import { useChatState } from "@/hooks/use-chat-store";
+import { useOpenedOnce } from "@/hooks/use-opened-once";
 import type { ChatState } from "@/lib/chat/client/store";
 
 const selectMe = (s: ChatState) => s.me;
@@ -16,6 +16,8 @@ const selectMe = (s: ChatState) => s.me;
 export function Sidebar() {
   const me = useChatState(selectMe);
   const [dialog, setDialog] = useState<"direct" | "group" | null>(null);
+  const directOpened = useOpenedOnce(dialog === "direct");
+  const groupOpened = useOpenedOnce(dialog === "group");
   return (
     <div className="flex h-full min-h-0 flex-col">
       <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
@@ -48,8 +50,8 @@ export function Sidebar() {
       <div className="min-h-0 flex-1 overflow-y-auto pb-4">
         <RoomList />
       </div>
-      <NewDirectDialog open={dialog === "direct"} onClose={() => setDialog(null)} />
-      <NewGroupDialog open={dialog === "group"} onClose={() => setDialog(null)} />
+      {directOpened ? <NewDirectDialog open={dialog === "direct"} onClose={() => setDialog(null)} /> : null}
+      {groupOpened ? <NewGroupDialog open={dialog === "group"} onClose={() => setDialog(null)} /> : null}
     </div>
   );
 }

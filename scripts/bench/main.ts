@@ -1,11 +1,13 @@
 // npm run bench [-- --smoke]: builds or reuses the dataset, measures the room list, message
-// pages, unread totals, typing, sends and delivery, and writes bench/results/latest.json and
+// pages, unread totals, typing, sends, delivery and (full runs) the room page's JavaScript and
+// Lighthouse score, and writes bench/results/latest.json and
 // docs/BENCHMARKS.md (smoke: bench/results/smoke.json only). Exits non-zero when a
 // correctness check fails; timings are reported against the targets, never asserted.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { configureAppEnv, loadApp } from "./app";
 import { parseArgs } from "./args";
+import { measureRoomPage } from "./bundle";
 import { benchConfig } from "./config";
 import { openBenchServer } from "./database";
 import { prepareDataset } from "./dataset";
@@ -77,6 +79,10 @@ async function run(argv: string[]): Promise<number> {
     await section("send", () => benchSends(app, url, config, info, progress));
     await app.db.$disconnect();
     await section("delivery", () => benchDelivery(config, progress));
+    // The full run only: it needs the production build and takes a minute of Lighthouse.
+    if (config.mode === "full") {
+      await section("bundle", async () => (await measureRoomPage({ lighthouse: true, log: (line) => progress.note(line) })).result);
+    }
 
     const result: BenchResult = {
       date: new Date().toISOString(),

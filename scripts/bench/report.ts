@@ -145,7 +145,23 @@ function others(r: BenchResult): string[] {
       "",
     );
   }
-  return lines;
+  return lines.concat(bundle(r));
+}
+
+function bundle(r: BenchResult): string[] {
+  const b = r.bundle;
+  if (!b) return [];
+  const lighthouse =
+    b.lighthouse_room_performance === null
+      ? "Lighthouse was not run."
+      : `Lighthouse (mobile preset, signed in): performance **${b.lighthouse_room_performance}**, total blocking time **${ms(b.lighthouse_room_tbt_ms)}**.`;
+  return [
+    "## Room page weight",
+    "",
+    `A signed-in Chromium opening a job room on the production build loads **${b.room_page_scripts} scripts, ${b.room_page_js_gz_kb} KB gzipped** ` +
+      `(${b.room_page_js_kb} KB uncompressed). ${lighthouse}`,
+    "",
+  ];
 }
 
 const METHOD = [
@@ -168,6 +184,13 @@ const METHOD = [
   "- Delivery: `runRealtimeBench` from `scripts/bench/realtime/` (realtime server in a child process), once paced at the " +
     "send target's rate and once unpaced for saturation throughput.",
   "- Sends and typing go to the embedded realtime server in a child process, as production runs it as a service of its own.",
+  "- Room page weight: `scripts/bench/bundle.ts` starts the production build (`npm run build` first) on a throw-away database " +
+    "with the demo data, signs in as client1 in Chromium, opens a job room with an empty cache and gzips (zlib default level) " +
+    "every script the page loads until the network is idle, lazily loaded chunks included. Lighthouse 12 then scores the same " +
+    "URL with the same session cookie (`scripts/bench/lighthouse.ts`). `npm run bench:bundle` runs this step alone and merges " +
+    "it into `bench/results/latest.json`. Lighthouse's numbers are the median of 3 runs and still depend on the machine's load. " +
+    "By hand, against a running production build and a signed-in session cookie: `CHROME_PATH=/usr/bin/chromium npx lighthouse " +
+    "http://localhost:3000/rooms/1 --chrome-flags=\"--headless=new --no-sandbox\" --extra-headers='{\"Cookie\":\"next-auth.session-token=…\"}'`.",
   "- `npm run bench -- --smoke` runs all of it on a tiny dataset (`jobchat_bench_smoke`, `bench/results/smoke.json`) and fails on " +
     "any correctness check, never on timings.",
   "",

@@ -1,4 +1,5 @@
 // The result file's shape, the targets, and the checks that fail a run (any size).
+import type { BundleResult } from "./bundle";
 import type { DatasetInfo } from "./dataset";
 import type { DeliveryResult } from "./delivery";
 import type { Machine } from "./machine";
@@ -15,6 +16,7 @@ export type Sections = {
   typing: TypingResult;
   send: SendResult;
   delivery: DeliveryResult;
+  bundle: BundleResult;
 };
 
 export type TargetCheck = { name: string; target: string; actual: number | null; met: boolean };
@@ -40,6 +42,9 @@ export const TARGETS: Target[] = [
   { name: "Sends per second", target: "≥ 500", value: (r) => r.send?.sends_per_s, met: (v) => v >= 500 },
   { name: "Delivery p99 (ms)", target: "≤ 50", value: (r) => r.delivery?.p99_ms, met: (v) => v <= 50 },
   { name: "Deliveries lost", target: "0", value: (r) => r.delivery?.lost, met: (v) => v === 0 },
+  { name: "Room page JavaScript, gzipped (KB)", target: "≤ 170", value: (r) => r.bundle?.room_page_js_gz_kb, met: (v) => v <= 170 },
+  { name: "Room page Lighthouse performance (mobile)", target: "≥ 98", value: (r) => r.bundle?.lighthouse_room_performance, met: (v) => v >= 98 },
+  { name: "Room page total blocking time (ms)", target: "≤ 150", value: (r) => r.bundle?.lighthouse_room_tbt_ms, met: (v) => v <= 150 },
 ];
 
 export function evaluateTargets(result: BenchResult): TargetCheck[] {

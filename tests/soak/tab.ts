@@ -4,9 +4,10 @@
 // has: its own globals (one pusher-js, sync.ts's per-tab bookkeeping) and fetch bound to the
 // app's origin with this user's session cookie.
 import Pusher from "pusher-js";
-import { pollWhileDegraded, watchConnection } from "@/lib/chat/client/connection-watch";
+import { POLL_INTERVAL_MS, watchConnection } from "@/lib/chat/client/connection-watch";
 import { newPending } from "@/lib/chat/client/pending";
 import { bindRoomChannel, bindUserChannel, catchUpIfSubscribed } from "@/lib/chat/client/realtime-bindings";
+import { catchUp, refreshRooms } from "@/lib/chat/client/sync";
 import { fetchMessages, fetchRooms, fetchUnreadTotal } from "@/lib/chat/client/rest";
 import { attemptSend, type SendTransport } from "@/lib/chat/client/send-attempt";
 import { type ChatStore, createChatStore } from "@/lib/chat/client/store";
@@ -121,6 +122,17 @@ async function markRead(store: ChatStore, roomId: number, upToId: number): Promi
   }
 }
 
+function pollWhileDegraded(store: ChatStore): () => void {
+  const ignore = () => {};
+  const tick = () => {
+    for (const roomId of Object.keys(store.getState().timelines)) void catchUp(store, Number(roomId)).catch(ignore);
+    void refreshRooms(store).catch(ignore);
+  };
+  tick();
+  const interval = setInterval(tick, POLL_INTERVAL_MS);
+  return () => clearInterval(interval);
+}
+
 function connect(settings: RealtimeClientConfig): Pusher {
   // lib/realtime/browser-client's options. pusher-js's "ajax" authorizer is an XMLHttpRequest
   // shim in Node that cannot send a cookie, so the same form goes through the tab's fetch.
@@ -169,7 +181,9 @@ async function open() {
     if (typeof id === "number") stats.live.add(id);
   });
 
-  // hooks/use-realtime-connection: connection watch, user channel, polling while degraded.
+  // hooks/use-realtime-connection: connection watch, user channel, and what the browser's SWR
+  // polling does while degraded (hooks/use-room-list-sync, use-room-catch-up-poll): the same
+  // catch-up and room-list refresh, every POLL_INTERVAL_MS and once at the start.
   watchConnection(store, pusher);
   bindUserChannel(store, pusher);
   let stopPolling: (() => void) | undefined;

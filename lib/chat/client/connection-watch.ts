@@ -3,11 +3,11 @@
 // been connected for 5 s.
 import type Pusher from "pusher-js";
 import type { ChatStore } from "@/lib/chat/client/store";
-import { catchUp, refreshRooms } from "@/lib/chat/client/sync";
 
 export const DEGRADED_AFTER_MS = 5_000;
 /** The store's connection state once the app refused this user's realtime access. */
 export const REVOKED = "revoked";
+/** How often SWR polls the room list and open rooms while degraded (hooks/use-room-list-sync). */
 export const POLL_INTERVAL_MS = 5_000;
 
 export function watchConnection(store: ChatStore, pusher: Pusher): () => void {
@@ -44,16 +44,4 @@ export function watchConnection(store: ChatStore, pusher: Pusher): () => void {
     pusher.connection.unbind("state_change", onChange);
     stopTimer();
   };
-}
-
-/** While degraded: every open room's newer messages and the room list, every 5 s. */
-export function pollWhileDegraded(store: ChatStore): () => void {
-  const ignore = () => {};
-  const tick = () => {
-    for (const roomId of Object.keys(store.getState().timelines)) void catchUp(store, Number(roomId)).catch(ignore);
-    void refreshRooms(store).catch(ignore);
-  };
-  tick();
-  const interval = setInterval(tick, POLL_INTERVAL_MS);
-  return () => clearInterval(interval);
 }

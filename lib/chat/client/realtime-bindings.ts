@@ -15,15 +15,15 @@ import {
   wireMessageSchema,
   wireRoomSchema,
 } from "@/lib/chat/client/wire-schemas";
-import { z } from "zod";
 import { EVENTS, roomChannel, userChannel } from "@/lib/realtime/channels";
 
 /** pusher-js passes client events on presence channels the sender's id as the server attached it. */
 type Handler = (data: unknown, metadata?: { user_id?: string }) => void;
 
 // message.created carries `truncated: true` and a preview when the whole message would not fit
-// in one realtime event (lib/realtime/event-size.ts).
-const liveMessageSchema = wireMessageSchema.extend({ truncated: z.literal(true).optional() });
+// in one realtime event (lib/realtime/event-size.ts). Read beside the shared schema (which drops
+// unknown keys) rather than by extending it here, so the browser needs no zod of its own.
+const isTruncated = (data: unknown) => (data as { truncated?: unknown } | null)?.truncated === true;
 
 /** Our auth endpoints refused the subscription: signed out, deactivated, or not a member. */
 function refused(error: unknown): boolean {
@@ -40,7 +40,8 @@ function bindAll(channel: { bind(e: string, h: Handler): unknown; unbind(e: stri
 
 const ignore = () => {};
 
-export function bindUserChannel(store: ChatStore, pusher: Pusher): () => void {
+/** `refreshRoomList` runs on every (re)subscription: the browser passes SWR's revalidation. */
+export function bindUserChannel(store: ChatStore, pusher: Pusher, refreshRoomList: () => void = () => void refreshRooms(store).catch(ignore)): () => void {
   const name = userChannel(store.getState().me.id);
   const channel = pusher.subscribe(name);
   const unbind = bindAll(channel, {
@@ -48,7 +49,7 @@ export function bindUserChannel(store: ChatStore, pusher: Pusher): () => void {
       const room = wireRoomSchema.safeParse(data);
       if (room.success) store.upsertRooms([room.data]);
     },
-    "pusher:subscription_succeeded": () => void refreshRooms(store).catch(ignore),
+    "pusher:subscription_succeeded": refreshRoomList,
     // Our own channel refused: this session may no longer use realtime at all. Stay off rather
     // than retry on every reconnect; the next page load signs in again or shows the login.
     "pusher:subscription_error": (error) => {
@@ -84,9 +85,10 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
 
   const unbind = bindAll(channel, {
     [EVENTS.messageCreated]: (data) => {
-      const parsed = liveMessageSchema.safeParse(data);
+      const parsed = wireMessageSchema.safeParse(data);
       if (!parsed.success || parsed.data.room_id !== roomId) return;
-      const { truncated, ...message } = parsed.data;
+      const message = parsed.data;
+      const truncated = isTruncated(data);
       const held = store.getState().timelines[roomId]?.messages.some((m) => m.id === message.id) ?? false;
       // A preview shows at once but never replaces a whole copy we already hold.
       if (!truncated || !held) store.receiveMessages(roomId, [message]);

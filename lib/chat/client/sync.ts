@@ -1,6 +1,7 @@
 // Fetching through REST into the store: older pages (scrolling up), catch-up after a
 // (re)subscription and the polling fallback, and the room list.
 import type { ChatStore } from "@/lib/chat/client/store";
+import type { WireRoom } from "@/lib/chat/wire";
 import { fetchMembers, fetchMessages, fetchRooms, fetchUnreadTotal } from "@/lib/chat/client/rest";
 import { oldestId } from "@/lib/chat/client/timeline";
 
@@ -87,13 +88,25 @@ export async function loadOlder(store: ChatStore, roomId: number): Promise<void>
   }
 }
 
-/** The first page of the room list again, and the total unread (after a realtime gap). */
+export type RoomListHead = { rooms: WireRoom[]; unreadTotal: number | null };
+
+/** The first page of the room list, and the total unread when the list has more pages. */
+export async function fetchRoomListHead(store: ChatStore): Promise<RoomListHead> {
+  const { rooms } = await fetchRooms();
+  return { rooms, unreadTotal: store.getState().roomsCursor ? await fetchUnreadTotal() : null };
+}
+
+export function applyRoomListHead(store: ChatStore, head: RoomListHead): void {
+  store.upsertRooms(head.rooms);
+  if (head.unreadTotal !== null) store.setUnreadElsewhere(head.unreadTotal);
+}
+
+/**
+ * The room list again (after a realtime gap), for tabs without SWR (the soak, realtime tests);
+ * the browser runs the same two steps through SWR (hooks/use-room-list-sync).
+ */
 export function refreshRooms(store: ChatStore): Promise<void> {
-  return single("rooms", async () => {
-    const { rooms } = await fetchRooms();
-    store.upsertRooms(rooms);
-    if (store.getState().roomsCursor) store.setUnreadElsewhere(await fetchUnreadTotal());
-  });
+  return single("rooms", async () => applyRoomListHead(store, await fetchRoomListHead(store)));
 }
 
 export function loadMoreRooms(store: ChatStore): Promise<void> {

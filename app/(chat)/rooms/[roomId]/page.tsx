@@ -5,7 +5,7 @@ import { getRoom, getSessionUser } from "@/app/(chat)/cached-reads";
 import { parseRoomId } from "@/app/(chat)/rooms/[roomId]/room-id";
 import { RoomTimeline } from "@/components/chat/room-timeline";
 import { getMessagePage } from "@/lib/chat/messages";
-import { DEFAULT_PAGE_SIZE } from "@/lib/chat/schemas";
+import { DEFAULT_PAGE_SIZE, MAX_MESSAGE_LENGTH } from "@/lib/chat/schemas";
 import { AppError } from "@/lib/errors";
 
 export default async function RoomPage({ params }: { params: Promise<{ roomId: string }> }) {
@@ -18,7 +18,7 @@ export default async function RoomPage({ params }: { params: Promise<{ roomId: s
       getRoom(user.id, roomId),
       getMessagePage(user.id, { roomId, limit: DEFAULT_PAGE_SIZE }),
     ]);
-    return <RoomTimeline key={roomId} roomId={roomId} initialPage={page} unreadAtOpen={room.unread_count} />;
+    return <RoomTimeline key={roomId} roomId={roomId} initialPage={page} unreadAtOpen={room.unread_count} maxMessageLength={MAX_MESSAGE_LENGTH} />;
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

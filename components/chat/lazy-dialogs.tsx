@@ -1,0 +1,8 @@
+"use client";
+// The chat's dialogs, loaded on first opening: most visits never open one, so their code (and
+// the people search behind them) stays out of the room page's first load.
+import dynamic from "next/dynamic";
+
+export const NewDirectDialog = dynamic(() => import("@/components/chat/new-direct-dialog").then((m) => m.NewDirectDialog), { ssr: false });
+export const NewGroupDialog = dynamic(() => import("@/components/chat/new-group-dialog").then((m) => m.NewGroupDialog), { ssr: false });
+export const MembersDialog = dynamic(() => import("@/components/chat/members-dialog").then((m) => m.MembersDialog), { ssr: false });
