@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { sendMessage } from "@/lib/chat/send";
 import { makeRoom, makeUser } from "@/tests/support/factories";
+import { delivered } from "@/tests/support/delivered";
 
 const run = promisify(execFile);
 const SECRET = `secret-content-${crypto.randomUUID()}`;
@@ -22,7 +23,7 @@ describe("log lines", () => {
   beforeAll(async () => {
     const [admin, user, other] = await Promise.all([makeUser({ role: "ADMIN" }), makeUser(), makeUser()]);
     const roomId = (await makeRoom([user.id, other.id])).id;
-    const sent = await sendMessage({ userId: user.id, roomId, content: SECRET, clientId: crypto.randomUUID() });
+    const sent = await delivered(sendMessage({ userId: user.id, roomId, content: SECRET, clientId: crypto.randomUUID() }));
     const asAdmin = { ...admin, role: "ADMIN" as const };
     const calls = [
       { route: "admin/overview", method: "GET", path: "/api/admin/overview", params: {}, caller: null },

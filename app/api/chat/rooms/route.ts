@@ -12,11 +12,11 @@ export const GET = authedRoute("GET /api/chat/rooms", async ({ request, user }) 
   return json({ rooms, next_cursor: nextCursor });
 });
 
-export const POST = authedRoute("POST /api/chat/rooms", async ({ request, user }) => {
+export const POST = authedRoute("POST /api/chat/rooms", async ({ request, user, emit }) => {
   const body = await readJson(request, createRoomBodySchema);
   if (body.kind === "DIRECT") {
-    const { room, created } = await createDirectRoom(user.id, body.user_id);
+    const { room, created } = emit(await createDirectRoom(user.id, body.user_id));
     return json(room, created ? 201 : 200);
   }
-  return json(await createGroupRoom(user.id, body.name, body.member_ids), 201);
+  return json(emit(await createGroupRoom(user.id, body.name, body.member_ids)), 201);
 });

@@ -6,8 +6,8 @@ import { wireDelete } from "@/lib/admin/wire";
 import { parseQuery, pathId } from "@/lib/http/params";
 import { json, parseWith } from "@/lib/http/route";
 
-export const DELETE = adminRoute<{ messageId: string }>("DELETE /api/admin/messages/{id}", async ({ request, admin, params }) => {
+export const DELETE = adminRoute<{ messageId: string }>("DELETE /api/admin/messages/{id}", async ({ request, admin, params, emit }) => {
   const messageId = pathId(params.messageId, "messageId", { bigint: true });
   const { reason } = parseQuery(request.url, deleteQuerySchema);
-  return json(wireDelete(await deleteMessage(admin, parseWith(deleteMessageSchema, { message_id: messageId, reason }))));
+  return json(wireDelete(emit(await deleteMessage(admin, parseWith(deleteMessageSchema, { message_id: messageId, reason })))));
 });

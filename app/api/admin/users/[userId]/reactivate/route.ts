@@ -5,6 +5,6 @@ import { wireStanding } from "@/lib/admin/wire";
 import { pathId } from "@/lib/http/params";
 import { json } from "@/lib/http/route";
 
-export const POST = adminRoute<{ userId: string }>("POST /api/admin/users/{id}/reactivate", async ({ admin, params }) =>
-  json(wireStanding(await reactivateUser(admin, { user_id: pathId(params.userId, "userId") }))),
+export const POST = adminRoute<{ userId: string }>("POST /api/admin/users/{id}/reactivate", async ({ admin, params, emit }) =>
+  json(wireStanding(emit(await reactivateUser(admin, { user_id: pathId(params.userId, "userId") })))),
 );

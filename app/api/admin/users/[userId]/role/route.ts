@@ -6,8 +6,8 @@ import { wireStanding } from "@/lib/admin/wire";
 import { pathId } from "@/lib/http/params";
 import { json, readJson } from "@/lib/http/route";
 
-export const POST = adminRoute<{ userId: string }>("POST /api/admin/users/{id}/role", async ({ request, admin, params }) => {
+export const POST = adminRoute<{ userId: string }>("POST /api/admin/users/{id}/role", async ({ request, admin, params, emit }) => {
   const userId = pathId(params.userId, "userId");
   const { role } = await readJson(request, roleBodySchema);
-  return json(wireStanding(await changeRole(admin, { user_id: userId, role })));
+  return json(wireStanding(emit(await changeRole(admin, { user_id: userId, role }))));
 });

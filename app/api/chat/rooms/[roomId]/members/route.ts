@@ -9,8 +9,8 @@ export const GET = authedRoute<{ roomId: string }>("GET /api/chat/rooms/{id}/mem
   json({ members: await listMembers(user.id, pathId(params.roomId, "roomId")) }),
 );
 
-export const POST = authedRoute<{ roomId: string }>("POST /api/chat/rooms/{id}/members", async ({ request, user, params }) => {
+export const POST = authedRoute<{ roomId: string }>("POST /api/chat/rooms/{id}/members", async ({ request, user, params, emit }) => {
   const roomId = pathId(params.roomId, "roomId");
   const body = await readJson(request, addMembersBodySchema);
-  return json(await addMembers(user.id, roomId, body.user_ids));
+  return json(emit(await addMembers(user.id, roomId, body.user_ids)));
 });
