@@ -1,3 +1,4 @@
+import "server-only";
 // Cursor pages of a room's messages (keyset on id, never OFFSET).
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 // Room list and single-room reads, straight from the denormalized last-message fields.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Db } from "@/lib/db";

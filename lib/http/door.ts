@@ -1,3 +1,4 @@
+import "server-only";
 // The one core every door shares (route handlers: lib/http/route.ts; server actions:
 // lib/http/action.ts; admin pages: lib/admin/page.ts): the request id and start time, who asked,
 // the mapping of anything thrown to { status, code }, one log line and the metrics per request,
