@@ -13,7 +13,10 @@ function refuse(event: string, variables: string[], message: string): void {
 
 export function register(): void {
   const problems = productionConfigProblems();
-  if (problems.length) return refuse("config.refused", problems.map((p) => p.variable), describeProblems(problems));
+  if (problems.length) {
+    refuse("config.refused", problems.map((p) => p.variable), describeProblems(problems));
+    return;
+  }
   // The whole environment schema (lib/env.ts), not only production's secrets: a value it refuses
   // fails the boot, naming the variable, instead of the first request that reads it.
   const invalid = process.env.NEXT_PHASE === "phase-production-build" ? [] : invalidVariables();

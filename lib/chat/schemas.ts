@@ -31,7 +31,6 @@ export const messagePageQuerySchema = z
   })
   .strict()
   .refine((q) => q.before === undefined || q.after === undefined, "use either before or after, not both");
-export type MessagePageQuery = z.infer<typeof messagePageQuerySchema>;
 
 export const messageContentSchema = z
   .string()
@@ -41,7 +40,6 @@ export const messageContentSchema = z
 export const sendMessageBodySchema = z
   .object({ content: messageContentSchema, client_id: z.uuid() })
   .strict();
-export type SendMessageBody = z.infer<typeof sendMessageBodySchema>;
 
 export const markReadBodySchema = z.object({ up_to_id: positiveId }).strict();
 
@@ -62,7 +60,6 @@ export const createRoomBodySchema = z.discriminatedUnion("kind", [
     })
     .strict(),
 ]);
-export type CreateRoomBody = z.infer<typeof createRoomBodySchema>;
 
 export const addMembersBodySchema = z.object({ user_ids: z.array(rowId).min(1).max(200) }).strict();
 export const removeMemberSchema = z.object({ room_id: rowId, user_id: rowId }).strict();

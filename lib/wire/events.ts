@@ -8,11 +8,11 @@ import { membersChangeSchema, wireId, wireMessageSchema, wireRoomSchema } from "
 
 /** message.created carries a preview and `truncated: true` when the whole message would not fit
  * in one event (lib/realtime/event-size.ts); the browser then fetches it. */
-export const messageCreatedSchema = z.extend(wireMessageSchema, { truncated: z.optional(z.literal(true)) });
+const messageCreatedSchema = z.extend(wireMessageSchema, { truncated: z.optional(z.literal(true)) });
 /** The room as its receiver sees it; the last message cut to a preview when it would not fit. */
-export const roomUpdatedSchema = z.extend(wireRoomSchema, { last_message_truncated: z.optional(z.literal(true)) });
-export const messageDeletedSchema = z.object({ id: wireId, room_id: wireId });
-export const readUpdatedSchema = z.object({ room_id: wireId, user_id: wireId, up_to_id: wireId });
+const roomUpdatedSchema = z.extend(wireRoomSchema, { last_message_truncated: z.optional(z.literal(true)) });
+const messageDeletedSchema = z.object({ id: wireId, room_id: wireId });
+const readUpdatedSchema = z.object({ room_id: wireId, user_id: wireId, up_to_id: wireId });
 /** A group's whole member list (groups are small) and owner after any change to either, or,
  * when the list would not fit in one event, only the owner and `members_truncated` (fetch it). */
 export const membersUpdatedSchema = z.union([
@@ -22,7 +22,7 @@ export const membersUpdatedSchema = z.union([
 /** Browser to browser (client event). Who is typing is not taken from here: the sender could
  * claim anyone. The realtime server attaches the member's authenticated id to client events on
  * presence channels; user_id and username are the sender's say-so, kept for older readers. */
-export const typingSchema = z.object({ typing: z.boolean(), user_id: z.optional(z.number()), username: z.optional(z.string()) });
+const typingSchema = z.object({ typing: z.boolean(), user_id: z.optional(z.number()), username: z.optional(z.string()) });
 
 export const EVENT_SCHEMAS = {
   "message.created": messageCreatedSchema,

@@ -39,7 +39,7 @@ export const wireMessagePageSchema = z.object({
 });
 export type WireMessagePage = z.infer<typeof wireMessagePageSchema>;
 
-export const roomKindSchema = z.enum(["DIRECT", "GROUP", "JOB"]);
+const roomKindSchema = z.enum(["DIRECT", "GROUP", "JOB"]);
 
 export const wireRoomSchema = z.object({
   id: wireId,
@@ -59,7 +59,6 @@ export const wireRoomSchema = z.object({
 export type WireRoom = z.infer<typeof wireRoomSchema>;
 
 export const roomPageSchema = z.object({ rooms: z.array(wireRoomSchema), next_cursor: z.nullable(z.string()) });
-export type RoomPage = z.infer<typeof roomPageSchema>;
 
 export const userSummarySchema = z.object({ id: wireId, username: z.string().check(z.minLength(1)), name: z.string() });
 export type UserSummary = z.infer<typeof userSummarySchema>;
@@ -72,10 +71,8 @@ export type MembersChangeWire = z.infer<typeof membersChangeSchema>;
 
 export const unreadTotalSchema = z.object({ total: z.number().check(z.int(), z.nonnegative()) });
 
-export const sendAnswerSchema = z.object({ message: wireMessageSchema, created: z.boolean() });
-
 /** Codes a client may be told (the 4xx family); `internal` and `unavailable` are server faults. */
-export const CLIENT_ERROR_CODES = ["unauthorized", "forbidden", "not_found", "invalid_input", "conflict", "payload_too_large", "rate_limited"] as const satisfies readonly ErrorCode[];
+const CLIENT_ERROR_CODES = ["unauthorized", "forbidden", "not_found", "invalid_input", "conflict", "payload_too_large", "rate_limited"] as const satisfies readonly ErrorCode[];
 
 /** A refusal a client may be shown. */
 export const wireErrorSchema = z.object({ code: z.enum(CLIENT_ERROR_CODES), message: z.string().check(z.minLength(1)) });
