@@ -2,7 +2,7 @@
 import { deleteMessage } from "@/lib/admin/moderation";
 import { adminRoute } from "@/lib/admin/route";
 import { deleteMessageSchema, deleteQuerySchema } from "@/lib/admin/schemas";
-import { wireDelete } from "@/lib/admin/wire";
+import { wireDelete } from "@/lib/wire/admin";
 import { parseQuery, pathId } from "@/lib/http/params";
 import { json, parseWith } from "@/lib/http/route";
 

@@ -1,7 +1,7 @@
 // POST /api/admin/users/{id}/deactivate: the user can no longer sign in, use a session or send.
 import { deactivateUser } from "@/lib/admin/moderation";
 import { adminRoute } from "@/lib/admin/route";
-import { wireStanding } from "@/lib/admin/wire";
+import { wireStanding } from "@/lib/wire/admin";
 import { pathId } from "@/lib/http/params";
 import { json } from "@/lib/http/route";
 

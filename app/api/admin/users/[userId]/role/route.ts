@@ -2,7 +2,7 @@
 import { changeRole } from "@/lib/admin/moderation";
 import { adminRoute } from "@/lib/admin/route";
 import { roleBodySchema } from "@/lib/admin/schemas";
-import { wireStanding } from "@/lib/admin/wire";
+import { wireStanding } from "@/lib/wire/admin";
 import { pathId } from "@/lib/http/params";
 import { json, readJson } from "@/lib/http/route";
 
