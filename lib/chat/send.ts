@@ -5,7 +5,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { metrics } from "@/lib/metrics";
 import { messageCreated, type RoomView } from "@/lib/chat/events";
 import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
-import { toWireMessage, type MessageRow } from "@/lib/wire/serialize";
+import { toWireMessage, toWireRoom, type MessageRow } from "@/lib/wire/serialize";
 import type { WireMessage, WireRoom } from "@/lib/wire/rest";
 
 export type SendInput = { userId: number; roomId: number; content: string; clientId: string };
@@ -100,20 +100,21 @@ function roomViews(row: SendRow, message: WireMessage): RoomView[] {
   const participants = row.participants ?? [];
   return participants.map((p) => ({
     userId: p.user_id,
-    room: {
+    room: toWireRoom({
       id: message.room_id,
       name:
         row.roomKind === "DIRECT"
           ? (participants.find((o) => o.user_id !== p.user_id)?.name ?? row.roomName ?? "")
           : (row.roomName ?? ""),
       kind: row.roomKind ?? "GROUP",
-      job_id: row.jobId,
-      last_message_content: message.content.slice(0, LAST_MESSAGE_PREVIEW),
-      last_message_time: message.timestamp,
-      last_message_sender: message.sender,
-      unread_count: p.unread_count,
-      updated_at: message.timestamp,
-      owner_id: row.ownerId,
-    },
+      jobId: row.jobId,
+      lastMessageContent: message.content.slice(0, LAST_MESSAGE_PREVIEW),
+      lastMessageTime: row.timestamp,
+      lastMessageSenderId: message.sender.id,
+      lastMessageSenderUsername: message.sender.username,
+      unreadCount: p.unread_count,
+      updatedAt: row.timestamp,
+      ownerId: row.ownerId,
+    }),
   }));
 }

@@ -3,7 +3,6 @@
 // events of what it changed, published after commit (`emit`).
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import { MAX_BODY_BYTES, parseWith, readJson, readLimited } from "@/lib/http/parse";
 import { userFromRequest } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/credentials";
 import { AppError, HTTP_STATUS, toWireError } from "@/lib/errors";
@@ -11,8 +10,6 @@ import { log } from "@/lib/log";
 import { type Door, openDoor } from "@/lib/http/door";
 import { isCrossSite } from "@/lib/http/same-origin";
 
-// Body parsing is lib/http/parse.ts; re-exported here, where the routes import their door from.
-export { MAX_BODY_BYTES, parseWith, readJson, readLimited };
 
 type Context<P> = { params: Promise<P> };
 type Emit = Door["emit"];

@@ -4,7 +4,8 @@ import { createDirectRoom, createGroupRoom } from "@/lib/chat/membership";
 import { listRooms } from "@/lib/chat/rooms";
 import { createRoomBodySchema, roomListQuerySchema } from "@/lib/chat/schemas";
 import { parseQuery } from "@/lib/http/params";
-import { authedRoute, json, readJson } from "@/lib/http/route";
+import { authedRoute, json } from "@/lib/http/route";
+import { readJson } from "@/lib/http/parse";
 
 export const GET = authedRoute("GET /api/chat/rooms", async ({ request, user }) => {
   const query = parseQuery(request.url, roomListQuerySchema);

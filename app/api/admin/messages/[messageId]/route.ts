@@ -4,7 +4,8 @@ import { adminRoute } from "@/lib/admin/route";
 import { deleteMessageSchema, deleteQuerySchema } from "@/lib/admin/schemas";
 import { wireDelete } from "@/lib/wire/admin";
 import { parseQuery, pathId } from "@/lib/http/params";
-import { json, parseWith } from "@/lib/http/route";
+import { json } from "@/lib/http/route";
+import { parseWith } from "@/lib/http/parse";
 
 export const DELETE = adminRoute<{ messageId: string }>("DELETE /api/admin/messages/{id}", async ({ request, admin, params, emit }) => {
   const messageId = pathId(params.messageId, "messageId", { bigint: true });

@@ -4,7 +4,8 @@ import { changeRoomOwner } from "@/lib/admin/room-owner";
 import { roomOwnerBodySchema } from "@/lib/admin/schemas";
 import { toMembersWire } from "@/lib/chat/membership";
 import { pathId } from "@/lib/http/params";
-import { json, readJson } from "@/lib/http/route";
+import { json } from "@/lib/http/route";
+import { readJson } from "@/lib/http/parse";
 
 export const POST = adminRoute<{ roomId: string }>("POST /api/admin/rooms/{id}/owner", async ({ request, admin, params, emit }) => {
   const roomId = pathId(params.roomId, "roomId");

@@ -4,7 +4,8 @@ import { adminRoute } from "@/lib/admin/route";
 import { roleBodySchema } from "@/lib/admin/schemas";
 import { wireStanding } from "@/lib/wire/admin";
 import { pathId } from "@/lib/http/params";
-import { json, readJson } from "@/lib/http/route";
+import { json } from "@/lib/http/route";
+import { readJson } from "@/lib/http/parse";
 
 export const POST = adminRoute<{ userId: string }>("POST /api/admin/users/{id}/role", async ({ request, admin, params, emit }) => {
   const userId = pathId(params.userId, "userId");

@@ -3,7 +3,8 @@ import { addMembers } from "@/lib/chat/membership";
 import { listMembers } from "@/lib/chat/rooms";
 import { addMembersBodySchema } from "@/lib/chat/schemas";
 import { pathId } from "@/lib/http/params";
-import { authedRoute, json, readJson } from "@/lib/http/route";
+import { authedRoute, json } from "@/lib/http/route";
+import { readJson } from "@/lib/http/parse";
 
 export const GET = authedRoute<{ roomId: string }>("GET /api/chat/rooms/{id}/members", async ({ user, params }) =>
   json({ members: await listMembers(user.id, pathId(params.roomId, "roomId")) }),

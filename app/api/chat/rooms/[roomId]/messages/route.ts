@@ -4,7 +4,8 @@ import { getMessagePage } from "@/lib/chat/messages";
 import { messagePageQuerySchema, sendMessageBodySchema } from "@/lib/chat/schemas";
 import { sendMessage } from "@/lib/chat/send";
 import { pathId, parseQuery } from "@/lib/http/params";
-import { authedRoute, json, readJson } from "@/lib/http/route";
+import { authedRoute, json } from "@/lib/http/route";
+import { readJson } from "@/lib/http/parse";
 import { enforce } from "@/lib/rate-limit";
 
 export const GET = authedRoute<{ roomId: string }>("GET /api/chat/rooms/{id}/messages", async ({ request, user, params }) => {
