@@ -1,9 +1,9 @@
 // Input schemas shared by route handlers, server actions and client forms.
 import { z } from "zod";
+import { DEFAULT_PAGE_SIZE, MAX_MESSAGE_LENGTH, MAX_PAGE_SIZE } from "@/lib/chat/limits";
 
-export const MAX_MESSAGE_LENGTH = 4000;
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 100;
+// The composer still imports it from here; browser code should import lib/chat/limits instead.
+export { MAX_MESSAGE_LENGTH };
 
 /** A positive integer id in a query string or path: digits only, within JS's safe range. */
 export const idParam = z

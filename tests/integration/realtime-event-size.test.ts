@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { POST as sendRoute } from "@/app/api/chat/rooms/[roomId]/messages/route";
 import { bindRoomChannel } from "@/lib/chat/client/realtime-bindings";
 import { getMessagePage } from "@/lib/chat/messages";
-import { MAX_MESSAGE_LENGTH } from "@/lib/chat/schemas";
+import { MAX_MESSAGE_LENGTH } from "@/lib/chat/limits";
 import { roomChannel, userChannel } from "@/lib/realtime/channels";
 import { MAX_EVENT_DATA_BYTES } from "@/lib/realtime/event-size";
 import { makeRoom, makeUser } from "@/tests/support/factories";
