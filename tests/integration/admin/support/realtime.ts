@@ -7,7 +7,14 @@ import { resetRealtimeStats } from "@/lib/realtime/stats";
 import { startRealtimeServer, type RealtimeServer } from "@/realtime-server";
 
 export async function startRealtime(): Promise<RealtimeServer> {
-  const server = await startRealtimeServer({ port: 0 });
+  // The app credentials the test environment gives the app (tests/setup/env.ts), so the app's
+  // publisher and signatures are accepted by this server.
+  const server = await startRealtimeServer({
+    port: 0,
+    appId: process.env.PUSHER_APP_ID,
+    key: process.env.PUSHER_KEY,
+    secret: process.env.PUSHER_SECRET,
+  });
   process.env.PUSHER_HOST = server.host;
   process.env.PUSHER_PORT = String(server.port);
   process.env.PUSHER_USE_TLS = "0";
