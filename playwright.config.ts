@@ -57,7 +57,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",
+    command: "node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",

@@ -1,3 +1,4 @@
+import "server-only";
 // The one Prisma client (cached on globalThis outside production so hot reload reuses it).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";

@@ -61,10 +61,26 @@ export function productionConfigProblems(): ConfigProblem[] {
 /** Vercel reports a refused start through GET /api/health rather than an exit (instrumentation.ts). */
 export const onVercel = (): boolean => process.env.VERCEL === "1";
 
+/**
+ * Variables set to a value the schema refuses (RATE_LIMIT_SEND_MAX=abc, LOG_LEVEL=loud), by name
+ * and never by value. Checked once at boot (instrumentation.ts, scripts/run.ts), so a typo fails
+ * the start rather than the first request.
+ */
+export function invalidVariables(source: Record<string, string | undefined> = setValues()): string[] {
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== "" && value !== undefined));
+  const result = schema.safeParse(set);
+  return result.success ? [] : [...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? "environment")))];
+}
+
+export const describeInvalid = (variables: readonly string[]) =>
+  `Refusing to start: ${variables.map((v) => `${v} has an invalid value`).join("; ")}. See .env.example.`;
+
 export function env(): Env {
   if (cached) return cached;
   const problems = productionConfigProblems();
   if (problems.length) throw new AppError("unavailable", describeProblems(problems));
+  const invalid = invalidVariables();
+  if (invalid.length) throw new AppError("unavailable", describeInvalid(invalid));
   cached = schema.parse(setValues());
   return cached;
 }

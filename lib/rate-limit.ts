@@ -1,3 +1,4 @@
+import "server-only";
 // Rate limits stored in PostgreSQL, so they hold across every app instance. A sliding window
 // approximated from two fixed windows: the previous window's count weighted by how much of it
 // still overlaps, plus the current window's count. One statement per check.

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
 import { describeProblems, productionProblems } from "@/lib/env-production";
+import { describeInvalid, invalidVariables } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { openDevDatabase } from "./db/dev-database";
 import { migrate } from "./db/migrate-runner";
@@ -29,6 +30,9 @@ const stops: Array<() => Promise<void>> = [];
 function refuseDevelopmentDefaults(source: NodeJS.ProcessEnv): void {
   const problems = productionProblems(source);
   if (problems.length) throw new AppError("unavailable", describeProblems(problems));
+  // Any mode: a value the app's environment schema refuses fails here, before anything starts.
+  const invalid = invalidVariables(source);
+  if (invalid.length) throw new AppError("invalid_input", describeInvalid(invalid));
 }
 
 async function main() {

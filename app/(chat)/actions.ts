@@ -1,40 +1,39 @@
 "use server";
 // Server actions for the chat UI: thin doors onto lib/chat, like the REST routes.
-import { createDirectRoom, createGroupRoom, removeMember, toMembersEvent } from "@/lib/chat/membership";
+import { createDirectRoom, createGroupRoom, removeMember, toMembersWire } from "@/lib/chat/membership";
 import { markRead } from "@/lib/chat/read";
 import { createRoomBodySchema, markReadBodySchema, removeMemberSchema, rowId, sendMessageBodySchema } from "@/lib/chat/schemas";
-import type { MembersUpdatedEvent } from "@/lib/realtime/channels";
 import { sendMessage } from "@/lib/chat/send";
-import type { WireMessage, WireRoom } from "@/lib/chat/wire";
+import type { MembersChangeWire, WireMessage, WireRoom } from "@/lib/wire/rest";
 import { runAction } from "@/lib/http/action";
 import { enforce } from "@/lib/rate-limit";
 import type { ActionResult } from "@/lib/errors";
 
 export async function sendMessageAction(input: { room_id: number; content: string; client_id: string }): Promise<ActionResult<WireMessage>> {
-  return runAction("sendMessage", sendMessageBodySchema.extend({ room_id: rowId }), input, async (user, body) => {
+  return runAction("sendMessage", sendMessageBodySchema.extend({ room_id: rowId }), input, async (user, body, emit) => {
     await enforce("send", String(user.id));
-    const { message } = await sendMessage({ userId: user.id, roomId: body.room_id, content: body.content, clientId: body.client_id });
+    const { message } = emit(await sendMessage({ userId: user.id, roomId: body.room_id, content: body.content, clientId: body.client_id }));
     return message;
   });
 }
 
 export async function markReadAction(input: { room_id: number; up_to_id: number }): Promise<ActionResult<WireRoom>> {
-  return runAction("markRead", markReadBodySchema.extend({ room_id: rowId }), input, (user, body) =>
-    markRead({ userId: user.id, roomId: body.room_id, upToId: body.up_to_id }),
+  return runAction("markRead", markReadBodySchema.extend({ room_id: rowId }), input, async (user, body, emit) =>
+    emit(await markRead({ userId: user.id, roomId: body.room_id, upToId: body.up_to_id })),
   );
 }
 
 export async function createRoomAction(input: unknown): Promise<ActionResult<WireRoom>> {
-  return runAction("createRoom", createRoomBodySchema, input, async (user, body) =>
+  return runAction("createRoom", createRoomBodySchema, input, async (user, body, emit) =>
     body.kind === "DIRECT"
-      ? (await createDirectRoom(user.id, body.user_id)).room
-      : createGroupRoom(user.id, body.name, body.member_ids),
+      ? emit(await createDirectRoom(user.id, body.user_id)).room
+      : emit(await createGroupRoom(user.id, body.name, body.member_ids)),
   );
 }
 
 /** Leave a group (user_id = yourself) or, as its owner or an admin, remove someone from it. */
-export async function removeMemberAction(input: { room_id: number; user_id: number }): Promise<ActionResult<MembersUpdatedEvent>> {
-  return runAction("removeMember", removeMemberSchema, input, async (user, body) =>
-    toMembersEvent(await removeMember(user.id, body.room_id, body.user_id)),
+export async function removeMemberAction(input: { room_id: number; user_id: number }): Promise<ActionResult<MembersChangeWire>> {
+  return runAction("removeMember", removeMemberSchema, input, async (user, body, emit) =>
+    toMembersWire(emit(await removeMember(user.id, body.room_id, body.user_id))),
   );
 }

@@ -24,7 +24,7 @@ export async function deleteMessageAction(_state: AdminActionState, form: FormDa
       "admin.deleteMessage",
       deleteMessageSchema,
       formFields(form),
-      async (admin, input) => ((await deleteMessage(admin, input)).alreadyDeleted ? "Already deleted" : "Message deleted"),
+      async (admin, input, emit) => (emit(await deleteMessage(admin, input)).alreadyDeleted ? "Already deleted" : "Message deleted"),
       { authorize: requireAdmin },
     ),
   );
@@ -32,7 +32,7 @@ export async function deleteMessageAction(_state: AdminActionState, form: FormDa
 
 export async function deactivateUserAction(_state: AdminActionState, form: FormData): Promise<AdminActionState> {
   return done(
-    await runAction("admin.deactivateUser", userTargetSchema, formFields(form), async (admin, input) => `${(await deactivateUser(admin, input)).username} deactivated`, {
+    await runAction("admin.deactivateUser", userTargetSchema, formFields(form), async (admin, input, emit) => `${emit(await deactivateUser(admin, input)).username} deactivated`, {
       authorize: requireAdmin,
     }),
   );
@@ -40,7 +40,7 @@ export async function deactivateUserAction(_state: AdminActionState, form: FormD
 
 export async function reactivateUserAction(_state: AdminActionState, form: FormData): Promise<AdminActionState> {
   return done(
-    await runAction("admin.reactivateUser", userTargetSchema, formFields(form), async (admin, input) => `${(await reactivateUser(admin, input)).username} reactivated`, {
+    await runAction("admin.reactivateUser", userTargetSchema, formFields(form), async (admin, input, emit) => `${emit(await reactivateUser(admin, input)).username} reactivated`, {
       authorize: requireAdmin,
     }),
   );
@@ -52,8 +52,8 @@ export async function changeRoleAction(_state: AdminActionState, form: FormData)
       "admin.changeRole",
       changeRoleSchema,
       formFields(form),
-      async (admin, input) => {
-        const user = await changeRole(admin, input);
+      async (admin, input, emit) => {
+        const user = emit(await changeRole(admin, input));
         return `${user.username} is now ${user.role === "ADMIN" ? "an admin" : "a user"}`;
       },
       { authorize: requireAdmin },
@@ -67,8 +67,8 @@ export async function changeRoomOwnerAction(_state: AdminActionState, form: Form
       "admin.changeRoomOwner",
       roomOwnerSchema,
       formFields(form),
-      async (admin, input) => {
-        const change = await changeRoomOwner(admin, input);
+      async (admin, input, emit) => {
+        const change = emit(await changeRoomOwner(admin, input));
         const owner = change.members.find((m) => m.id === change.ownerId);
         return `${owner?.username ?? "They"} now owns this group`;
       },

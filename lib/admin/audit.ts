@@ -1,3 +1,4 @@
+import "server-only";
 // The audit log: one row per moderation action, written in the action's own transaction.
 import type { SessionUser } from "@/lib/auth/credentials";
 import type { Prisma } from "@/lib/generated/prisma/client";

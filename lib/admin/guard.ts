@@ -1,3 +1,4 @@
+import "server-only";
 // The admin check inside the core: every lib/admin function re-checks its caller against the
 // database, so it stays safe whichever door calls it (and a demoted admin is refused at once).
 import type { SessionUser } from "@/lib/auth/credentials";

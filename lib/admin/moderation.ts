@@ -1,13 +1,14 @@
+import "server-only";
 // Moderation: soft-deleting a message and changing a user's standing. Each runs in one
-// transaction with its audit row, then tells the affected clients after commit.
+// transaction with its audit row and returns what to tell the affected clients after commit.
 import type { SessionUser } from "@/lib/auth/credentials";
 import { db, type Db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { roomForEachParticipant } from "@/lib/chat/rooms";
 import { LAST_MESSAGE_PREVIEW } from "@/lib/chat/preview";
-import { publishMessageDeleted } from "@/lib/realtime/publish";
-import { terminateUserConnections } from "@/lib/realtime/terminate";
+import { messageDeleted } from "@/lib/chat/events";
+import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
 import { assertAdmin } from "@/lib/admin/guard";
 import { recordAudit, type AuditInput } from "@/lib/admin/audit";
 import type { ChangeRoleInput, DeleteMessageInput, UserTargetInput } from "@/lib/admin/schemas";
@@ -29,7 +30,7 @@ export type DeleteResult = { messageId: number; roomId: number; alreadyDeleted: 
  * Soft-deletes a message. Lock order, the same in every writer (send.ts, read.ts,
  * membership.ts): the room row, then participant rows (the recount), then the message row.
  */
-export async function deleteMessage(admin: SessionUser, input: DeleteMessageInput): Promise<DeleteResult> {
+export async function deleteMessage(admin: SessionUser, input: DeleteMessageInput): Promise<WithEvents<DeleteResult>> {
   const messageId = input.message_id;
   const outcome = await db.$transaction(async (tx) => {
     await assertAdmin(admin, tx);
@@ -53,12 +54,11 @@ export async function deleteMessage(admin: SessionUser, input: DeleteMessageInpu
     await recordAudit(tx, entry);
     return { roomId: found.roomId, entry };
   });
-  if (outcome.entry) {
-    logAudit(outcome.entry);
-    const rooms = await roomForEachParticipant(outcome.roomId).catch(() => []);
-    await publishMessageDeleted({ id: messageId, roomId: outcome.roomId }, rooms);
-  }
-  return { messageId, roomId: outcome.roomId, alreadyDeleted: outcome.entry === null };
+  const result = { messageId, roomId: outcome.roomId, alreadyDeleted: outcome.entry === null };
+  if (!outcome.entry) return withEvents(result);
+  logAudit(outcome.entry);
+  const rooms = await roomForEachParticipant(outcome.roomId).catch(() => []);
+  return withEvents(result, messageDeleted({ id: messageId, roomId: outcome.roomId }, rooms));
 }
 
 /**
@@ -101,7 +101,7 @@ async function changeUser(
   admin: SessionUser,
   userId: number,
   change: { isActive: boolean } | { role: "USER" | "ADMIN" },
-): Promise<UserStanding> {
+): Promise<WithEvents<UserStanding>> {
   const outcome = await db.$transaction(async (tx) => {
     await assertAdmin(admin, tx);
     // Admins cannot lock themselves out, which also keeps at least one active admin.
@@ -123,8 +123,8 @@ async function changeUser(
     return { user, entry };
   });
   if (outcome.entry) logAudit(outcome.entry);
-  if (outcome.entry?.action === "user.deactivate") await terminateUserConnections(userId, "user.deactivated");
-  return outcome.user;
+  const cut = outcome.entry?.action === "user.deactivate" ? [{ userId, reason: "user.deactivated" }] : [];
+  return withEvents(outcome.user, [], cut);
 }
 
 /** Sign-in, every request (the session re-check) and sending all refuse an inactive user. */

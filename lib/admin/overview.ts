@@ -1,3 +1,4 @@
+import "server-only";
 // The dashboard's numbers. None reads chat_message in bulk: message counts come from the
 // hourly rollup (chat_message_hourly) or the planner's row estimate, active users from one
 // chat_sender_time_idx probe per user. EXPLAIN plans: docs/OPERATIONS.md.

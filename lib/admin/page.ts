@@ -1,32 +1,25 @@
 import "server-only";
 // The admin page door for server components: signed out → /login, not an admin → the 404 page,
-// and one structured log line per page load with the same fields as the REST door.
-import { randomUUID } from "node:crypto";
+// and one structured log line and the metrics per page load, from the same core as the REST door.
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import type { SessionUser } from "@/lib/auth/credentials";
 import { requireAdmin } from "@/lib/auth/session";
-import { AppError, HTTP_STATUS, toWireError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { openDoor } from "@/lib/http/door";
+import { AppError } from "@/lib/errors";
 
 async function loadLogged<T>(route: string, load: (admin: SessionUser) => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const requestId = (await headers()).get("x-request-id")?.slice(0, 64) || randomUUID();
-  let userId: number | null = null;
+  const door = openDoor("page", route, (await headers()).get("x-request-id"));
   let status = 200;
   try {
     const admin = await requireAdmin();
-    userId = admin.id;
+    door.setUser(admin.id);
     return await load(admin);
   } catch (error) {
-    status = HTTP_STATUS[toWireError(error).code];
-    if (!(error instanceof AppError)) log.error({ event: "page.error", request_id: requestId, route, error: String(error) }, "page failed");
+    status = door.fail(error).status;
     throw error;
   } finally {
-    log.info(
-      { event: "page.request", request_id: requestId, route, user_id: userId, status, duration_ms: Math.round(performance.now() - started) },
-      "admin page",
-    );
+    door.finish(status);
   }
 }
 

@@ -1,3 +1,4 @@
+import "server-only";
 // Making someone an admin from the command line (scripts/create-admin.ts): promotes and
 // reactivates the account with that email, or creates it. Audited with no actor.
 import { randomBytes } from "node:crypto";

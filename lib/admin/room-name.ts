@@ -1,3 +1,4 @@
+import "server-only";
 // How a room is named on admin pages: a direct room by its two people, others by their name.
 import { Prisma } from "@/lib/generated/prisma/client";
 

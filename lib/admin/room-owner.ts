@@ -1,18 +1,19 @@
+import "server-only";
 // Naming a group's owner: an admin action, in one transaction with its audit row, told to the
-// room's clients after commit.
+// room's clients after commit (the events it returns).
 import type { SessionUser } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { roomForEachParticipant, roomMembers } from "@/lib/chat/rooms";
-import { toMembersEvent, type MembersChange } from "@/lib/chat/membership";
-import { publishMembersUpdated } from "@/lib/realtime/publish";
+import { roomMembers } from "@/lib/chat/rooms";
+import { announceMembers, type MembersChange } from "@/lib/chat/membership";
+import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
 import { assertAdmin } from "@/lib/admin/guard";
 import { recordAudit, type AuditInput } from "@/lib/admin/audit";
 import type { RoomOwnerInput } from "@/lib/admin/schemas";
 
 /** The new owner must already be in the group. Naming the current owner again changes nothing. */
-export async function changeRoomOwner(admin: SessionUser, input: RoomOwnerInput): Promise<MembersChange> {
+export async function changeRoomOwner(admin: SessionUser, input: RoomOwnerInput): Promise<WithEvents<MembersChange>> {
   const roomId = input.room_id;
   const outcome = await db.$transaction(async (tx) => {
     await assertAdmin(admin, tx);
@@ -38,7 +39,7 @@ export async function changeRoomOwner(admin: SessionUser, input: RoomOwnerInput)
       { event: "admin.audit", action: outcome.entry.action, user_id: admin.id, target_type: "room", target_id: roomId },
       "moderation action",
     );
-    await publishMembersUpdated({ event: toMembersEvent(outcome.change), rooms: await roomForEachParticipant(roomId).catch(() => []) });
+    return withEvents(outcome.change, await announceMembers(outcome.change));
   }
-  return outcome.change;
+  return withEvents(outcome.change);
 }

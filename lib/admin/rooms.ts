@@ -1,3 +1,4 @@
+import "server-only";
 // Rooms for the admin pages: every room by recent activity, and one room in detail.
 import type { SessionUser } from "@/lib/auth/credentials";
 import { Prisma } from "@/lib/generated/prisma/client";

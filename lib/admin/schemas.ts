@@ -34,7 +34,6 @@ export const userListQuerySchema = z
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 export const roomListQuerySchema = z.object({ cursor: z.string().max(100).optional() }).strict();
-export type RoomListQuery = z.infer<typeof roomListQuerySchema>;
 
 export const roomDetailQuerySchema = z.object({ before: idParam.optional() }).strict();
 

@@ -1,3 +1,4 @@
+import "server-only";
 // Users for the admin pages: search by username, name or email, pages by id.
 import type { SessionUser } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 // Checking a password sign-in. Unknown account, wrong password and deactivated account all
 // give the same answer, in about the same time.
 import bcrypt from "bcryptjs";

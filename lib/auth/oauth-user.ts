@@ -1,3 +1,4 @@
+import "server-only";
 // OAuth sign-in maps to the user with the provider's email, created on first sign-in, but only
 // when the provider vouches that the email belongs to the person signing in: otherwise anyone
 // could add someone else's address to a GitHub or Google account and sign in as them here.

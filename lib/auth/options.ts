@@ -1,3 +1,4 @@
+import "server-only";
 // next-auth configuration: credentials (email or username + password), JWT sessions carrying
 // id, username and role; GitHub/Google only when their env vars are set, signing in only with an
 // email the provider has verified (lib/auth/oauth-user.ts).

@@ -1,3 +1,4 @@
+import "server-only";
 // Who is calling: the session's user, re-checked against the database on every request so a
 // deactivation or role change takes effect at once.
 import { getServerSession } from "next-auth";

@@ -1,3 +1,4 @@
+import "server-only";
 // Password sign-in limits that count failures, not attempts: per account, a lock that grows with
 // each further failure once RATE_LIMIT_SIGNIN_MAX failures fall in the window; per client IP, a
 // much higher RATE_LIMIT_SIGNIN_IP_MAX. A success clears the account's count. Each attempt is

@@ -1,11 +1,13 @@
-// Creating rooms and changing who is in them. Each returns the room in the list shape.
+import "server-only";
+// Creating rooms and changing who is in them. Each returns the room in the list shape, with the
+// realtime events to deliver after commit.
 import { db, type Db } from "@/lib/db";
 import { AppError, invalidInput, notFound } from "@/lib/errors";
 import { getRoomForUser, roomForEachParticipant, roomMembers, type RoomMember } from "@/lib/chat/rooms";
-import type { MembersUpdatedEvent } from "@/lib/realtime/channels";
-import { publishMembersUpdated, publishRoomUpdated } from "@/lib/realtime/publish";
-import { terminateUserConnections } from "@/lib/realtime/terminate";
-import type { WireRoom } from "@/lib/chat/wire";
+import { membersUpdated, roomUpdated, type RoomView } from "@/lib/chat/events";
+import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
+import type { OutgoingEvent } from "@/lib/wire/events";
+import type { MembersChangeWire, WireRoom } from "@/lib/wire/rest";
 
 /** The active ones among `ids`, in the order given (members join in the order they were picked). */
 async function activeUserIds(ids: number[]): Promise<number[]> {
@@ -14,14 +16,13 @@ async function activeUserIds(ids: number[]): Promise<number[]> {
   return [...new Set(ids)].filter((id) => active.has(id));
 }
 
-/** Tells the room's people (or only `userIds`) about the room, each with their own view. */
-async function announce(roomId: number, userIds?: number[]) {
-  const rooms = await roomForEachParticipant(roomId);
-  await publishRoomUpdated(userIds ? rooms.filter((r) => userIds.includes(r.userId)) : rooms);
+/** The room's people told about the room, each with their own view. */
+async function announce(roomId: number): Promise<OutgoingEvent[]> {
+  return roomUpdated(await roomForEachParticipant(roomId));
 }
 
 /** One direct room per pair, whoever opens it first; opening it again returns the same room. */
-export async function createDirectRoom(userId: number, otherUserId: number): Promise<{ room: WireRoom; created: boolean }> {
+export async function createDirectRoom(userId: number, otherUserId: number): Promise<WithEvents<{ room: WireRoom; created: boolean }>> {
   if (otherUserId === userId) throw invalidInput("cannot open a direct room with yourself");
   if ((await activeUserIds([otherUserId])).length === 0) throw notFound("User not found");
   const directKey = [userId, otherUserId].sort((a, b) => a - b).join(":");
@@ -36,22 +37,22 @@ export async function createDirectRoom(userId: number, otherUserId: number): Pro
     return rows[0].id;
   });
   const roomId = created ?? (await db.chatRoom.findUniqueOrThrow({ where: { directKey }, select: { id: true } })).id;
-  if (created) await announce(roomId);
-  return { room: await getRoomForUser(userId, roomId), created: created !== null };
+  const events = created ? await announce(roomId) : [];
+  return withEvents({ room: await getRoomForUser(userId, roomId), created: created !== null }, events);
 }
 
-export async function createGroupRoom(userId: number, name: string, memberIds: number[]): Promise<WireRoom> {
+export async function createGroupRoom(userId: number, name: string, memberIds: number[]): Promise<WithEvents<WireRoom>> {
   const members = await activeUserIds([...new Set(memberIds.filter((id) => id !== userId))]);
   const room = await db.chatRoom.create({
     data: { name, kind: "GROUP", ownerId: userId, participants: { create: [userId, ...members].map((id) => ({ userId: id })) } },
     select: { id: true },
   });
-  await announce(room.id);
-  return getRoomForUser(userId, room.id);
+  const events = await announce(room.id);
+  return withEvents(await getRoomForUser(userId, room.id), events);
 }
 
 /** The job's room, created on demand with the job's client and cleaner (one per job). */
-export async function getOrCreateJobRoom(userId: number, jobId: number, isAdmin = false): Promise<WireRoom> {
+export async function getOrCreateJobRoom(userId: number, jobId: number, isAdmin = false): Promise<WithEvents<WireRoom>> {
   const job = await db.job.findUnique({ where: { id: jobId } });
   const parties = job ? [job.clientId, job.cleanerId].filter((id): id is number => id !== null) : [];
   if (!job || (!parties.includes(userId) && !isAdmin)) throw notFound("Job not found");
@@ -64,9 +65,9 @@ export async function getOrCreateJobRoom(userId: number, jobId: number, isAdmin 
     roomId = rows[0]?.id ?? (await db.chatRoom.findUniqueOrThrow({ where: { jobId }, select: { id: true } })).id;
   }
   await db.chatParticipant.createMany({ data: parties.map((id) => ({ roomId, userId: id })), skipDuplicates: true });
-  if (!existing) await announce(roomId);
-  if (!parties.includes(userId)) return (await roomForEachParticipant(roomId))[0].room;
-  return getRoomForUser(userId, roomId);
+  const events = existing ? [] : await announce(roomId);
+  if (!parties.includes(userId)) return withEvents((await roomForEachParticipant(roomId))[0].room, events);
+  return withEvents(await getRoomForUser(userId, roomId), events);
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -92,22 +93,22 @@ async function lockGroup(tx: Tx, userId: number, roomId: number): Promise<Locked
 
 export type MembersChange = { roomId: number; ownerId: number | null; members: RoomMember[] };
 
-export const toMembersEvent = (change: MembersChange): MembersUpdatedEvent => ({
+export const toMembersWire = (change: MembersChange): MembersChangeWire => ({
   room_id: change.roomId,
   owner_id: change.ownerId,
   members: change.members,
 });
 
 /**
- * Tells the room its new member list, and each remaining member their view of the room. The
+ * The room told its new member list, and each remaining member their view of the room. The
  * change is already stored: a failed read here only costs the per-user views, never the answer.
  */
-async function announceMembers(change: MembersChange, removed?: { userId: number; room: WireRoom }) {
+export async function announceMembers(change: MembersChange, removed?: RoomView): Promise<OutgoingEvent[]> {
   const rooms = await roomForEachParticipant(change.roomId).catch(() => []);
-  await publishMembersUpdated({ event: toMembersEvent(change), rooms, removed });
+  return membersUpdated(toMembersWire(change), rooms, removed);
 }
 
-export async function addMembers(userId: number, roomId: number, userIds: number[]): Promise<WireRoom> {
+export async function addMembers(userId: number, roomId: number, userIds: number[]): Promise<WithEvents<WireRoom>> {
   const members = await activeUserIds(userIds);
   if (members.length !== new Set(userIds).size) throw notFound("User not found");
   const change = await db.$transaction(async (tx) => {
@@ -118,8 +119,8 @@ export async function addMembers(userId: number, roomId: number, userIds: number
     });
     return count > 0 ? { roomId, ownerId: room.ownerId, members: await roomMembers(roomId, tx) } : null;
   });
-  if (change) await announceMembers(change);
-  return getRoomForUser(userId, roomId);
+  const events = change ? await announceMembers(change) : [];
+  return withEvents(await getRoomForUser(userId, roomId), events);
 }
 
 /** The longest-standing remaining member (earliest joined, then earliest row) or nobody. */
@@ -133,7 +134,7 @@ async function nextOwner(tx: Tx, roomId: number): Promise<number | null> {
  * an admin who is in it). When the owner leaves, ownership passes to the longest-standing
  * remaining member. Returns the new member list.
  */
-export async function removeMember(userId: number, roomId: number, memberId: number): Promise<MembersChange> {
+export async function removeMember(userId: number, roomId: number, memberId: number): Promise<WithEvents<MembersChange>> {
   const outcome = await db.$transaction(async (tx) => {
     const room = await lockGroup(tx, userId, roomId);
     if (memberId !== userId && room.ownerId !== userId && !room.actorIsAdmin) {
@@ -152,11 +153,8 @@ export async function removeMember(userId: number, roomId: number, memberId: num
     return { change, removed: { userId: memberId, room: { ...removedView, owner_id: ownerId } } };
   });
 
-  // ---- After commit -------------------------------------------------------------------------
-  // The removal is stored. Whatever tells the outside world goes here, never inside the
-  // transaction: the live updates below, and ending the removed user's realtime connections.
-  await announceMembers(outcome.change, outcome.removed);
-  // Their open subscription to the room would otherwise keep receiving until they reconnect.
-  await terminateUserConnections(memberId, "room.member_removed");
-  return outcome.change;
+  // The removal is stored. What tells the outside world is delivered by the door after commit:
+  // the live updates, and ending the removed user's realtime connections (their open
+  // subscription to the room would otherwise keep receiving until they reconnect).
+  return withEvents(outcome.change, await announceMembers(outcome.change, outcome.removed), [{ userId: memberId, reason: "room.member_removed" }]);
 }

@@ -1,8 +1,10 @@
+import "server-only";
 // Cursor pages of a room's messages (keyset on id, never OFFSET).
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { assertParticipant } from "@/lib/chat/rooms";
-import { toWireMessage, toWirePage, type MessageRow, type WireMessagePage } from "@/lib/chat/wire";
+import { toWireMessage, toWirePage, type MessageRow } from "@/lib/wire/serialize";
+import type { WireMessagePage } from "@/lib/wire/rest";
 
 export type PageRequest = { roomId: number; before?: number; after?: number; limit: number };
 

@@ -1,10 +1,12 @@
+import "server-only";
 // Read state: a participant's unread count, last read id, and the messages' is_read flags.
 import { db } from "@/lib/db";
 import { assertParticipant, getRoomForUser } from "@/lib/chat/rooms";
-import { publishReadUpdated } from "@/lib/realtime/publish";
-import type { WireRoom } from "@/lib/chat/wire";
+import { readUpdated } from "@/lib/chat/events";
+import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
+import type { WireRoom } from "@/lib/wire/rest";
 
-export async function markRead(input: { userId: number; roomId: number; upToId: number }): Promise<WireRoom> {
+export async function markRead(input: { userId: number; roomId: number; upToId: number }): Promise<WithEvents<WireRoom>> {
   const participant = await assertParticipant(input.userId, input.roomId);
   const previous = Number(participant.lastReadMessageId ?? 0);
   const upTo = Math.max(previous, input.upToId);
@@ -35,8 +37,6 @@ export async function markRead(input: { userId: number; roomId: number; upToId: 
       WHERE p.room_id = ${input.roomId} AND p.user_id = ${input.userId}`,
   ]);
   const room = await getRoomForUser(input.userId, input.roomId);
-  if (upTo > previous || participant.unreadCount !== room.unread_count) {
-    await publishReadUpdated({ roomId: input.roomId, userId: input.userId, upToId: upTo, room });
-  }
-  return room;
+  const changed = upTo > previous || participant.unreadCount !== room.unread_count;
+  return withEvents(room, changed ? readUpdated({ roomId: input.roomId, userId: input.userId, upToId: upTo, room }) : []);
 }

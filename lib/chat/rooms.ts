@@ -1,9 +1,11 @@
+import "server-only";
 // Room list and single-room reads, straight from the denormalized last-message fields.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Db } from "@/lib/db";
 import { invalidInput, notFound } from "@/lib/errors";
 import { isCursorDate, MAX_ROW_ID } from "@/lib/chat/schemas";
-import { toWireRoom, type RoomRow, type WireRoom } from "@/lib/chat/wire";
+import { toWireRoom, type RoomRow } from "@/lib/wire/serialize";
+import type { WireRoom } from "@/lib/wire/rest";
 
 type Client = Pick<Db, "$queryRaw">;
 

@@ -1,9 +1,9 @@
 // Input schemas shared by route handlers, server actions and client forms.
 import { z } from "zod";
+import { DEFAULT_PAGE_SIZE, MAX_MESSAGE_LENGTH, MAX_PAGE_SIZE } from "@/lib/chat/limits";
 
-export const MAX_MESSAGE_LENGTH = 4000;
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 100;
+// The composer still imports it from here; browser code should import lib/chat/limits instead.
+export { MAX_MESSAGE_LENGTH };
 
 /** A positive integer id in a query string or path: digits only, within JS's safe range. */
 export const idParam = z
@@ -31,7 +31,6 @@ export const messagePageQuerySchema = z
   })
   .strict()
   .refine((q) => q.before === undefined || q.after === undefined, "use either before or after, not both");
-export type MessagePageQuery = z.infer<typeof messagePageQuerySchema>;
 
 export const messageContentSchema = z
   .string()
@@ -41,7 +40,6 @@ export const messageContentSchema = z
 export const sendMessageBodySchema = z
   .object({ content: messageContentSchema, client_id: z.uuid() })
   .strict();
-export type SendMessageBody = z.infer<typeof sendMessageBodySchema>;
 
 export const markReadBodySchema = z.object({ up_to_id: positiveId }).strict();
 
@@ -62,7 +60,6 @@ export const createRoomBodySchema = z.discriminatedUnion("kind", [
     })
     .strict(),
 ]);
-export type CreateRoomBody = z.infer<typeof createRoomBodySchema>;
 
 export const addMembersBodySchema = z.object({ user_ids: z.array(rowId).min(1).max(200) }).strict();
 export const removeMemberSchema = z.object({ room_id: rowId, user_id: rowId }).strict();

@@ -1,10 +1,13 @@
+import "server-only";
 // Sending a message: the seed's save_message + update_last_message, as one atomic statement.
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { metrics } from "@/lib/metrics";
-import { toWireMessage, type MessageRow, type WireMessage, type WireRoom } from "@/lib/chat/wire";
+import { messageCreated, type RoomView } from "@/lib/chat/events";
+import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
+import { toWireMessage, toWireRoom, type MessageRow } from "@/lib/wire/serialize";
+import type { WireMessage, WireRoom } from "@/lib/wire/rest";
 import { lastMessagePreview } from "@/lib/chat/preview";
-import { publishMessageCreated } from "@/lib/realtime/publish";
 
 export type SendInput = { userId: number; roomId: number; content: string; clientId: string };
 export type SendResult = { message: WireMessage; created: boolean };
@@ -27,6 +30,7 @@ type SendRow = Omit<MessageRow, "senderUsername"> & {
  * first, so ids are handed out in commit order per room and the denormalized last message is
  * always the highest id; then inserts, updates the room's last message, and adds one unread for
  * every other participant. Content must already be validated (trimmed, 1..4000 characters).
+ * Returns message.created and each participant's room.updated, to deliver after commit.
  *
  * Lock order (the same in every writer: read.ts, membership.ts, admin/moderation.ts): the room
  * row, then participant rows, then message rows.
@@ -35,7 +39,7 @@ type SendRow = Omit<MessageRow, "senderUsername"> & {
  * granted: now() is the statement's start, before a wait for the lock, so a message that waited
  * would get a higher id but an earlier time than the one it waited for.
  */
-export async function sendMessage(input: SendInput): Promise<SendResult> {
+export async function sendMessage(input: SendInput): Promise<WithEvents<SendResult>> {
   const started = performance.now();
   const preview = lastMessagePreview(input.content);
   const rows = await db.$queryRaw<SendRow[]>`
@@ -82,35 +86,35 @@ export async function sendMessage(input: SendInput): Promise<SendResult> {
     if (!original || original.roomId !== input.roomId) {
       throw new AppError("conflict", "client_id was already used for another message");
     }
-    return { message: toWireMessage({ ...original, senderUsername: row.senderUsername }), created: false };
+    return withEvents({ message: toWireMessage({ ...original, senderUsername: row.senderUsername }), created: false });
   }
 
   const message = toWireMessage({ ...row, senderUsername: row.senderUsername });
   metrics.messagesSent.inc();
   metrics.sendLatency.observe((performance.now() - started) / 1000);
-  await publishMessageCreated(message, roomViews(row, message));
-  return { message, created: true };
+  return withEvents({ message, created: true }, messageCreated(message, roomViews(row, message)));
 }
 
 /** The room as each participant now sees it, built from the statement's own answer. */
-function roomViews(row: SendRow, message: WireMessage): Array<{ userId: number; room: WireRoom }> {
+function roomViews(row: SendRow, message: WireMessage): RoomView[] {
   const participants = row.participants ?? [];
   return participants.map((p) => ({
     userId: p.user_id,
-    room: {
+    room: toWireRoom({
       id: message.room_id,
       name:
         row.roomKind === "DIRECT"
           ? (participants.find((o) => o.user_id !== p.user_id)?.name ?? row.roomName ?? "")
           : (row.roomName ?? ""),
       kind: row.roomKind ?? "GROUP",
-      job_id: row.jobId,
-      last_message_content: lastMessagePreview(message.content),
-      last_message_time: message.timestamp,
-      last_message_sender: message.sender,
-      unread_count: p.unread_count,
-      updated_at: message.timestamp,
-      owner_id: row.ownerId,
-    },
+      jobId: row.jobId,
+      lastMessageContent: lastMessagePreview(message.content),
+      lastMessageTime: row.timestamp,
+      lastMessageSenderId: message.sender.id,
+      lastMessageSenderUsername: message.sender.username,
+      unreadCount: p.unread_count,
+      updatedAt: row.timestamp,
+      ownerId: row.ownerId,
+    }),
   }));
 }

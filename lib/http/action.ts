@@ -1,42 +1,32 @@
+import "server-only";
 // The server-action door: every action checks the session itself (an action is a public
-// endpoint), validates its input, and returns a typed result instead of throwing.
-import { randomUUID } from "node:crypto";
+// endpoint), validates its input, and returns a typed result instead of throwing. Logging,
+// metrics, error mapping and delivering realtime events after commit are the shared door core's
+// (lib/http/door.ts), as for route handlers.
 import type { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/credentials";
-import { AppError, toWireError, type ActionResult } from "@/lib/errors";
-import { log } from "@/lib/log";
-import { metrics } from "@/lib/metrics";
+import type { ActionResult } from "@/lib/errors";
+import { type Door, openDoor } from "@/lib/http/door";
+import { parseWith } from "@/lib/http/parse";
 
 export async function runAction<S extends z.ZodType, T>(
   name: string,
   schema: S,
   input: unknown,
-  body: (user: SessionUser, input: z.infer<S>) => Promise<T>,
+  body: (user: SessionUser, input: z.infer<S>, emit: Door["emit"]) => Promise<T>,
   options: { authorize?: () => Promise<SessionUser> } = {},
 ): Promise<ActionResult<T>> {
-  const started = performance.now();
-  const requestId = randomUUID();
-  let userId: number | null = null;
+  const door = openDoor("action", name);
   let result: ActionResult<T>;
   try {
     const user = await (options.authorize ?? requireUser)();
-    userId = user.id;
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new AppError("invalid_input", `${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`);
-    }
-    result = { ok: true, data: await body(user, parsed.data) };
+    door.setUser(user.id);
+    result = { ok: true, data: await body(user, parseWith(schema, input), door.emit) };
   } catch (error) {
-    result = { ok: false, error: toWireError(error) };
-    if (!(error instanceof AppError)) log.error({ event: "action.error", request_id: requestId, action: name, error: String(error) }, "action failed");
+    result = { ok: false, error: door.fail(error).error };
   }
-  const status = result.ok ? "ok" : result.error.code;
-  metrics.httpResponses.inc({ route: `action ${name}`, status });
-  log.info(
-    { event: "action", request_id: requestId, action: name, user_id: userId, status, duration_ms: Math.round(performance.now() - started) },
-    "server action",
-  );
+  await door.deliver();
+  door.finish(result.ok ? "ok" : result.error.code);
   return result;
 }

@@ -1,6 +1,6 @@
 import { idParam, rowIdParam, searchParamsObject } from "@/lib/chat/schemas";
 import { AppError } from "@/lib/errors";
-import { parseWith } from "@/lib/http/route";
+import { parseWith } from "@/lib/http/parse";
 import type { z } from "zod";
 
 /**

@@ -3,7 +3,7 @@ import "server-only";
 // clients), read under the body cap before it is parsed.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { MAX_BODY_BYTES, parseWith, readLimited } from "@/lib/http/route";
+import { MAX_BODY_BYTES, parseWith, readLimited } from "@/lib/http/parse";
 
 export const socketIdSchema = z.string().regex(/^\d{1,20}\.\d{1,20}$/, "invalid socket_id");
 

@@ -3,8 +3,8 @@
 // much more once quotes, backslashes and control characters are escaped, so message.created
 // carries a preview and `truncated: true` when the whole message would not fit (the browser then
 // fetches it), and room.updated a preview of the last message with `last_message_truncated: true`.
-import type { WireMessage, WireRoom } from "@/lib/chat/wire";
-import type { MembersUpdatedEvent } from "@/lib/realtime/channels";
+import type { MembersUpdatedEvent, MessageCreatedEvent, RoomUpdatedEvent } from "@/lib/wire/events";
+import type { MembersChangeWire, WireMessage, WireRoom } from "@/lib/wire/rest";
 
 /** Pusher Channels' limit on an event's data (hosted, Soketi's default and the embedded server). */
 export const MAX_EVENT_DATA_BYTES = 10 * 1024;
@@ -38,25 +38,20 @@ export function previewOf(text: string, maxBytes: number): string {
   return text.slice(0, end);
 }
 
-export type LiveMessage = WireMessage & { truncated?: true };
-export type LiveRoom = WireRoom & { last_message_truncated?: true };
-
 /** The message as message.created carries it: whole when it fits, else a preview and the flag. */
-export function fitMessage(message: WireMessage): LiveMessage {
+export function fitMessage(message: WireMessage): MessageCreatedEvent {
   if (jsonBytes(message) <= EVENT_DATA_BUDGET_BYTES) return message;
   return { ...message, content: previewOf(message.content, PREVIEW_BYTES), truncated: true };
 }
 
 /** The room as room.updated carries it: its last message cut to a preview when it would not fit. */
-export function fitRoom(room: WireRoom): LiveRoom {
+export function fitRoom(room: WireRoom): RoomUpdatedEvent {
   if (jsonBytes(room) <= EVENT_DATA_BUDGET_BYTES) return room;
   return { ...room, last_message_content: previewOf(room.last_message_content, PREVIEW_BYTES), last_message_truncated: true };
 }
 
-export type LiveMembersUpdate = MembersUpdatedEvent | { room_id: number; owner_id: number | null; members: null; members_truncated: true };
-
 /** members.updated with the list when it fits; a large group's names only its owner, and the browser fetches the list. */
-export function fitMembers(event: MembersUpdatedEvent): LiveMembersUpdate {
+export function fitMembers(event: MembersChangeWire): MembersUpdatedEvent {
   if (jsonBytes(event) <= EVENT_DATA_BUDGET_BYTES) return event;
   return { room_id: event.room_id, owner_id: event.owner_id, members: null, members_truncated: true };
 }

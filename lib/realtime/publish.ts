@@ -1,39 +1,39 @@
 import "server-only";
-// Publishing after commit. A failed publish is logged and counted, never thrown: the
-// message is already stored and clients catch up through the REST fallback.
-import { roomChannel, userChannel, EVENTS, type MembersUpdatedEvent } from "@/lib/realtime/channels";
-import { EVENT_DATA_BUDGET_BYTES, fitMembers, fitMessage, fitRoom, jsonBytes } from "@/lib/realtime/event-size";
-import { pusherServer } from "@/lib/realtime/pusher-server";
+// Publishing after commit. A failed publish is logged and counted, never thrown: the change is
+// already stored and clients catch up through the REST fallback. Payload types come from the
+// event name (lib/wire/events.ts), so a wrong payload does not compile.
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
-import type { WireMessage, WireRoom } from "@/lib/chat/wire";
+import { EVENT_DATA_BUDGET_BYTES, jsonBytes } from "@/lib/realtime/event-size";
+import { pusherServer } from "@/lib/realtime/pusher-server";
+import { type EventName, type EventPayload, type OutgoingEvent, outgoing } from "@/lib/wire/events";
 
 const BATCH_LIMIT = 10; // Pusher's maximum events per batch call.
-type Event = { channel: string; name: string; data: unknown };
 
 /** Drops (logged, counted) what is still too large: one oversize event must not sink its batch. */
-function withinLimit(kind: string, events: Event[]): Event[] {
+function withinLimit(events: OutgoingEvent[]): OutgoingEvent[] {
   return events.filter((e) => {
-    const bytes = jsonBytes(e.data);
+    const bytes = jsonBytes(e.payload);
     if (bytes <= EVENT_DATA_BUDGET_BYTES) return true;
     metrics.publishFailures.inc();
-    log.error({ event: "realtime.publish", kind, name: e.name, channel: e.channel, bytes }, "event over the size limit, not published");
+    log.error({ event: "realtime.publish", kind: e.event, name: e.event, channel: e.channel, bytes }, "event over the size limit, not published");
     return false;
   });
 }
 
-async function publish(kind: string, all: Event[]): Promise<boolean> {
-  const events = withinLimit(kind, all);
+/** Publishes a list in batches; true when every event went out. `kind` names it in the log (the first event's name by default). */
+export async function publishAll(all: OutgoingEvent[], kind: string = all[0]?.event ?? "none"): Promise<boolean> {
+  const events = withinLimit(all);
   if (events.length === 0) return all.length === 0;
   const started = performance.now();
   try {
-    const batches: Event[][] = [];
+    const batches: OutgoingEvent[][] = [];
     for (let i = 0; i < events.length; i += BATCH_LIMIT) batches.push(events.slice(i, i + BATCH_LIMIT));
     await Promise.all(
       batches.map((batch) =>
         batch.length === 1
-          ? pusherServer().trigger(batch[0].channel, batch[0].name, batch[0].data)
-          : pusherServer().triggerBatch(batch.map((e) => ({ channel: e.channel, name: e.name, data: e.data }))),
+          ? pusherServer().trigger(batch[0].channel, batch[0].event, batch[0].payload)
+          : pusherServer().triggerBatch(batch.map((e) => ({ channel: e.channel, name: e.event, data: e.payload }))),
       ),
     );
     const ms = performance.now() - started;
@@ -50,45 +50,5 @@ async function publish(kind: string, all: Event[]): Promise<boolean> {
   }
 }
 
-export function publishMessageCreated(message: WireMessage, rooms: Array<{ userId: number; room: WireRoom }>) {
-  return publish("message.created", [
-    { channel: roomChannel(message.room_id), name: EVENTS.messageCreated, data: fitMessage(message) },
-    ...rooms.map((r) => ({ channel: userChannel(r.userId), name: EVENTS.roomUpdated, data: fitRoom(r.room) })),
-  ]);
-}
-
-export function publishRoomUpdated(rooms: Array<{ userId: number; room: WireRoom }>) {
-  return publish(
-    "room.updated",
-    rooms.map((r) => ({ channel: userChannel(r.userId), name: EVENTS.roomUpdated, data: fitRoom(r.room) })),
-  );
-}
-
-export function publishReadUpdated(input: { roomId: number; userId: number; upToId: number; room: WireRoom }) {
-  return publish("read.updated", [
-    { channel: roomChannel(input.roomId), name: EVENTS.readUpdated, data: { room_id: input.roomId, user_id: input.userId, up_to_id: input.upToId } },
-    { channel: userChannel(input.userId), name: EVENTS.roomUpdated, data: fitRoom(input.room) },
-  ]);
-}
-
-/** A group's members or owner changed: the room hears the new list, each remaining member their
- * own view of the room, and whoever left a room.updated marked `removed` (off their list). */
-export function publishMembersUpdated(input: {
-  event: MembersUpdatedEvent;
-  rooms: Array<{ userId: number; room: WireRoom }>;
-  removed?: { userId: number; room: WireRoom };
-}) {
-  const { event, rooms, removed } = input;
-  return publish("members.updated", [
-    { channel: roomChannel(event.room_id), name: EVENTS.membersUpdated, data: fitMembers(event) },
-    ...rooms.map((r) => ({ channel: userChannel(r.userId), name: EVENTS.roomUpdated, data: fitRoom(r.room) })),
-    ...(removed ? [{ channel: userChannel(removed.userId), name: EVENTS.roomUpdated, data: { ...fitRoom(removed.room), removed: true } }] : []),
-  ]);
-}
-
-export function publishMessageDeleted(message: { id: number; roomId: number }, rooms: Array<{ userId: number; room: WireRoom }>) {
-  return publish("message.deleted", [
-    { channel: roomChannel(message.roomId), name: EVENTS.messageDeleted, data: { id: message.id, room_id: message.roomId } },
-    ...rooms.map((r) => ({ channel: userChannel(r.userId), name: EVENTS.roomUpdated, data: fitRoom(r.room) })),
-  ]);
-}
+/** One event; its payload's type follows from `event`. */
+export const publish = <E extends EventName>(channel: string, event: E, payload: EventPayload<E>) => publishAll([outgoing(channel, event, payload)]);

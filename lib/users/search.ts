@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 
 export type UserSummary = { id: number; username: string; name: string };

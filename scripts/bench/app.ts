@@ -19,7 +19,7 @@ export function configureAppEnv(databaseUrl: string, realtime: RealtimeTarget): 
 }
 
 export async function loadApp() {
-  const [prisma, db, rooms, messages, send, authorize, channels, metrics] = await Promise.all([
+  const [prisma, db, rooms, messages, send, authorize, channels, events, publish, metrics] = await Promise.all([
     import("@/lib/generated/prisma/client"),
     import("@/lib/db"),
     import("@/lib/chat/rooms"),
@@ -27,6 +27,8 @@ export async function loadApp() {
     import("@/lib/chat/send"),
     import("@/lib/realtime/authorize"),
     import("@/lib/realtime/channels"),
+    import("@/lib/wire/events"),
+    import("@/lib/realtime/deliver"),
     import("@/lib/metrics"),
   ]);
   return {
@@ -40,7 +42,8 @@ export async function loadApp() {
     sendMessage: send.sendMessage,
     authorizeChannel: authorize.authorizeChannel,
     roomChannel: channels.roomChannel,
-    EVENTS: channels.EVENTS,
+    EVENTS: events.EVENTS,
+    deliver: publish.deliver,
     metrics: metrics.metrics,
   };
 }

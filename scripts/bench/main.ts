@@ -20,7 +20,6 @@ import { renderSummary } from "./summary";
 import { benchRoomList } from "./room-list";
 import { writeReport } from "./report";
 import { benchSends } from "./sends";
-import { relaunchWithServerCondition } from "./server-condition";
 import { startRealtimeChild } from "@/scripts/realtime-child";
 import { benchTyping } from "./typing";
 import { benchUnread } from "./unread";
@@ -107,17 +106,13 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-const relaunched = relaunchWithServerCondition();
-if (relaunched !== null) {
-  // Exit explicitly with the child's status: something imported above can otherwise leave 0.
-  process.exit(relaunched);
-} else {
-  // Exit explicitly: a pool or socket left open by a failed section must not keep the run alive.
-  run(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+// `npm run bench` runs this with --conditions=react-server, as Next resolves server code, so the
+// server-only modules it measures load. Exit explicitly: a pool or socket left open by a failed
+// section must not keep the run alive.
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -2,7 +2,7 @@
 // client-typing events through the realtime server while we watch PostgreSQL's tuple counters.
 import type pg from "pg";
 import type { SessionUser } from "@/lib/auth/credentials";
-import type { TypingEvent } from "@/lib/realtime/channels";
+import type { TypingEvent } from "@/lib/wire/events";
 import type { App, RealtimeTarget } from "./app";
 import type { BenchConfig } from "./config";
 import { withClient } from "./database";

@@ -34,6 +34,24 @@ async function stop(started: Started): Promise<void> {
   await started.exited;
 }
 
+test.describe("next start with a value the environment schema refuses", () => {
+  for (const [name, value] of [
+    ["RATE_LIMIT_SEND_MAX", "abc"],
+    ["LOG_LEVEL", "loud"],
+  ] as const) {
+    test(`exits non-zero at boot, naming ${name}`, async () => {
+      const started = nextStart(await freePort(), { ...sound, [name]: value });
+      try {
+        expect(await started.exited).not.toBe(0);
+        expect(started.output()).toContain(`${name} has an invalid value`);
+        expect(started.output()).not.toContain(value);
+      } finally {
+        await stop(started);
+      }
+    });
+  }
+});
+
 test.describe("next start with development defaults", () => {
   for (const [name, value, reason] of [
     ["PUSHER_SECRET", "app-secret", "is a publicly known default"],

@@ -2,7 +2,7 @@
 // for when the tab regains focus, and when the browser comes back online.
 import { expect, test } from "./support/fixtures";
 import { expectConnected, openRoom, roomLink, send, unique } from "./support/chat";
-import { EVENTS } from "@/lib/realtime/channels";
+import { EVENTS } from "@/lib/wire/events";
 
 test("a lost room update shows after the tab regains focus, and after the browser comes back online", async ({ signedIn }) => {
   const alice = await signedIn("alice");

@@ -31,7 +31,7 @@ function run(args: string[], extra: Record<string, string>, cwd = ROOT) {
 }
 
 describe("npm start (scripts/run.ts) in production", () => {
-  const start = (extra: Record<string, string>) => run([TSX, "scripts/run.ts", "start"], extra);
+  const start = (extra: Record<string, string>) => run([TSX, "--conditions=react-server", "scripts/run.ts", "start"], extra);
 
   it("refuses NODE_ENV=production without a database or secrets, before starting anything", () => {
     const { status, out } = start({ NODE_ENV: "production" });
@@ -63,6 +63,23 @@ describe("npm start (scripts/run.ts) in production", () => {
     expect(out).toContain('"msg":"database"');
     expect(out).toContain("PUSHER_SECRET is a publicly known default");
     expect(out).not.toContain("Next.js");
+  });
+});
+
+describe("npm start / npm run dev (scripts/run.ts) with a value the environment schema refuses", () => {
+  const start = (mode: string, extra: Record<string, string>) => run([TSX, "--conditions=react-server", "scripts/run.ts", mode], extra);
+
+  it.each([
+    ["dev", "RATE_LIMIT_SEND_MAX", "abc"],
+    ["dev", "LOG_LEVEL", "loud"],
+    ["start", "TRUSTED_PROXY_HOPS", "２"],
+    ["dev", "PUSHER_USE_TLS", "نعم"],
+  ])("%s refuses %s=%s by name, before starting anything", (mode, name, value) => {
+    const { status, out } = start(mode, { DATABASE_URL: inject("databaseUrl"), ...sound, [name]: value });
+    expect(status).toBe(1);
+    expect(out).toContain(`${name} has an invalid value`);
+    expect(out).not.toContain(value);
+    expect(out).not.toContain('"msg":"database"');
   });
 });
 

@@ -44,7 +44,7 @@ describe("rate limits (stored in PostgreSQL)", () => {
     const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
     const env = { ...process.env, DATABASE_URL: inject("databaseUrl"), LOG_LEVEL: "silent" };
     const [one, two] = await Promise.all(
-      [0, 1].map(() => run(tsx, [bin, key, "15", "20", "600"], { env, cwd: process.cwd() })),
+      [0, 1].map(() => run(tsx, ["--conditions=react-server", bin, key, "15", "20", "600"], { env, cwd: process.cwd() })),
     );
     const allowed = JSON.parse(one.stdout).allowed + JSON.parse(two.stdout).allowed;
     expect(allowed).toBe(20);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { POST as sendRoute } from "@/app/api/chat/rooms/[roomId]/messages/route";
 import { db } from "@/lib/db";
 import { roomChannel, userChannel } from "@/lib/realtime/channels";
-import type { WireMessage, WireRoom } from "@/lib/chat/wire";
+import type { WireMessage, WireRoom } from "@/lib/wire/rest";
 import { seedDemoData } from "@/prisma/seed-data";
 import { call, request, type Caller } from "@/tests/support/http";
 import { disconnectAll, next, pusherClientFor as clientFor, subscribed } from "@/tests/support/pusher-clients";

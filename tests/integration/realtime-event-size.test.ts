@@ -7,12 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { POST as sendRoute } from "@/app/api/chat/rooms/[roomId]/messages/route";
 import { bindRoomChannel } from "@/lib/chat/client/realtime-bindings";
 import { getMessagePage } from "@/lib/chat/messages";
-import { MAX_MESSAGE_LENGTH } from "@/lib/chat/schemas";
+import { MAX_MESSAGE_LENGTH } from "@/lib/chat/limits";
 import { roomChannel, userChannel } from "@/lib/realtime/channels";
 import { MAX_EVENT_DATA_BYTES } from "@/lib/realtime/event-size";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 import { call, request } from "@/tests/support/http";
 import { openTab, startAuthServer, type Tab } from "@/tests/support/realtime-tab";
+import type { RoomUpdatedEvent } from "@/lib/wire/events";
 
 const rt = inject("realtime");
 const bytes = (data: unknown) => Buffer.byteLength(JSON.stringify(data), "utf8");
@@ -96,7 +97,7 @@ describe("oversize messages arrive live", () => {
     const clientId = randomUUID();
     type Live = { id: number; content: string; truncated?: boolean; client_id: string };
     const live = nextEvent<Live>(client.channel(roomChannel(roomId)), "message.created", (m) => m.client_id === clientId);
-    const roomEvent = nextEvent<{ id: number; last_message_content: string; last_message_truncated?: boolean }>(
+    const roomEvent = nextEvent<RoomUpdatedEvent>(
       client.channel(userChannel(bob.id)),
       "room.updated",
       (r) => r.id === roomId && r.last_message_content.length > 0 && content.startsWith(r.last_message_content),

@@ -11,6 +11,7 @@ import { getMessagePage } from "@/lib/chat/messages";
 import { sendMessage } from "@/lib/chat/send";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 import { BASE, request } from "@/tests/support/http";
+import { delivered } from "@/tests/support/delivered";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -19,7 +20,7 @@ afterEach(() => {
 it("fetches the messages others sent during a gap even when the tab's own later message is already held", async () => {
   const [me, other] = await Promise.all([makeUser(), makeUser()]);
   const room = await makeRoom([me.id, other.id]);
-  const send = (userId: number, content: string) => sendMessage({ userId, roomId: room.id, content, clientId: randomUUID() });
+  const send = (userId: number, content: string) => delivered(sendMessage({ userId, roomId: room.id, content, clientId: randomUUID() }));
   await send(other.id, "before the gap");
 
   // The tab as the room page opens it.

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { markRead } from "@/lib/chat/read";
 import { sendMessage } from "@/lib/chat/send";
 import { makeRoom, makeUser } from "@/tests/support/factories";
+import { delivered } from "@/tests/support/delivered";
 
 async function untilSomeoneWaitsOnALock(client: pg.Client): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -24,8 +25,8 @@ async function untilSomeoneWaitsOnALock(client: pg.Client): Promise<void> {
 it("counts a message whose send commits while markRead waits for the reader's participant row", async () => {
   const [reader, writer] = await Promise.all([makeUser(), makeUser()]);
   const room = await makeRoom([reader.id, writer.id]);
-  const first = await sendMessage({ userId: writer.id, roomId: room.id, content: "first", clientId: randomUUID() });
-  await markRead({ userId: reader.id, roomId: room.id, upToId: first.message.id });
+  const first = await delivered(sendMessage({ userId: writer.id, roomId: room.id, content: "first", clientId: randomUUID() }));
+  await delivered(markRead({ userId: reader.id, roomId: room.id, upToId: first.message.id }));
 
   // A send in flight, as lib/chat/send.ts does it: the message stored and the reader's unread
   // count raised, not committed yet.
@@ -37,7 +38,7 @@ it("counts a message whose send commits while markRead waits for the reader's pa
     await send.query("INSERT INTO chat_message (room_id, sender_id, content, client_id) VALUES ($1, $2, 'second', $3)", [room.id, writer.id, randomUUID()]);
     await send.query("UPDATE chat_chatparticipant SET unread_count = unread_count + 1 WHERE room_id = $1 AND user_id = $2", [room.id, reader.id]);
 
-    const reading = markRead({ userId: reader.id, roomId: room.id, upToId: first.message.id });
+    const reading = delivered(markRead({ userId: reader.id, roomId: room.id, upToId: first.message.id }));
     await untilSomeoneWaitsOnALock(watcher);
     await send.query("COMMIT");
     const answered = await reading;

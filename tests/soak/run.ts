@@ -12,6 +12,7 @@ import { type RealtimeProcess, REALTIME_CREDENTIALS, startRealtimeProcess } from
 import type { TabSnapshot } from "./tab-protocol";
 import { everyTab, openTab, type Tab } from "./tabs";
 import { readTruth, type Truth } from "./truth";
+import { delivered } from "@/tests/support/delivered";
 
 export type Fault = { kind: "realtime" | "database"; downAt: number; upAt: number };
 
@@ -109,11 +110,11 @@ export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>)
   const rooms: SoakRun["rooms"] = [];
   for (let g = 0; g < GROUPS; g++) {
     const members = users.filter((_, i) => i % GROUPS !== g).map((u) => u.id);
-    const room = await createGroupRoom(members[0], `Soak group ${g + 1}`, members.slice(1));
+    const room = await delivered(createGroupRoom(members[0], `Soak group ${g + 1}`, members.slice(1)));
     rooms.push({ id: room.id, kind: "GROUP", members });
   }
   for (let i = 0; i + 1 < users.length; i += 2) {
-    const { room } = await createDirectRoom(users[i].id, users[i + 1].id);
+    const { room } = await delivered(createDirectRoom(users[i].id, users[i + 1].id));
     rooms.push({ id: room.id, kind: "DIRECT", members: [users[i].id, users[i + 1].id] });
   }
 

@@ -12,9 +12,10 @@ import { fetchMessages, fetchRooms, fetchUnreadTotal } from "@/lib/chat/client/r
 import { attemptSend, type SendTransport } from "@/lib/chat/client/send-attempt";
 import { type ChatStore, createChatStore } from "@/lib/chat/client/store";
 import { newestId } from "@/lib/chat/client/timeline";
-import { wireMessageSchema, wireRoomSchema } from "@/lib/chat/client/wire-schemas";
+import { wireMessageSchema, wireRoomSchema } from "@/lib/wire/rest";
 import { CHANNEL_AUTH_ENDPOINT } from "@/lib/realtime/browser-client";
-import { EVENTS, roomChannel, userChannel } from "@/lib/realtime/channels";
+import { roomChannel, userChannel } from "@/lib/realtime/channels";
+import { EVENTS } from "@/lib/wire/events";
 import type { RealtimeClientConfig } from "@/lib/realtime/client-config";
 import type { SendCall, TabConfig, TabReply, TabRequest, TabSnapshot } from "./tab-protocol";
 

@@ -1,5 +1,5 @@
 // Wire messages and pages for the browser store's tests, in the shape the API sends them.
-import type { WireMessage, WireMessagePage } from "@/lib/chat/wire";
+import type { WireMessage, WireMessagePage } from "@/lib/wire/rest";
 
 export const ME = { id: 1, username: "me", name: "Me" };
 export const OTHER = { id: 2, username: "other" };

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createChatStore } from "@/lib/chat/client/store";
 import type { RoomMember } from "@/lib/chat/rooms";
-import type { WireRoom } from "@/lib/chat/wire";
+import type { WireRoom } from "@/lib/wire/rest";
 
 const me = { id: 1, username: "client1", name: "Alice Client" };
 const room: WireRoom = {

@@ -1,6 +1,6 @@
 // The size guard's own edges; tests/integration/realtime-event-size.test.ts covers the live path.
 import { describe, expect, it } from "vitest";
-import type { WireRoom } from "@/lib/chat/wire";
+import type { WireRoom } from "@/lib/wire/rest";
 import { EVENT_DATA_BUDGET_BYTES, fitMembers, fitRoom, jsonBytes, PREVIEW_BYTES, previewOf } from "@/lib/realtime/event-size";
 
 describe("previewOf", () => {

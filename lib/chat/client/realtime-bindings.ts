@@ -7,23 +7,11 @@ import { REVOKED } from "@/lib/chat/client/connection-watch";
 import type { ChatStore } from "@/lib/chat/client/store";
 import { catchUp, fetchWholeMessage, refreshMembers, refreshRooms } from "@/lib/chat/client/sync";
 import { receiveTyping } from "@/lib/chat/client/typing";
-import {
-  membersUpdatedSchema,
-  messageDeletedSchema,
-  readUpdatedSchema,
-  typingEventSchema,
-  wireMessageSchema,
-  wireRoomSchema,
-} from "@/lib/chat/client/wire-schemas";
-import { EVENTS, roomChannel, userChannel } from "@/lib/realtime/channels";
+import { roomChannel, userChannel } from "@/lib/realtime/channels";
+import { EVENT_SCHEMAS, EVENTS, type TypingEvent } from "@/lib/wire/events";
 
 /** pusher-js passes client events on presence channels the sender's id as the server attached it. */
 type Handler = (data: unknown, metadata?: { user_id?: string }) => void;
-
-// message.created carries `truncated: true` and a preview when the whole message would not fit
-// in one realtime event (lib/realtime/event-size.ts). Read beside the shared schema (which drops
-// unknown keys) rather than by extending it here, so the browser needs no zod of its own.
-const isTruncated = (data: unknown) => (data as { truncated?: unknown } | null)?.truncated === true;
 
 /** Our auth endpoints refused the subscription: signed out, deactivated, or not a member. */
 function refused(error: unknown): boolean {
@@ -46,7 +34,7 @@ export function bindUserChannel(store: ChatStore, pusher: Pusher, refreshRoomLis
   const channel = pusher.subscribe(name);
   const unbind = bindAll(channel, {
     [EVENTS.roomUpdated]: (data) => {
-      const room = wireRoomSchema.safeParse(data);
+      const room = EVENT_SCHEMAS[EVENTS.roomUpdated].safeParse(data);
       if (room.success) store.upsertRooms([room.data]);
     },
     "pusher:subscription_succeeded": refreshRoomList,
@@ -85,10 +73,9 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
 
   const unbind = bindAll(channel, {
     [EVENTS.messageCreated]: (data) => {
-      const parsed = wireMessageSchema.safeParse(data);
+      const parsed = EVENT_SCHEMAS[EVENTS.messageCreated].safeParse(data);
       if (!parsed.success || parsed.data.room_id !== roomId) return;
-      const message = parsed.data;
-      const truncated = isTruncated(data);
+      const { truncated, ...message } = parsed.data;
       const held = store.getState().timelines[roomId]?.messages.some((m) => m.id === message.id) ?? false;
       // A preview shows at once but never replaces a whole copy we already hold.
       if (!truncated || !held) store.receiveMessages(roomId, [message]);
@@ -97,19 +84,19 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
       if (sender.id !== me) receiveTyping(store, roomId, { userId: sender.id, name: sender.username }, false);
     },
     [EVENTS.messageUpdated]: (data) => {
-      const message = wireMessageSchema.safeParse(data);
+      const message = EVENT_SCHEMAS[EVENTS.messageUpdated].safeParse(data);
       if (message.success && message.data.room_id === roomId) store.receiveMessages(roomId, [message.data]);
     },
     [EVENTS.messageDeleted]: (data) => {
-      const deleted = messageDeletedSchema.safeParse(data);
+      const deleted = EVENT_SCHEMAS[EVENTS.messageDeleted].safeParse(data);
       if (deleted.success && deleted.data.room_id === roomId) store.markDeleted(roomId, deleted.data.id);
     },
     [EVENTS.readUpdated]: (data) => {
-      const read = readUpdatedSchema.safeParse(data);
+      const read = EVENT_SCHEMAS[EVENTS.readUpdated].safeParse(data);
       if (read.success && read.data.user_id !== me) store.markOwnRead(roomId, read.data.up_to_id);
     },
     [EVENTS.membersUpdated]: (data) => {
-      const update = membersUpdatedSchema.safeParse(data);
+      const update = EVENT_SCHEMAS[EVENTS.membersUpdated].safeParse(data);
       if (!update.success || update.data.room_id !== roomId) return;
       const { owner_id, members } = update.data;
       if (members) store.applyMembers({ room_id: roomId, owner_id, members });
@@ -118,7 +105,7 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
     [EVENTS.typing]: (data, metadata) => {
       // Who is typing is the member the server authenticated, never the payload's claim.
       const userId = Number(metadata?.user_id);
-      const typing = typingEventSchema.safeParse(data);
+      const typing = EVENT_SCHEMAS[EVENTS.typing].safeParse(data);
       if (!typing.success || !Number.isSafeInteger(userId) || userId <= 0 || userId === me) return;
       receiveTyping(store, roomId, { userId, name: displayName(userId, "Someone") }, typing.data.typing);
     },
@@ -144,7 +131,7 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
 
 /** A client event straight to the other browsers in the room; nothing reaches our server. The
  * receivers take the sender from the server-attached user_id, not from this payload. */
-export function sendTyping(pusher: Pusher, roomId: number, payload: { user_id: number; username: string; typing: boolean }) {
+export function sendTyping(pusher: Pusher, roomId: number, payload: TypingEvent) {
   const channel = pusher.channel(roomChannel(roomId));
   if (channel?.subscribed) channel.trigger(EVENTS.typing, payload);
 }

@@ -1,6 +1,6 @@
 // The browser's REST calls (seed contract routes). Answers are validated before use.
-import type { z } from "zod";
-import type { WireMessagePage, WireRoom } from "@/lib/chat/wire";
+import type * as z from "zod/mini";
+import type { WireMessagePage, WireRoom } from "@/lib/wire/rest";
 import {
   memberListSchema,
   roomPageSchema,
@@ -8,7 +8,7 @@ import {
   unreadTotalSchema,
   userSearchSchema,
   wireMessagePageSchema,
-} from "@/lib/chat/client/wire-schemas";
+} from "@/lib/wire/rest";
 
 export class RestError extends Error {
   constructor(
@@ -20,7 +20,7 @@ export class RestError extends Error {
   }
 }
 
-async function getJson<S extends z.ZodType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+async function getJson<S extends z.ZodMiniType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
   const response = await fetch(url, { headers: { accept: "application/json" }, credentials: "same-origin", signal });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;

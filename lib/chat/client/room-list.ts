@@ -1,5 +1,5 @@
 // The sidebar's rooms as the browser holds them: newest activity first, like listRooms.
-import type { WireRoom } from "@/lib/chat/wire";
+import type { WireRoom } from "@/lib/wire/rest";
 
 const activity = (room: WireRoom) => room.last_message_time ?? room.updated_at;
 

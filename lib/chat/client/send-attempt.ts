@@ -4,7 +4,7 @@
 // server stores once per sender, so a retry can never duplicate. The browser passes the server
 // action as the transport (hooks/use-send-message); the soak test passes the REST door.
 import type { ChatStore } from "@/lib/chat/client/store";
-import type { WireMessage } from "@/lib/chat/wire";
+import type { WireMessage } from "@/lib/wire/rest";
 import type { ActionResult, WireError } from "@/lib/errors";
 
 export const SEND_TIMEOUT_MS = 10_000;

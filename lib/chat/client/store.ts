@@ -1,8 +1,8 @@
 // The one client-side store: every chat component reads from it (through hooks/use-chat-store)
 // and every realtime event, REST answer and server-action result is written into it.
-import type { WireMessage, WireMessagePage, WireRoom } from "@/lib/chat/wire";
+import type { WireMessage, WireMessagePage, WireRoom } from "@/lib/wire/rest";
 import type { RoomMember } from "@/lib/chat/rooms";
-import type { MembersUpdatedEvent } from "@/lib/realtime/channels";
+import type { MembersChangeWire as MembersUpdatedEvent } from "@/lib/wire/rest";
 import type { PendingMessage } from "@/lib/chat/client/pending";
 import { sumUnread, upsertRooms, withUnread } from "@/lib/chat/client/room-list";
 import { mergeMessages, type Timeline, timelineFromPage } from "@/lib/chat/client/timeline";

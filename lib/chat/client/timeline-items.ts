@@ -1,6 +1,6 @@
 // What the message list draws, in order: day separators, the "New messages" divider, stored
 // messages and then this tab's pending sends.
-import type { WireMessage } from "@/lib/chat/wire";
+import type { WireMessage } from "@/lib/wire/rest";
 import type { PendingMessage } from "@/lib/chat/client/pending";
 import { dayKey } from "@/lib/chat/client/format-time";
 

@@ -1,5 +1,5 @@
 // A room's loaded messages as the browser holds them: ascending by id, each id once.
-import type { WireMessage, WireMessagePage } from "@/lib/chat/wire";
+import type { WireMessage, WireMessagePage } from "@/lib/wire/rest";
 
 export type Timeline = {
   messages: WireMessage[];

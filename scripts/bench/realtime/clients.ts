@@ -2,7 +2,8 @@
 // one presence room, authorized locally with the server SDK (no app in the loop).
 import type Pusher from "pusher";
 import PusherJs, { type PresenceChannel } from "pusher-js";
-import { EVENTS, roomChannel } from "@/lib/realtime/channels";
+import { roomChannel } from "@/lib/realtime/channels";
+import { EVENTS } from "@/lib/wire/events";
 import type { Target } from "./types";
 import { waitFor } from "./wait";
 

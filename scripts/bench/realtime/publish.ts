@@ -2,7 +2,7 @@
 // paced to `rate` events/s (0: as fast as the loop allows). Each event carries its send time.
 import { performance } from "node:perf_hooks";
 import type Pusher from "pusher";
-import { EVENTS } from "@/lib/realtime/channels";
+import { EVENTS } from "@/lib/wire/events";
 import { roomName } from "./clients";
 import { delay } from "./wait";
 

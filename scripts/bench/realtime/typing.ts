@@ -2,7 +2,7 @@
 // event, spread out as in real use rather than sent in one burst.
 import { performance } from "node:perf_hooks";
 import type { PresenceChannel } from "pusher-js";
-import { EVENTS } from "@/lib/realtime/channels";
+import { EVENTS } from "@/lib/wire/events";
 import type { Member } from "./clients";
 import { delay } from "./wait";
 

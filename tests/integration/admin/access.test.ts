@@ -16,6 +16,7 @@ import { listUsers } from "@/lib/admin/users";
 import { sendMessage } from "@/lib/chat/send";
 import { call, request, type Caller } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
+import { delivered } from "@/tests/support/delivered";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Fixture = { userId: number; otherId: number; roomId: number; messageId: number };
@@ -88,7 +89,7 @@ describe("admin route handlers", () => {
       makeUser(),
     ]);
     const room = await makeRoom([target.id, other.id]);
-    const sent = await sendMessage({ userId: target.id, roomId: room.id, content: "to moderate", clientId: crypto.randomUUID() });
+    const sent = await delivered(sendMessage({ userId: target.id, roomId: room.id, content: "to moderate", clientId: crypto.randomUUID() }));
     callers = { anonymous: null, user: plain, deactivatedAdmin, admin };
     fixture = { userId: target.id, otherId: other.id, roomId: room.id, messageId: sent.message.id };
   });
@@ -129,7 +130,7 @@ describe("lib/admin functions refuse non-admins (the body of every admin action)
     const target = await makeUser();
     [plain, staleAdmin] = await Promise.all([makeUser(), makeUser()]);
     const room = await makeRoom([target.id]);
-    const sent = await sendMessage({ userId: target.id, roomId: room.id, content: "x", clientId: crypto.randomUUID() });
+    const sent = await delivered(sendMessage({ userId: target.id, roomId: room.id, content: "x", clientId: crypto.randomUUID() }));
     fixture = { userId: target.id, otherId: target.id, roomId: room.id, messageId: sent.message.id };
   });
 
@@ -140,11 +141,11 @@ describe("lib/admin functions refuse non-admins (the body of every admin action)
     ["getAdminRoom", (u, f) => getAdminRoom(u, f.roomId)],
     ["listAudit", (u) => listAudit(u)],
     ["metricsSnapshot", (u) => metricsSnapshot(u)],
-    ["deleteMessage", (u, f) => deleteMessage(u, { message_id: f.messageId, reason: undefined })],
-    ["deactivateUser", (u, f) => deactivateUser(u, { user_id: f.userId })],
-    ["reactivateUser", (u, f) => reactivateUser(u, { user_id: f.userId })],
-    ["changeRole", (u, f) => changeRole(u, { user_id: f.userId, role: "ADMIN" })],
-    ["changeRoomOwner", (u, f) => changeRoomOwner(u, { room_id: f.roomId, user_id: f.otherId })],
+    ["deleteMessage", (u, f) => delivered(deleteMessage(u, { message_id: f.messageId, reason: undefined }))],
+    ["deactivateUser", (u, f) => delivered(deactivateUser(u, { user_id: f.userId }))],
+    ["reactivateUser", (u, f) => delivered(reactivateUser(u, { user_id: f.userId }))],
+    ["changeRole", (u, f) => delivered(changeRole(u, { user_id: f.userId, role: "ADMIN" }))],
+    ["changeRoomOwner", (u, f) => delivered(changeRoomOwner(u, { room_id: f.roomId, user_id: f.otherId }))],
   ];
   for (const [name, run] of calls) {
     it(`${name}: a user gets not_found, and so does a session claiming ADMIN that the database does not back`, async () => {

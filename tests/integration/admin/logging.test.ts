@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { sendMessage } from "@/lib/chat/send";
 import { makeRoom, makeUser } from "@/tests/support/factories";
+import { delivered } from "@/tests/support/delivered";
 
 const run = promisify(execFile);
 const SECRET = `secret-content-${crypto.randomUUID()}`;
@@ -22,7 +23,7 @@ describe("log lines", () => {
   beforeAll(async () => {
     const [admin, user, other] = await Promise.all([makeUser({ role: "ADMIN" }), makeUser(), makeUser()]);
     const roomId = (await makeRoom([user.id, other.id])).id;
-    const sent = await sendMessage({ userId: user.id, roomId, content: SECRET, clientId: crypto.randomUUID() });
+    const sent = await delivered(sendMessage({ userId: user.id, roomId, content: SECRET, clientId: crypto.randomUUID() }));
     const asAdmin = { ...admin, role: "ADMIN" as const };
     const calls = [
       { route: "admin/overview", method: "GET", path: "/api/admin/overview", params: {}, caller: null },
@@ -43,6 +44,10 @@ describe("log lines", () => {
         caller: user,
         json: { content: SECRET_REST, client_id: crypto.randomUUID() },
       },
+      // next-auth's endpoints and the channel authorizations go through the same door.
+      { route: "auth/[...nextauth]", method: "GET", path: "/api/auth/callback/credentials", params: { nextauth: ["callback", "credentials"] }, caller: null },
+      { route: "pusher/auth", method: "POST", path: "/api/pusher/auth", params: {}, caller: null },
+      { route: "pusher/user-auth", method: "POST", path: "/api/pusher/user-auth", params: {}, caller: user, json: { socket_id: "1.1" } },
     ];
     const script = path.join(process.cwd(), "tests", "integration", "admin", "support", "run-routes.ts");
     const child = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", script, JSON.stringify(calls)], {
@@ -72,8 +77,8 @@ describe("log lines", () => {
       .map((l) => JSON.parse(l) as Line);
   }, 90_000);
 
-  it("ran the calls: 401, 404, 200, 200, 201", () => {
-    expect(statuses).toEqual([401, 404, 200, 200, 201]);
+  it("ran the calls: 401, 404, 200, 200, 201, 400, 401, 200", () => {
+    expect(statuses).toEqual([401, 404, 200, 200, 201, 400, 401, 200]);
   });
 
   it("every line is one JSON object with level, time and service", () => {
@@ -89,6 +94,9 @@ describe("log lines", () => {
       ["GET /api/admin/rooms/{id}", 200],
       ["DELETE /api/admin/messages/{id}", 200],
       ["POST /api/chat/rooms/{id}/messages", 201],
+      ["GET /api/auth/{nextauth}", 400],
+      ["POST /api/pusher/auth", 401],
+      ["POST /api/pusher/user-auth", 200],
     ]);
     for (const l of requests) {
       expect(l.request_id).toMatch(/^[0-9a-f-]{36}$/);
@@ -97,6 +105,7 @@ describe("log lines", () => {
     }
     expect(requests[0].user_id).toBeNull();
     expect(requests[2].user_id).toEqual(expect.any(Number));
+    expect(requests.at(-1)?.user_id).toEqual(expect.any(Number));
   });
 
   it("the moderation action is logged with who did what to which target", () => {

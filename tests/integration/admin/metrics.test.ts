@@ -1,7 +1,10 @@
 // GET /api/metrics: bearer-token access, Prometheus text format, and the realtime gauges read
 // from a real embedded realtime server.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import { GET as metricsRoute } from "@/app/api/metrics/route";
+import * as channelAuth from "@/app/api/pusher/auth/route";
+import * as userAuth from "@/app/api/pusher/user-auth/route";
 import { resetEnvCache } from "@/lib/env";
 import { type MetricsSnapshot, metricsSnapshot } from "@/lib/admin/metrics-snapshot";
 import { resetRealtimeStats } from "@/lib/realtime/stats";
@@ -127,5 +130,31 @@ describe("GET /api/metrics", () => {
     expect(snapshot.httpLatency.count).toBeGreaterThanOrEqual(before.httpLatency.count + 4);
     expect(snapshot.httpLatency.buckets.reduce((s, b) => s + b.count, 0)).toBe(snapshot.httpLatency.count);
     expect(snapshot.httpLatency.p95).not.toBeNull();
+  });
+});
+
+describe("every door is counted: next-auth's and the channel authorization endpoints too", () => {
+  afterEach(() => setToken(undefined));
+
+  it("GET /api/auth/*, POST /api/pusher/auth and /api/pusher/user-auth appear in http_responses_total with their status", async () => {
+    setToken(TOKEN);
+    const user = await makeUser();
+    const counted = async () => samples(String((await scrape(`Bearer ${TOKEN}`)).body));
+    const key = (route: string, status: number) => `http_responses_total{route="${route}",status="${status}"}`;
+    const before = await counted();
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+
+    // Refused by our own check before next-auth runs (a credentials sign-in by GET): still counted.
+    const signInByGet = await request(null, "GET", "/api/auth/callback/credentials");
+    expect((await call(authRoute.GET, signInByGet, { nextauth: ["callback", "credentials"] })).status).toBe(400);
+    expect((await call(channelAuth.POST, await request(null, "POST", "/api/pusher/auth", { body: "socket_id=1.1&channel_name=x", headers: form }))).status).toBe(401);
+    expect((await call(userAuth.POST, await request(user, "POST", "/api/pusher/user-auth", { body: "socket_id=nope", headers: form }))).status).toBe(400);
+
+    const after = await counted();
+    const grew = (k: string) => (after.get(k) ?? 0) - (before.get(k) ?? 0);
+    expect(grew(key("GET /api/auth/{nextauth}", 400))).toBe(1);
+    expect(grew(key("POST /api/pusher/auth", 401))).toBe(1);
+    expect(grew(key("POST /api/pusher/user-auth", 400))).toBe(1);
+    expect(after.get(`http_request_duration_seconds_count{route="GET /api/auth/{nextauth}"}`)).toBeGreaterThanOrEqual(1);
   });
 });

@@ -9,11 +9,12 @@ import { roomChannel, userChannel } from "@/lib/realtime/channels";
 import type { RealtimeServer } from "@/realtime-server";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 import { startRealtime, stopRealtime, Subscriber } from "@/tests/integration/admin/support/realtime";
+import { delivered } from "@/tests/support/delivered";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
 const send = async (from: User, roomId: number, content: string) =>
-  (await sendMessage({ userId: from.id, roomId, content, clientId: crypto.randomUUID() })).message;
+  (await delivered(sendMessage({ userId: from.id, roomId, content, clientId: crypto.randomUUID() }))).message;
 
 /** Unread as defined: live messages from others newer than the read mark. */
 async function countedUnread(roomId: number, userId: number) {
@@ -46,7 +47,7 @@ describe("deleting a message", () => {
   it("deleting the last message puts the previous one back as the room's last, recounts unread, audits and publishes", async () => {
     const m1 = await send(a, roomId, "first");
     const m2 = await send(b, roomId, "second");
-    await markRead({ userId: b.id, roomId, upToId: m2.id });
+    await delivered(markRead({ userId: b.id, roomId, upToId: m2.id }));
     const m3 = await send(a, roomId, "third, to be removed");
     expect((await countedUnread(roomId, c.id)).stored).toBe(3);
     expect((await countedUnread(roomId, b.id)).stored).toBe(1);
@@ -56,7 +57,7 @@ describe("deleting a message", () => {
     await roomWatcher.subscribe(roomChannel(roomId), { user_id: String(c.id) });
     await bWatcher.subscribe(userChannel(b.id));
 
-    const result = await deleteMessage(admin, { message_id: m3.id, reason: "spam" });
+    const result = await delivered(deleteMessage(admin, { message_id: m3.id, reason: "spam" }));
     expect(result).toEqual({ messageId: m3.id, roomId, alreadyDeleted: false });
 
     expect((await db.message.findUniqueOrThrow({ where: { id: m3.id } })).deletedAt).toBeInstanceOf(Date);
@@ -83,9 +84,9 @@ describe("deleting a message", () => {
 
   it("deleting an older message keeps the room's last message and recounts only those who had not read it", async () => {
     const m1 = await send(a, roomId, "old");
-    await markRead({ userId: c.id, roomId, upToId: m1.id });
+    await delivered(markRead({ userId: c.id, roomId, upToId: m1.id }));
     const m2 = await send(b, roomId, "newest");
-    await deleteMessage(admin, { message_id: m1.id, reason: undefined });
+    await delivered(deleteMessage(admin, { message_id: m1.id, reason: undefined }));
     const room = await db.chatRoom.findUniqueOrThrow({ where: { id: roomId } });
     expect(room).toMatchObject({ lastMessageContent: "newest", lastMessageSenderId: b.id });
     expect(room.lastMessageTime?.toISOString()).toBe(m2.timestamp);
@@ -97,7 +98,7 @@ describe("deleting a message", () => {
 
   it("deleting a room's only message empties its last message", async () => {
     const only = await send(a, roomId, "alone");
-    await deleteMessage(admin, { message_id: only.id, reason: undefined });
+    await delivered(deleteMessage(admin, { message_id: only.id, reason: undefined }));
     expect(await db.chatRoom.findUniqueOrThrow({ where: { id: roomId } })).toMatchObject({
       lastMessageContent: "",
       lastMessageTime: null,
@@ -108,17 +109,17 @@ describe("deleting a message", () => {
 
   it("is idempotent (no second audit row) and answers not_found for a message that does not exist", async () => {
     const m = await send(a, roomId, "twice");
-    await deleteMessage(admin, { message_id: m.id, reason: undefined });
+    await delivered(deleteMessage(admin, { message_id: m.id, reason: undefined }));
     const firstDeletedAt = (await db.message.findUniqueOrThrow({ where: { id: m.id } })).deletedAt;
-    expect(await deleteMessage(admin, { message_id: m.id, reason: undefined })).toMatchObject({ alreadyDeleted: true });
+    expect(await delivered(deleteMessage(admin, { message_id: m.id, reason: undefined }))).toMatchObject({ alreadyDeleted: true });
     expect((await db.message.findUniqueOrThrow({ where: { id: m.id } })).deletedAt).toEqual(firstDeletedAt);
     expect(await db.auditLog.count({ where: { targetType: "message", targetId: m.id } })).toBe(1);
-    await expect(deleteMessage(admin, { message_id: Number.MAX_SAFE_INTEGER, reason: undefined })).rejects.toMatchObject({ code: "not_found" });
+    await expect(delivered(deleteMessage(admin, { message_id: Number.MAX_SAFE_INTEGER, reason: undefined }))).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("a send after a deletion keeps counting from the recomputed state", async () => {
     const m1 = await send(a, roomId, "one");
-    await deleteMessage(admin, { message_id: m1.id, reason: undefined });
+    await delivered(deleteMessage(admin, { message_id: m1.id, reason: undefined }));
     await send(a, roomId, "two");
     expect(await countedUnread(roomId, b.id)).toEqual({ stored: 1, counted: 1 });
     expect(await db.chatRoom.findUniqueOrThrow({ where: { id: roomId } })).toMatchObject({ lastMessageContent: "two" });

@@ -13,6 +13,7 @@ import { authorizeChannel } from "@/lib/realtime/authorize";
 import { roomChannel, userChannel } from "@/lib/realtime/channels";
 import { call, request } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
+import { delivered } from "@/tests/support/delivered";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 const PASSWORD = "correct horse battery";
@@ -30,7 +31,7 @@ describe("deactivating and reactivating a user", () => {
   });
 
   const sessionUser = () => ({ ...user, role: "USER" as const });
-  const send = () => sendMessage({ userId: user.id, roomId, content: "hello", clientId: crypto.randomUUID() });
+  const send = () => delivered(sendMessage({ userId: user.id, roomId, content: "hello", clientId: crypto.randomUUID() }));
 
   it("works before: sign-in, session, send, channels", async () => {
     expect(await verifyCredentials(user.username, PASSWORD)).toMatchObject({ id: user.id });
@@ -41,7 +42,7 @@ describe("deactivating and reactivating a user", () => {
   });
 
   it("locks the account out everywhere once deactivated, and audits it", async () => {
-    expect(await deactivateUser(admin, { user_id: user.id })).toMatchObject({ id: user.id, isActive: false });
+    expect(await delivered(deactivateUser(admin, { user_id: user.id }))).toMatchObject({ id: user.id, isActive: false });
     expect(await verifyCredentials(user.username, PASSWORD)).toBeNull();
     // An existing session cookie stops working on the next request.
     expect(await userFromRequest(await request(user, "GET", "/api/chat/rooms"))).toBeNull();
@@ -61,12 +62,12 @@ describe("deactivating and reactivating a user", () => {
   });
 
   it("deactivating twice changes nothing and records nothing", async () => {
-    await deactivateUser(admin, { user_id: user.id });
+    await delivered(deactivateUser(admin, { user_id: user.id }));
     expect(await db.auditLog.count({ where: { targetType: "user", targetId: user.id } })).toBe(1);
   });
 
   it("reactivation restores sign-in, sessions, sending and channels", async () => {
-    expect(await reactivateUser(admin, { user_id: user.id })).toMatchObject({ isActive: true });
+    expect(await delivered(reactivateUser(admin, { user_id: user.id }))).toMatchObject({ isActive: true });
     expect(await verifyCredentials(user.username, PASSWORD)).toMatchObject({ id: user.id });
     expect((await call(roomsRoute, await request(user, "GET", "/api/chat/rooms"))).status).toBe(200);
     expect((await send()).created).toBe(true);
@@ -76,7 +77,7 @@ describe("deactivating and reactivating a user", () => {
   });
 
   it("an unknown user is not_found", async () => {
-    await expect(deactivateUser(admin, { user_id: 2_000_000_000 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(delivered(deactivateUser(admin, { user_id: 2_000_000_000 }))).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
@@ -90,10 +91,10 @@ describe("changing roles", () => {
   it("promotion opens the admin API (the database role is what counts), demotion closes it, both audited", async () => {
     const overview = async () => (await call(adminOverviewRoute, await request({ ...user, role: "USER" }, "GET", "/api/admin/overview"))).status;
     expect(await overview()).toBe(404);
-    expect(await changeRole(admin, { user_id: user.id, role: "ADMIN" })).toMatchObject({ role: "ADMIN" });
+    expect(await delivered(changeRole(admin, { user_id: user.id, role: "ADMIN" }))).toMatchObject({ role: "ADMIN" });
     // The session was minted as USER; the request is re-checked against the database.
     expect(await overview()).toBe(200);
-    await changeRole(admin, { user_id: user.id, role: "USER" });
+    await delivered(changeRole(admin, { user_id: user.id, role: "USER" }));
     expect(await overview()).toBe(404);
     const audit = await db.auditLog.findMany({ where: { targetType: "user", targetId: user.id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.details)).toEqual([
@@ -103,8 +104,8 @@ describe("changing roles", () => {
   });
 
   it("an admin cannot demote or deactivate themselves (there is always an admin left)", async () => {
-    await expect(changeRole(admin, { user_id: admin.id, role: "USER" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(deactivateUser(admin, { user_id: admin.id })).rejects.toMatchObject({ code: "conflict" });
+    await expect(delivered(changeRole(admin, { user_id: admin.id, role: "USER" }))).rejects.toMatchObject({ code: "conflict" });
+    await expect(delivered(deactivateUser(admin, { user_id: admin.id }))).rejects.toMatchObject({ code: "conflict" });
     expect(await db.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ role: "ADMIN", isActive: true });
   });
 });

@@ -8,10 +8,11 @@ import { sendMessage } from "@/lib/chat/send";
 import type { Caller } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 import { dbFingerprint } from "@/tests/support/db-fingerprint";
-import { wireErrorSchema } from "@/tests/support/wire-schemas";
+import { wireErrorSchema } from "@/lib/wire/rest";
 import { ACTION_CASES, type ActionFixture } from "@/tests/integration/authz/action-table";
 import { actionFiles, filesMentioningUseServer, serverActions } from "@/tests/integration/authz/action-modules";
 import type { Role } from "@/tests/integration/authz/route-table";
+import { delivered } from "@/tests/support/delivered";
 
 const ACTIONS = await serverActions();
 const ROLES: Role[] = ["anonymous", "stranger", "participant", "deactivated", "admin"];
@@ -43,7 +44,7 @@ describe("server action authorization matrix", () => {
       makeUser({ isActive: false }),
     ]);
     const room = await makeRoom([participant.id, member.id, deactivated.id]);
-    const sent = await sendMessage({ userId: member.id, roomId: room.id, content: "read me", clientId: crypto.randomUUID() });
+    const sent = await delivered(sendMessage({ userId: member.id, roomId: room.id, content: "read me", clientId: crypto.randomUUID() }));
     callers = { anonymous: null, stranger, participant, deactivated, admin };
     fixture = { roomId: room.id, memberId: member.id, messageId: sent.message.id, targetId: target.id, inactiveTargetId: inactiveTarget.id };
   });

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { sendMessage } from "@/lib/chat/send";
 import { call, request } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
+import { delivered } from "@/tests/support/delivered";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
@@ -29,7 +30,7 @@ describe("lock order: moderation delete and mark-read", () => {
       const ids: number[] = [];
       for (let i = 0; i < MESSAGES_PER_ROUND; i++) {
         const from = people[i % people.length];
-        ids.push((await sendMessage({ userId: from.id, roomId, content: `r${round} m${i}`, clientId: crypto.randomUUID() })).message.id);
+        ids.push((await delivered(sendMessage({ userId: from.id, roomId, content: `r${round} m${i}`, clientId: crypto.randomUUID() }))).message.id);
       }
       // Every other message deleted by the admin while each person reads up through the same ids.
       const deletes = ids

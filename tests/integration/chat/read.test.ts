@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { sendMessage } from "@/lib/chat/send";
 import { call, request } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
+import { delivered } from "@/tests/support/delivered";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
@@ -20,10 +21,10 @@ describe("read state", () => {
     [a, b] = await Promise.all([makeUser(), makeUser()]);
     roomId = (await makeRoom([a.id, b.id])).id;
     for (let i = 0; i < 6; i++) {
-      const { message } = await sendMessage({ userId: b.id, roomId, content: `m${i}`, clientId: crypto.randomUUID() });
+      const { message } = await delivered(sendMessage({ userId: b.id, roomId, content: `m${i}`, clientId: crypto.randomUUID() }));
       ids.push(message.id);
     }
-    await sendMessage({ userId: a.id, roomId, content: "mine", clientId: crypto.randomUUID() });
+    await delivered(sendMessage({ userId: a.id, roomId, content: "mine", clientId: crypto.randomUUID() }));
   });
 
   it("sets unread_count to the newer messages from others, last_read_message_id, and is_read", async () => {
@@ -47,7 +48,7 @@ describe("read state", () => {
 
   it("reports the total unread over all rooms for the tab title", async () => {
     const other = (await makeRoom([a.id, b.id])).id;
-    await sendMessage({ userId: b.id, roomId: other, content: "elsewhere", clientId: crypto.randomUUID() });
+    await delivered(sendMessage({ userId: b.id, roomId: other, content: "elsewhere", clientId: crypto.randomUUID() }));
     const res = await call(unreadRoute, await request(a, "GET", "/api/chat/unread"));
     expect(res.body).toEqual({ total: 3 });
     await read(a, { up_to_id: ids[5] });

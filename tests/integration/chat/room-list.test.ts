@@ -5,6 +5,7 @@ import { listRooms } from "@/lib/chat/rooms";
 import { sendMessage } from "@/lib/chat/send";
 import { call, request } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
+import { delivered } from "@/tests/support/delivered";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
@@ -71,7 +72,7 @@ describe("room list from denormalized fields", () => {
     const newer = await makeRoom([a.id, b.id]);
     let list = (await listRooms({ userId: a.id, limit: 10 })).rooms.map((r) => r.id);
     expect(list).toEqual([newer.id, older.id]);
-    await sendMessage({ userId: b.id, roomId: older.id, content: "bump", clientId: crypto.randomUUID() });
+    await delivered(sendMessage({ userId: b.id, roomId: older.id, content: "bump", clientId: crypto.randomUUID() }));
     list = (await listRooms({ userId: a.id, limit: 10 })).rooms.map((r) => r.id);
     expect(list).toEqual([older.id, newer.id]);
   });
@@ -80,7 +81,7 @@ describe("room list from denormalized fields", () => {
     const a = await makeUser();
     const b = await makeUser();
     const room = await makeRoom([a.id, b.id], "GROUP", "Contract room");
-    const sent = await sendMessage({ userId: b.id, roomId: room.id, content: "x".repeat(250), clientId: crypto.randomUUID() });
+    const sent = await delivered(sendMessage({ userId: b.id, roomId: room.id, content: "x".repeat(250), clientId: crypto.randomUUID() }));
     const res = await call(listRoute, await request(a, "GET", "/api/chat/rooms?limit=5"));
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(["next_cursor", "rooms"]);

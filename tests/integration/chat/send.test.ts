@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { sendMessage } from "@/lib/chat/send";
 import { call, request } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
+import { delivered } from "@/tests/support/delivered";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
@@ -71,7 +72,7 @@ describe("sending a message", () => {
   it("stores one message when concurrent retries race", async () => {
     const clientId = crypto.randomUUID();
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => sendMessage({ userId: c.id, roomId, content: "race", clientId })),
+      Array.from({ length: 8 }, () => delivered(sendMessage({ userId: c.id, roomId, content: "race", clientId }))),
     );
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.message.id)).size).toBe(1);
@@ -85,7 +86,7 @@ describe("sending a message", () => {
     const room = (await makeRoom(users.map((u) => u.id))).id;
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        sendMessage({ userId: users[i % 5].id, roomId: room, content: `concurrent ${i}`, clientId: crypto.randomUUID() }),
+        delivered(sendMessage({ userId: users[i % 5].id, roomId: room, content: `concurrent ${i}`, clientId: crypto.randomUUID() })),
       ),
     );
     const { room: stored, newest, expectedUnread } = await truth(room);

@@ -13,9 +13,10 @@ import { makeRoom, makeUser } from "@/tests/support/factories";
 import type { Caller } from "@/tests/support/http";
 import { dbFingerprint, type Fingerprint } from "@/tests/support/db-fingerprint";
 import { FUZZ_SEED, FuzzTally, fuzzParameters, within, hostileHeader, hostileNumber, hostileString, hostileValue, label, TWO_MB } from "@/tests/support/hostile-input";
-import { actionResultSchema, membersChangeSchema, wireMessageSchema, wireRoomSchema } from "@/tests/support/wire-schemas";
+import { actionResultSchema, membersChangeSchema, wireMessageSchema, wireRoomSchema } from "@/lib/wire/rest";
 import { serverActions } from "@/tests/integration/authz/action-modules";
 import type { Role } from "@/tests/integration/authz/route-table";
+import { delivered } from "@/tests/support/delivered";
 
 type Fixture = {
   participantId: number;
@@ -34,8 +35,7 @@ type Spec = {
   /** Who calls it in the fuzz, so that most calls get past the door and the input is what is tested. */
   caller: Role;
   args: (f: Fixture) => fc.Arbitrary<unknown[]>;
-  data: z.ZodType;
-  fieldErrors?: boolean;
+  data: z.core.$ZodType;
   /** For an ok answer: the database agrees with what the action said it did. */
   verify?: (data: never, args: unknown[], callerId: number) => Promise<void>;
 };
@@ -176,7 +176,6 @@ const SPECS: Record<string, Spec> = {
         ),
       ),
     data: z.object({ username: z.string().regex(/^[a-z0-9_]{3,30}$/) }).strict(),
-    fieldErrors: true,
     async verify(data: { username: string }) {
       expect(await db.user.count({ where: { username: data.username } })).toBe(1);
     },
@@ -247,8 +246,8 @@ describe("hostile input over every server action", () => {
     ]);
     const room = await makeRoom([participant.id, member.id, deactivated.id]);
     const otherRoom = await makeRoom([member.id, target.id]);
-    const message = await sendMessage({ userId: member.id, roomId: room.id, content: "fuzz", clientId: crypto.randomUUID() });
-    const targetMessage = await sendMessage({ userId: target.id, roomId: otherRoom.id, content: "moderate me", clientId: crypto.randomUUID() });
+    const message = await delivered(sendMessage({ userId: member.id, roomId: room.id, content: "fuzz", clientId: crypto.randomUUID() }));
+    const targetMessage = await delivered(sendMessage({ userId: target.id, roomId: otherRoom.id, content: "moderate me", clientId: crypto.randomUUID() }));
     callers = { anonymous: null, participant, stranger, deactivated, admin };
     fixture = {
       participantId: participant.id,
@@ -293,7 +292,7 @@ describe("hostile input over every server action", () => {
     const spec = SPECS[action.name];
     it(`${action.file}: ${action.name}`, async () => {
       expect(spec, `${action.name} has no fuzz spec`).toBeDefined();
-      const schema = actionResultSchema(spec.data, { fieldErrors: spec.fieldErrors });
+      const schema = actionResultSchema(spec.data);
       const call = fc.record({
         caller: fc.oneof(w(5, fc.constant(null)), w(1, fc.constantFrom<Role>("anonymous", "participant", "stranger", "deactivated", "admin"))),
         args: spec.args(fixture),

@@ -14,6 +14,7 @@ import { dbFingerprint, type Fingerprint } from "@/tests/support/db-fingerprint"
 import { FUZZ_SEED, FuzzTally, fuzzParameters, within, hostileCursor, hostileHeader, hostileIdText, hostileJson, hostileString, hostileUrlString, label, TWO_MB } from "@/tests/support/hostile-input";
 import { routeMethods, type RouteMethod } from "@/tests/integration/authz/route-files";
 import type { Role } from "@/tests/integration/authz/route-table";
+import { delivered } from "@/tests/support/delivered";
 
 type Fixture = { roomId: number; userId: number; messageId: number; jobId: number };
 
@@ -157,7 +158,7 @@ describe("hostile input over every route handler", () => {
     ]);
     const room = await makeRoom([participant.id, member.id, deactivated.id]);
     const job = await db.job.create({ data: { title: "Fuzz job", clientId: participant.id, cleanerId: member.id } });
-    const sent = await sendMessage({ userId: member.id, roomId: room.id, content: "fuzz target", clientId: crypto.randomUUID() });
+    const sent = await delivered(sendMessage({ userId: member.id, roomId: room.id, content: "fuzz target", clientId: crypto.randomUUID() }));
     callers = { anonymous: null, participant, stranger, deactivated, admin };
     fixture = { roomId: room.id, userId: member.id, messageId: sent.message.id, jobId: job.id };
     // A real CSRF pair from next-auth, so some sign-in attempts get as far as checking the password.

@@ -5,7 +5,7 @@ import { getRoom, getSessionUser } from "@/app/(chat)/cached-reads";
 import { parseRoomId } from "@/app/(chat)/rooms/[roomId]/room-id";
 import { RoomTimeline } from "@/components/chat/room-timeline";
 import { getMessagePage } from "@/lib/chat/messages";
-import { DEFAULT_PAGE_SIZE, MAX_MESSAGE_LENGTH } from "@/lib/chat/schemas";
+import { DEFAULT_PAGE_SIZE, MAX_MESSAGE_LENGTH } from "@/lib/chat/limits";
 import { AppError } from "@/lib/errors";
 
 export default async function RoomPage({ params }: { params: Promise<{ roomId: string }> }) {

@@ -2,7 +2,7 @@
 import { listAudit } from "@/lib/admin/audit";
 import { adminRoute } from "@/lib/admin/route";
 import { auditQuerySchema } from "@/lib/admin/schemas";
-import { wireAudit } from "@/lib/admin/wire";
+import { wireAudit } from "@/lib/wire/admin";
 import { parseQuery } from "@/lib/http/params";
 import { json } from "@/lib/http/route";
 

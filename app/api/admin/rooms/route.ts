@@ -2,7 +2,7 @@
 import { adminRoute } from "@/lib/admin/route";
 import { listAdminRooms } from "@/lib/admin/rooms";
 import { roomListQuerySchema } from "@/lib/admin/schemas";
-import { wireRoom } from "@/lib/admin/wire";
+import { wireRoom } from "@/lib/wire/admin";
 import { parseQuery } from "@/lib/http/params";
 import { json } from "@/lib/http/route";
 

@@ -2,7 +2,7 @@
 import { adminRoute } from "@/lib/admin/route";
 import { userListQuerySchema } from "@/lib/admin/schemas";
 import { listUsers } from "@/lib/admin/users";
-import { wireUser } from "@/lib/admin/wire";
+import { wireUser } from "@/lib/wire/admin";
 import { parseQuery } from "@/lib/http/params";
 import { json } from "@/lib/http/route";
 

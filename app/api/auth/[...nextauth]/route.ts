@@ -7,12 +7,11 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { isCredentialsCallback, limitSignIn } from "@/lib/auth/sign-in-limit";
-import { AppError, isDatabaseUnavailable } from "@/lib/errors";
-import { errorResponse, MAX_BODY_BYTES, readLimited } from "@/lib/http/route";
+import { AppError } from "@/lib/errors";
+import { MAX_BODY_BYTES, readLimited } from "@/lib/http/parse";
+import { publicRoute } from "@/lib/http/route";
 
 const handler = NextAuth(authOptions);
-
-type Context = { params: Promise<{ nextauth: string[] }> };
 
 /** next-auth's own test (core/lib/assert.ts): an absolute http(s) URL, or a path on this site. */
 function isValidCallbackUrl(url: string): boolean {
@@ -62,30 +61,29 @@ async function bufferedBody(request: NextRequest): Promise<{ buffered: NextReque
   return { buffered: new NextRequest(request.url, { method: request.method, headers: request.headers, body: text }), body };
 }
 
-export async function GET(request: NextRequest, context: Context) {
-  try {
+type Params = { nextauth: string[] };
+const nextAuthContext = (params: Params) => ({ params: Promise.resolve(params) });
+
+// Through the same door as every route (one log line, metrics, error mapping); next-auth checks
+// its own CSRF token, so the door's cross-site refusal is off here as it always was.
+export const GET = publicRoute<Params>(
+  "GET /api/auth/{nextauth}",
+  async ({ request, params }) => {
     checkCallbackUrls(request);
     // next-auth answers a credentials callback by GET with a 500; only a POST can sign in.
-    if (isCredentialsCallback((await context.params).nextauth)) throw new AppError("invalid_input", "Sign in with POST");
-  } catch (error) {
-    return errorResponse(error);
-  }
-  return handler(request, context);
-}
+    if (isCredentialsCallback(params.nextauth)) throw new AppError("invalid_input", "Sign in with POST");
+    return handler(request, nextAuthContext(params));
+  },
+  { sameOrigin: false },
+);
 
-export async function POST(request: NextRequest, context: Context) {
-  let parsed: Awaited<ReturnType<typeof bufferedBody>>;
-  try {
-    parsed = await bufferedBody(request);
-  } catch (error) {
-    return errorResponse(error);
-  }
-  if (!isCredentialsCallback((await context.params).nextauth)) return handler(parsed.buffered, context);
-  try {
-    return await limitSignIn(request.headers, parsed.body, () => handler(parsed.buffered, context));
-  } catch (error) {
-    // A database too busy or down to count the attempt: 503 with Retry-After, not a bare 500.
-    if (error instanceof AppError || isDatabaseUnavailable(error)) return errorResponse(error);
-    throw error;
-  }
-}
+export const POST = publicRoute<Params>(
+  "POST /api/auth/{nextauth}",
+  async ({ request, params }) => {
+    const parsed = await bufferedBody(request);
+    if (!isCredentialsCallback(params.nextauth)) return handler(parsed.buffered, nextAuthContext(params));
+    // A database too busy or down to count the attempt: 503 with Retry-After (the door's mapping).
+    return limitSignIn(request.headers, parsed.body, () => handler(parsed.buffered, nextAuthContext(params)));
+  },
+  { sameOrigin: false },
+);

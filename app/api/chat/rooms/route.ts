@@ -4,7 +4,8 @@ import { createDirectRoom, createGroupRoom } from "@/lib/chat/membership";
 import { listRooms } from "@/lib/chat/rooms";
 import { createRoomBodySchema, roomListQuerySchema } from "@/lib/chat/schemas";
 import { parseQuery } from "@/lib/http/params";
-import { authedRoute, json, readJson } from "@/lib/http/route";
+import { authedRoute, json } from "@/lib/http/route";
+import { readJson } from "@/lib/http/parse";
 
 export const GET = authedRoute("GET /api/chat/rooms", async ({ request, user }) => {
   const query = parseQuery(request.url, roomListQuerySchema);
@@ -12,11 +13,11 @@ export const GET = authedRoute("GET /api/chat/rooms", async ({ request, user }) 
   return json({ rooms, next_cursor: nextCursor });
 });
 
-export const POST = authedRoute("POST /api/chat/rooms", async ({ request, user }) => {
+export const POST = authedRoute("POST /api/chat/rooms", async ({ request, user, emit }) => {
   const body = await readJson(request, createRoomBodySchema);
   if (body.kind === "DIRECT") {
-    const { room, created } = await createDirectRoom(user.id, body.user_id);
+    const { room, created } = emit(await createDirectRoom(user.id, body.user_id));
     return json(room, created ? 201 : 200);
   }
-  return json(await createGroupRoom(user.id, body.name, body.member_ids), 201);
+  return json(emit(await createGroupRoom(user.id, body.name, body.member_ids)), 201);
 });

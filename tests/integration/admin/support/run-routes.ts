@@ -5,7 +5,7 @@
 import path from "node:path";
 import { call, request, type Caller } from "@/tests/support/http";
 
-type Spec = { route: string; method: string; path: string; params: Record<string, string>; caller: Caller; json?: unknown };
+type Spec = { route: string; method: string; path: string; params: Record<string, string | string[]>; caller: Caller; json?: unknown };
 
 async function main() {
   const specs = JSON.parse(process.argv[2] ?? "[]") as Spec[];

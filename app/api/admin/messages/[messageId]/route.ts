@@ -2,12 +2,13 @@
 import { deleteMessage } from "@/lib/admin/moderation";
 import { adminRoute } from "@/lib/admin/route";
 import { deleteMessageSchema, deleteQuerySchema } from "@/lib/admin/schemas";
-import { wireDelete } from "@/lib/admin/wire";
+import { wireDelete } from "@/lib/wire/admin";
 import { parseQuery, pathId } from "@/lib/http/params";
-import { json, parseWith } from "@/lib/http/route";
+import { json } from "@/lib/http/route";
+import { parseWith } from "@/lib/http/parse";
 
-export const DELETE = adminRoute<{ messageId: string }>("DELETE /api/admin/messages/{id}", async ({ request, admin, params }) => {
+export const DELETE = adminRoute<{ messageId: string }>("DELETE /api/admin/messages/{id}", async ({ request, admin, params, emit }) => {
   const messageId = pathId(params.messageId, "messageId", { bigint: true });
   const { reason } = parseQuery(request.url, deleteQuerySchema);
-  return json(wireDelete(await deleteMessage(admin, parseWith(deleteMessageSchema, { message_id: messageId, reason }))));
+  return json(wireDelete(emit(await deleteMessage(admin, parseWith(deleteMessageSchema, { message_id: messageId, reason })))));
 });

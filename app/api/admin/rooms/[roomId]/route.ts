@@ -2,7 +2,7 @@
 import { adminRoute } from "@/lib/admin/route";
 import { getAdminRoom } from "@/lib/admin/rooms";
 import { roomDetailQuerySchema } from "@/lib/admin/schemas";
-import { wireRoomDetail } from "@/lib/admin/wire";
+import { wireRoomDetail } from "@/lib/wire/admin";
 import { parseQuery, pathId } from "@/lib/http/params";
 import { json } from "@/lib/http/route";
 

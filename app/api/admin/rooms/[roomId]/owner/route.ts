@@ -2,12 +2,13 @@
 import { adminRoute } from "@/lib/admin/route";
 import { changeRoomOwner } from "@/lib/admin/room-owner";
 import { roomOwnerBodySchema } from "@/lib/admin/schemas";
-import { toMembersEvent } from "@/lib/chat/membership";
+import { toMembersWire } from "@/lib/chat/membership";
 import { pathId } from "@/lib/http/params";
-import { json, readJson } from "@/lib/http/route";
+import { json } from "@/lib/http/route";
+import { readJson } from "@/lib/http/parse";
 
-export const POST = adminRoute<{ roomId: string }>("POST /api/admin/rooms/{id}/owner", async ({ request, admin, params }) => {
+export const POST = adminRoute<{ roomId: string }>("POST /api/admin/rooms/{id}/owner", async ({ request, admin, params, emit }) => {
   const roomId = pathId(params.roomId, "roomId");
   const { user_id } = await readJson(request, roomOwnerBodySchema);
-  return json(toMembersEvent(await changeRoomOwner(admin, { room_id: roomId, user_id })));
+  return json(toMembersWire(emit(await changeRoomOwner(admin, { room_id: roomId, user_id }))));
 });

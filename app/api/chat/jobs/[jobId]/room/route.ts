@@ -3,6 +3,6 @@ import { getOrCreateJobRoom } from "@/lib/chat/membership";
 import { pathId } from "@/lib/http/params";
 import { authedRoute, json } from "@/lib/http/route";
 
-export const POST = authedRoute<{ jobId: string }>("POST /api/chat/jobs/{jobId}/room", async ({ user, params }) =>
-  json(await getOrCreateJobRoom(user.id, pathId(params.jobId, "jobId"), user.role === "ADMIN")),
+export const POST = authedRoute<{ jobId: string }>("POST /api/chat/jobs/{jobId}/room", async ({ user, params, emit }) =>
+  json(emit(await getOrCreateJobRoom(user.id, pathId(params.jobId, "jobId"), user.role === "ADMIN"))),
 );

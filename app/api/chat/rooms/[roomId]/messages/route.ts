@@ -4,7 +4,8 @@ import { getMessagePage } from "@/lib/chat/messages";
 import { messagePageQuerySchema, sendMessageBodySchema } from "@/lib/chat/schemas";
 import { sendMessage } from "@/lib/chat/send";
 import { pathId, parseQuery } from "@/lib/http/params";
-import { authedRoute, json, readJson } from "@/lib/http/route";
+import { authedRoute, json } from "@/lib/http/route";
+import { readJson } from "@/lib/http/parse";
 import { enforce } from "@/lib/rate-limit";
 
 export const GET = authedRoute<{ roomId: string }>("GET /api/chat/rooms/{id}/messages", async ({ request, user, params }) => {
@@ -13,10 +14,10 @@ export const GET = authedRoute<{ roomId: string }>("GET /api/chat/rooms/{id}/mes
   return json(await getMessagePage(user.id, { roomId, ...query }));
 });
 
-export const POST = authedRoute<{ roomId: string }>("POST /api/chat/rooms/{id}/messages", async ({ request, user, params }) => {
+export const POST = authedRoute<{ roomId: string }>("POST /api/chat/rooms/{id}/messages", async ({ request, user, params, emit }) => {
   const roomId = pathId(params.roomId, "roomId");
   const body = await readJson(request, sendMessageBodySchema);
   await enforce("send", String(user.id));
-  const { message, created } = await sendMessage({ userId: user.id, roomId, content: body.content, clientId: body.client_id });
+  const { message, created } = emit(await sendMessage({ userId: user.id, roomId, content: body.content, clientId: body.client_id }));
   return json(message, created ? 201 : 200);
 });

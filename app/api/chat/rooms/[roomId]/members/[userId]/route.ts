@@ -6,8 +6,8 @@ import { authedRoute } from "@/lib/http/route";
 
 export const DELETE = authedRoute<{ roomId: string; userId: string }>(
   "DELETE /api/chat/rooms/{id}/members/{userId}",
-  async ({ user, params }) => {
-    await removeMember(user.id, pathId(params.roomId, "roomId"), pathId(params.userId, "userId"));
+  async ({ user, params, emit }) => {
+    emit(await removeMember(user.id, pathId(params.roomId, "roomId"), pathId(params.userId, "userId")));
     return new Response(null, { status: 204 });
   },
 );

@@ -1,0 +1,38 @@
+// The realtime events the chat domain produces, built from its results (delivered after commit
+// by the doors: lib/realtime/outbox.ts).
+import { fitMembers, fitMessage, fitRoom } from "@/lib/realtime/event-size";
+import { roomChannel, userChannel } from "@/lib/realtime/channels";
+import { type OutgoingEvent, outgoing } from "@/lib/wire/events";
+import type { MembersChangeWire, WireMessage, WireRoom } from "@/lib/wire/rest";
+
+export type RoomView = { userId: number; room: WireRoom };
+
+/** Each user's own view of a room, on their user channel. */
+export const roomUpdated = (views: RoomView[]): OutgoingEvent[] =>
+  views.map((v) => outgoing(userChannel(v.userId), "room.updated", fitRoom(v.room)));
+
+/** Off the list of someone who left or was removed. */
+export const roomRemoved = (view: RoomView): OutgoingEvent => outgoing(userChannel(view.userId), "room.updated", { ...fitRoom(view.room), removed: true });
+
+export const messageCreated = (message: WireMessage, views: RoomView[]): OutgoingEvent[] => [
+  outgoing(roomChannel(message.room_id), "message.created", fitMessage(message)),
+  ...roomUpdated(views),
+];
+
+export const messageDeleted = (message: { id: number; roomId: number }, views: RoomView[]): OutgoingEvent[] => [
+  outgoing(roomChannel(message.roomId), "message.deleted", { id: message.id, room_id: message.roomId }),
+  ...roomUpdated(views),
+];
+
+export const readUpdated = (input: { roomId: number; userId: number; upToId: number; room: WireRoom }): OutgoingEvent[] => [
+  outgoing(roomChannel(input.roomId), "read.updated", { room_id: input.roomId, user_id: input.userId, up_to_id: input.upToId }),
+  ...roomUpdated([{ userId: input.userId, room: input.room }]),
+];
+
+/** A group's members or owner changed: the room hears the new list, each remaining member their
+ * own view of the room, and whoever left a room.updated marked `removed` (off their list). */
+export const membersUpdated = (change: MembersChangeWire, views: RoomView[], removed?: RoomView): OutgoingEvent[] => [
+  outgoing(roomChannel(change.room_id), "members.updated", fitMembers(change)),
+  ...roomUpdated(views),
+  ...(removed ? [roomRemoved(removed)] : []),
+];

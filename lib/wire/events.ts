@@ -1,0 +1,59 @@
+// Every realtime event: its name and its payload's schema, in one table. The server's publisher
+// looks the payload type up from the name (a wrong payload does not compile), the browser's
+// bindings parse with the same schemas, and the tests check what they receive against them.
+// Adding an event is one entry in EVENT_SCHEMAS (and, on the server, a domain function that
+// returns it).
+import * as z from "zod/mini";
+import { membersChangeSchema, wireId, wireMessageSchema, wireRoomSchema } from "@/lib/wire/rest";
+
+/** message.created carries a preview and `truncated: true` when the whole message would not fit
+ * in one event (lib/realtime/event-size.ts); the browser then fetches it. */
+const messageCreatedSchema = z.extend(wireMessageSchema, { truncated: z.optional(z.literal(true)) });
+/** The room as its receiver sees it; the last message cut to a preview when it would not fit. */
+const roomUpdatedSchema = z.extend(wireRoomSchema, { last_message_truncated: z.optional(z.literal(true)) });
+const messageDeletedSchema = z.object({ id: wireId, room_id: wireId });
+const readUpdatedSchema = z.object({ room_id: wireId, user_id: wireId, up_to_id: wireId });
+/** A group's whole member list (groups are small) and owner after any change to either, or,
+ * when the list would not fit in one event, only the owner and `members_truncated` (fetch it). */
+export const membersUpdatedSchema = z.union([
+  membersChangeSchema,
+  z.object({ room_id: wireId, owner_id: z.nullable(wireId), members: z.null(), members_truncated: z.literal(true) }),
+]);
+/** Browser to browser (client event). Who is typing is not taken from here: the sender could
+ * claim anyone. The realtime server attaches the member's authenticated id to client events on
+ * presence channels; user_id and username are the sender's say-so, kept for older readers. */
+const typingSchema = z.object({ typing: z.boolean(), user_id: z.optional(z.number()), username: z.optional(z.string()) });
+
+export const EVENT_SCHEMAS = {
+  "message.created": messageCreatedSchema,
+  "message.updated": wireMessageSchema,
+  "message.deleted": messageDeletedSchema,
+  "read.updated": readUpdatedSchema,
+  "room.updated": roomUpdatedSchema,
+  "members.updated": membersUpdatedSchema,
+  "client-typing": typingSchema,
+} as const;
+
+export type EventName = keyof typeof EVENT_SCHEMAS;
+export type EventPayload<E extends EventName> = z.infer<(typeof EVENT_SCHEMAS)[E]>;
+
+export const EVENTS = {
+  messageCreated: "message.created",
+  messageUpdated: "message.updated",
+  messageDeleted: "message.deleted",
+  readUpdated: "read.updated",
+  roomUpdated: "room.updated",
+  membersUpdated: "members.updated",
+  typing: "client-typing",
+} as const satisfies Record<string, EventName>;
+
+/** One event to publish: the payload's type follows from the event's name. */
+export type OutgoingEvent = { [E in EventName]: { channel: string; event: E; payload: EventPayload<E> } }[EventName];
+
+export const outgoing = <E extends EventName>(channel: string, event: E, payload: EventPayload<E>) =>
+  ({ channel, event, payload }) as OutgoingEvent;
+
+export type MessageCreatedEvent = EventPayload<"message.created">;
+export type RoomUpdatedEvent = EventPayload<"room.updated">;
+export type MembersUpdatedEvent = EventPayload<"members.updated">;
+export type TypingEvent = EventPayload<"client-typing">;
