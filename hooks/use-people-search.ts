@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import useSWR from "swr";
 import { searchUsers } from "@/lib/chat/client/rest";
 import { peopleKey } from "@/lib/chat/client/swr-keys";
-import type { UserSummary } from "@/lib/chat/client/wire-schemas";
+import type { UserSummary } from "@/lib/wire/rest";
 
 const DEBOUNCE_MS = 200;
 const NO_ONE: UserSummary[] = [];

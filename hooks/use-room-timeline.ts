@@ -6,7 +6,7 @@ import { useChatContext, useChatState } from "@/hooks/use-chat-store";
 import { useRoomCatchUpPoll } from "@/hooks/use-room-catch-up-poll";
 import { catchUpIfSubscribed } from "@/lib/chat/client/realtime-bindings";
 import { type Timeline, timelineFromPage } from "@/lib/chat/client/timeline";
-import type { WireMessagePage } from "@/lib/chat/wire";
+import type { WireMessagePage } from "@/lib/wire/rest";
 import { realtimeClient } from "@/lib/realtime/browser-client";
 
 export function useRoomTimeline(roomId: number, initialPage: WireMessagePage, unreadAtOpen: number): Timeline {

@@ -2,7 +2,7 @@
 // Screen readers hear each message that arrives while the room is open (not the history).
 import { useRef } from "react";
 import { useChatState } from "@/hooks/use-chat-store";
-import type { WireMessage } from "@/lib/chat/wire";
+import type { WireMessage } from "@/lib/wire/rest";
 
 export function IncomingAnnouncer({ roomId, messages }: { roomId: number; messages: WireMessage[] }) {
   const me = useChatState((s) => s.me.id);

@@ -11,7 +11,7 @@ import { FormError } from "@/components/ui/form-error";
 import { useChatStore } from "@/hooks/use-chat-store";
 import type { Me } from "@/lib/chat/client/store";
 import type { RoomMember } from "@/lib/chat/rooms";
-import type { WireRoom } from "@/lib/chat/wire";
+import type { WireRoom } from "@/lib/wire/rest";
 
 type MembersDialogProps = { open: boolean; onClose: () => void; room: WireRoom; members: RoomMember[]; online: number[]; me: Me };
 

@@ -4,7 +4,7 @@ import { MessageText } from "@/components/chat/message-text";
 import { Timestamp } from "@/components/chat/timestamp";
 import { Avatar } from "@/components/ui/avatar";
 import type { PendingMessage } from "@/lib/chat/client/pending";
-import type { WireMessage } from "@/lib/chat/wire";
+import type { WireMessage } from "@/lib/wire/rest";
 
 type MessageItemProps = {
   itemKey: string;

@@ -4,7 +4,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { SearchIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { usePeopleSearch } from "@/hooks/use-people-search";
-import type { UserSummary } from "@/lib/chat/client/wire-schemas";
+import type { UserSummary } from "@/lib/wire/rest";
 
 /** A search box and the matching people; `renderAction` draws each person's control. */
 export function PeoplePicker({ renderPerson }: { renderPerson: (user: UserSummary, avatar: ReactNode) => ReactNode }) {

@@ -1,6 +1,6 @@
 import { Avatar } from "@/components/ui/avatar";
 import { BriefcaseIcon, UsersIcon } from "@/components/ui/icons";
-import type { WireRoom } from "@/lib/chat/wire";
+import type { WireRoom } from "@/lib/wire/rest";
 
 /** A person's initials for a direct room; a symbol for job and group rooms. */
 export function RoomAvatar({ room, online }: { room: Pick<WireRoom, "id" | "name" | "kind">; online?: boolean }) {

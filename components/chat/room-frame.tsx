@@ -6,7 +6,7 @@ import { RoomHeader } from "@/components/chat/room-header";
 import { useChatState, useChatStore } from "@/hooks/use-chat-store";
 import { useRoomChannel } from "@/hooks/use-room-channel";
 import type { RoomMember } from "@/lib/chat/rooms";
-import type { WireRoom } from "@/lib/chat/wire";
+import type { WireRoom } from "@/lib/wire/rest";
 
 export function RoomFrame({ room, members, children }: { room: WireRoom; members: RoomMember[]; children: ReactNode }) {
   const store = useChatStore();

@@ -8,7 +8,7 @@ import { ArrowLeftIcon } from "@/components/ui/icons";
 import { useChatState } from "@/hooks/use-chat-store";
 import { useOpenedOnce } from "@/hooks/use-opened-once";
 import type { RoomMember } from "@/lib/chat/rooms";
-import type { WireRoom } from "@/lib/chat/wire";
+import type { WireRoom } from "@/lib/wire/rest";
 
 const NO_ONE: number[] = [];
 

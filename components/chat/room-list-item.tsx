@@ -4,7 +4,7 @@ import { memo } from "react";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
 import { Timestamp } from "@/components/chat/timestamp";
 import { UnreadBadge } from "@/components/ui/unread-badge";
-import type { WireRoom } from "@/lib/chat/wire";
+import type { WireRoom } from "@/lib/wire/rest";
 
 type RoomListItemProps = { room: WireRoom; active: boolean; unread: number; myId: number };
 

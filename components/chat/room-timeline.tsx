@@ -11,7 +11,7 @@ import { useMarkRead } from "@/hooks/use-mark-read";
 import { useRoomTimeline } from "@/hooks/use-room-timeline";
 import { useSendMessage } from "@/hooks/use-send-message";
 import type { PendingMessage } from "@/lib/chat/client/pending";
-import type { WireMessagePage } from "@/lib/chat/wire";
+import type { WireMessagePage } from "@/lib/wire/rest";
 
 const NONE: PendingMessage[] = [];
 

@@ -1,7 +1,7 @@
 // Fetching through REST into the store: older pages (scrolling up), catch-up after a
 // (re)subscription and the polling fallback, and the room list.
 import type { ChatStore } from "@/lib/chat/client/store";
-import type { WireRoom } from "@/lib/chat/wire";
+import type { WireRoom } from "@/lib/wire/rest";
 import { fetchMembers, fetchMessages, fetchRooms, fetchUnreadTotal } from "@/lib/chat/client/rest";
 import { oldestId } from "@/lib/chat/client/timeline";
 
