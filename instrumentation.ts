@@ -14,7 +14,11 @@ function refuse(event: string, variables: string[], message: string): void {
 export function register(): void {
   const problems = productionConfigProblems();
   if (problems.length) {
-    refuse("config.refused", problems.map((p) => p.variable), describeProblems(problems));
+    refuse(
+      "config.refused",
+      problems.map((p) => p.variable),
+      describeProblems(problems),
+    );
     return;
   }
   // The whole environment schema (lib/env.ts), not only production's secrets: a value it refuses

@@ -10,7 +10,10 @@ const withTimeout = <T>(promise: Promise<T>, ms: number) =>
 
 export async function checkHealth(): Promise<Health> {
   const [database, realtime] = await Promise.all([
-    withTimeout(db.$queryRaw`SELECT 1`, 2000).then(() => "up" as const, () => "down" as const),
+    withTimeout(db.$queryRaw`SELECT 1`, 2000).then(
+      () => "up" as const,
+      () => "down" as const,
+    ),
     withTimeout(pusherServer().get({ path: "/channels" }), 2000).then(
       (r) => (r.status === 200 ? ("up" as const) : ("down" as const)),
       () => "down" as const,

@@ -9,12 +9,38 @@ function createMetrics() {
     registry,
     messagesSent: new client.Counter({ name: "chat_messages_sent_total", help: "Messages stored", registers: [registry] }),
     sendLatency: new client.Histogram({ name: "chat_send_duration_seconds", help: "Send transaction duration", buckets: ms, registers: [registry] }),
-    publishLatency: new client.Histogram({ name: "realtime_publish_duration_seconds", help: "Realtime publish duration", buckets: ms, registers: [registry] }),
+    publishLatency: new client.Histogram({
+      name: "realtime_publish_duration_seconds",
+      help: "Realtime publish duration",
+      buckets: ms,
+      registers: [registry],
+    }),
     publishFailures: new client.Counter({ name: "realtime_publish_failures_total", help: "Realtime publishes that failed", registers: [registry] }),
-    terminations: new client.Counter({ name: "realtime_terminations_total", help: "Requests to cut a user's realtime connections", labelNames: ["result"] as const, registers: [registry] }),
-    channelAuth: new client.Counter({ name: "realtime_channel_auth_total", help: "Channel authorizations", labelNames: ["result"] as const, registers: [registry] }),
-    httpResponses: new client.Counter({ name: "http_responses_total", help: "API responses by route and status", labelNames: ["route", "status"] as const, registers: [registry] }),
-    httpDuration: new client.Histogram({ name: "http_request_duration_seconds", help: "API request duration", labelNames: ["route"] as const, buckets: ms, registers: [registry] }),
+    terminations: new client.Counter({
+      name: "realtime_terminations_total",
+      help: "Requests to cut a user's realtime connections",
+      labelNames: ["result"] as const,
+      registers: [registry],
+    }),
+    channelAuth: new client.Counter({
+      name: "realtime_channel_auth_total",
+      help: "Channel authorizations",
+      labelNames: ["result"] as const,
+      registers: [registry],
+    }),
+    httpResponses: new client.Counter({
+      name: "http_responses_total",
+      help: "API responses by route and status",
+      labelNames: ["route", "status"] as const,
+      registers: [registry],
+    }),
+    httpDuration: new client.Histogram({
+      name: "http_request_duration_seconds",
+      help: "API request duration",
+      labelNames: ["route"] as const,
+      buckets: ms,
+      registers: [registry],
+    }),
     // Read from the realtime server's HTTP API at scrape time (cached a few seconds).
     realtimeUp: new client.Gauge({
       name: "realtime_api_up",

@@ -43,11 +43,7 @@ export async function seedDemoData(url: string): Promise<Summary> {
     const job2 = await job("End of tenancy clean", "client1", "cleaner2");
     const job3 = await job("Office weekly clean", "client2", "cleaner1");
 
-    const room = async (
-      key: { jobId?: number; directKey?: string; name: string },
-      kind: RoomKind,
-      members: string[],
-    ) => {
+    const room = async (key: { jobId?: number; directKey?: string; name: string }, kind: RoomKind, members: string[]) => {
       const where = key.jobId ? { jobId: key.jobId } : key.directKey ? { directKey: key.directKey } : { name: key.name, kind };
       const existing = await db.chatRoom.findFirst({ where });
       if (existing) return existing.id;

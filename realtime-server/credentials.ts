@@ -22,7 +22,10 @@ export function usesDefaultCredentials(credentials: Credentials): boolean {
 
 /** 127.0.0.0/8, ::1 and the name localhost: interfaces no other machine can reach. */
 export function isLoopbackHost(host: string): boolean {
-  const bare = host.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  const bare = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, "$1");
   if (bare === "localhost" || bare === "::1" || bare === "0:0:0:0:0:0:0:1") return true;
   const v4 = /^(?:::ffff:)?127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(bare);
   return v4?.slice(1).every((part) => Number(part) <= 255) ?? false;

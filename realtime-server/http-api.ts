@@ -76,7 +76,8 @@ function checkDelivery(delivery: Delivery): void {
   if (delivery.channels.length > LIMITS.maxChannelsPerEvent) throw new HttpError(400, "An event may go to at most 100 channels");
   for (const channel of delivery.channels) {
     // `#server-to-user-<id>` is what pusher's sendToUser publishes to.
-    if (!isValidChannelName(channel) && serverToUserId(channel) === null) throw new HttpError(400, `Invalid channel name: ${channel.slice(0, LIMITS.maxChannelNameLength)}`);
+    if (!isValidChannelName(channel) && serverToUserId(channel) === null)
+      throw new HttpError(400, `Invalid channel name: ${channel.slice(0, LIMITS.maxChannelNameLength)}`);
   }
   if (delivery.socketId !== undefined && !isValidSocketId(delivery.socketId)) throw new HttpError(400, "Invalid socket_id");
 }

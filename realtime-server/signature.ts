@@ -21,14 +21,7 @@ export function channelAuth(key: string, secret: string, socketId: string, chann
   return `${key}:${hmacSha256Hex(secret, parts.join(":"))}`;
 }
 
-export function verifyChannelAuth(
-  auth: string,
-  key: string,
-  secret: string,
-  socketId: string,
-  channel: string,
-  channelData?: string,
-): boolean {
+export function verifyChannelAuth(auth: string, key: string, secret: string, socketId: string, channel: string, channelData?: string): boolean {
   return safeEqual(auth, channelAuth(key, secret, socketId, channel, channelData));
 }
 

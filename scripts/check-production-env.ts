@@ -8,6 +8,8 @@ import { describeProblems, productionProblems } from "@/lib/env-production";
 loadEnvConfig(process.cwd(), false);
 const problems = productionProblems(process.env);
 if (problems.length) {
-  console.error(JSON.stringify({ level: "fatal", event: "config.refused", variables: problems.map((p) => p.variable), msg: describeProblems(problems) }));
+  console.error(
+    JSON.stringify({ level: "fatal", event: "config.refused", variables: problems.map((p) => p.variable), msg: describeProblems(problems) }),
+  );
   process.exit(1);
 }

@@ -26,9 +26,18 @@ export function localNextAuthSecret(): string {
 }
 
 const credentialsSchema = z.object({
-  appId: z.string().min(1).refine((v) => !isKnownDefault(v)),
-  key: z.string().min(1).refine((v) => !isKnownDefault(v)),
-  secret: z.string().min(16).refine((v) => !isKnownDefault(v)),
+  appId: z
+    .string()
+    .min(1)
+    .refine((v) => !isKnownDefault(v)),
+  key: z
+    .string()
+    .min(1)
+    .refine((v) => !isKnownDefault(v)),
+  secret: z
+    .string()
+    .min(16)
+    .refine((v) => !isKnownDefault(v)),
 });
 
 function parseJson(text: string): unknown {

@@ -20,8 +20,7 @@ const mode = process.argv[2] === "start" ? "start" : "dev";
 // value (as in a copied .env.example) counts as unset.
 loadEnvConfig(process.cwd(), mode === "dev");
 for (const [name, value] of Object.entries(process.env)) if (value === "") delete process.env[name];
-const log = (msg: string, extra: Record<string, unknown> = {}) =>
-  console.log(JSON.stringify({ level: "info", msg, ...extra }));
+const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: "info", msg, ...extra }));
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 const port = Number(env.PORT ?? 3000);
 const stops: Array<() => Promise<void>> = [];

@@ -9,9 +9,7 @@ import { log } from "@/lib/log";
 import { enforce } from "@/lib/rate-limit";
 
 export type RegisterFieldErrors = Partial<Record<keyof RegisterInput, string>>;
-export type RegisterResult =
-  | { ok: true; data: { username: string } }
-  | { ok: false; error: WireError; fieldErrors?: RegisterFieldErrors };
+export type RegisterResult = { ok: true; data: { username: string } } | { ok: false; error: WireError; fieldErrors?: RegisterFieldErrors };
 
 export async function registerAction(input: unknown): Promise<RegisterResult> {
   const parsed = registerSchema.safeParse(input);

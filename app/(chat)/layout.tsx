@@ -14,10 +14,7 @@ const ROOM_LIST_SIZE = 50;
 export default async function ChatLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  const [{ rooms, nextCursor }, unreadTotal] = await Promise.all([
-    listRooms({ userId: user.id, limit: ROOM_LIST_SIZE }),
-    totalUnread(user.id),
-  ]);
+  const [{ rooms, nextCursor }, unreadTotal] = await Promise.all([listRooms({ userId: user.id, limit: ROOM_LIST_SIZE }), totalUnread(user.id)]);
   return (
     <ChatProvider
       me={{ id: user.id, username: user.username, name: user.name, isAdmin: user.role === "ADMIN" }}

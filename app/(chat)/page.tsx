@@ -7,9 +7,7 @@ export default function ChatHome() {
         <MessageIcon width={28} height={28} />
       </span>
       <h1 className="text-lg font-semibold">Select a conversation</h1>
-      <p className="max-w-sm text-sm text-slate-600 dark:text-slate-400">
-        Pick a chat from the list, or start a new one with “New message”.
-      </p>
+      <p className="max-w-sm text-sm text-slate-600 dark:text-slate-400">Pick a chat from the list, or start a new one with “New message”.</p>
     </div>
   );
 }

@@ -32,17 +32,29 @@ export async function deleteMessageAction(_state: AdminActionState, form: FormDa
 
 export async function deactivateUserAction(_state: AdminActionState, form: FormData): Promise<AdminActionState> {
   return done(
-    await runAction("admin.deactivateUser", userTargetSchema, formFields(form), async (admin, input, emit) => `${emit(await deactivateUser(admin, input)).username} deactivated`, {
-      authorize: requireAdmin,
-    }),
+    await runAction(
+      "admin.deactivateUser",
+      userTargetSchema,
+      formFields(form),
+      async (admin, input, emit) => `${emit(await deactivateUser(admin, input)).username} deactivated`,
+      {
+        authorize: requireAdmin,
+      },
+    ),
   );
 }
 
 export async function reactivateUserAction(_state: AdminActionState, form: FormData): Promise<AdminActionState> {
   return done(
-    await runAction("admin.reactivateUser", userTargetSchema, formFields(form), async (admin, input, emit) => `${emit(await reactivateUser(admin, input)).username} reactivated`, {
-      authorize: requireAdmin,
-    }),
+    await runAction(
+      "admin.reactivateUser",
+      userTargetSchema,
+      formFields(form),
+      async (admin, input, emit) => `${emit(await reactivateUser(admin, input)).username} reactivated`,
+      {
+        authorize: requireAdmin,
+      },
+    ),
   );
 }
 

@@ -38,8 +38,16 @@ export default async function AdminOverviewPage() {
       </AdminSection>
       <AdminSection id="activity" title="Messages sent">
         <div className="grid gap-4 lg:grid-cols-2">
-          <BarChart title="Per day, last 30 days (UTC)" bars={overview.perDay.map((p) => ({ label: dayLabel(p.at), value: p.count }))} labelEvery={5} />
-          <BarChart title="Per hour, last 48 hours (UTC)" bars={overview.perHour.map((p) => ({ label: hourLabel(p.at), value: p.count }))} labelEvery={6} />
+          <BarChart
+            title="Per day, last 30 days (UTC)"
+            bars={overview.perDay.map((p) => ({ label: dayLabel(p.at), value: p.count }))}
+            labelEvery={5}
+          />
+          <BarChart
+            title="Per hour, last 48 hours (UTC)"
+            bars={overview.perHour.map((p) => ({ label: hourLabel(p.at), value: p.count }))}
+            labelEvery={6}
+          />
         </div>
       </AdminSection>
       <AdminSection id="top-rooms" title="Most active rooms, last 7 days">

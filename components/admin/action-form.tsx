@@ -25,10 +25,19 @@ export function ActionForm({ action, fields, submitLabel, submitName, tone = "ne
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
-      <button type="submit" disabled={pending} aria-label={submitName} className={`rounded px-2.5 py-1 text-xs font-medium disabled:opacity-50 ${button}`}>
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={submitName}
+        className={`rounded px-2.5 py-1 text-xs font-medium disabled:opacity-50 ${button}`}
+      >
         {pending ? "Working…" : submitLabel}
       </button>
-      <span role="status" aria-live="polite" className={`text-xs ${state?.ok === false ? "text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}>
+      <span
+        role="status"
+        aria-live="polite"
+        className={`text-xs ${state?.ok === false ? "text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}
+      >
         {state ? (state.ok ? state.data : state.error.message) : null}
       </span>
     </form>

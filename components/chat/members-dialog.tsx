@@ -63,7 +63,9 @@ export function MembersDialog({ open, onClose, room, members, online, me }: Memb
                 </span>
                 <span className={`truncate text-xs ${muted}`}>@{member.username}</span>
               </span>
-              <span className={`ml-auto text-xs ${isOnline ? "text-emerald-700 dark:text-emerald-400" : muted}`}>{isOnline ? "Online" : "Offline"}</span>
+              <span className={`ml-auto text-xs ${isOnline ? "text-emerald-700 dark:text-emerald-400" : muted}`}>
+                {isOnline ? "Online" : "Offline"}
+              </span>
               {canRemove && member.id !== me.id ? (
                 <Button variant="danger" size="sm" disabled={busy !== null} onClick={() => void remove(member)} aria-label={`Remove ${member.name}`}>
                   Remove

@@ -30,17 +30,7 @@ export function UnreadDivider({ itemKey }: { itemKey: string }) {
 }
 
 /** The top of the loaded history: a spinner, the load button, or the very beginning. */
-export function HistoryEdge({
-  hasMore,
-  loading,
-  error,
-  onLoad,
-}: {
-  hasMore: boolean;
-  loading: boolean;
-  error: string | null;
-  onLoad: () => void;
-}) {
+export function HistoryEdge({ hasMore, loading, error, onLoad }: { hasMore: boolean; loading: boolean; error: string | null; onLoad: () => void }) {
   if (!hasMore) {
     return (
       <p className="flex flex-col items-center gap-1 px-4 pt-6 pb-2 text-center text-xs text-slate-600 dark:text-slate-400">

@@ -33,10 +33,18 @@ export function RoomFrame({ room, members, children }: { room: WireRoom; members
   const lost = refused || !liveMembers.some((m) => m.id === me);
 
   return (
-    <section aria-labelledby="room-title" data-room-id={room.id} data-subscribed={subscribed} className="flex min-h-0 flex-1 flex-col bg-white dark:bg-slate-900/40">
+    <section
+      aria-labelledby="room-title"
+      data-room-id={room.id}
+      data-subscribed={subscribed}
+      className="flex min-h-0 flex-1 flex-col bg-white dark:bg-slate-900/40"
+    >
       <RoomHeader room={live} members={liveMembers} />
       {lost ? (
-        <p role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-500/30 dark:bg-amber-500/10 dark:text-amber-100">
+        <p
+          role="status"
+          className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-500/30 dark:bg-amber-500/10 dark:text-amber-100"
+        >
           You’re no longer a member of this conversation.
         </p>
       ) : null}

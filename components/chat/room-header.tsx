@@ -58,7 +58,11 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
             <Avatar key={m.id} name={m.name} seed={m.id} size="sm" online={online.includes(m.id)} />
           ))}
         </span>
-        {others.length > 3 ? <span aria-hidden="true" className="pl-2 pr-1 text-xs text-slate-600 dark:text-slate-400">+{others.length - 3}</span> : null}
+        {others.length > 3 ? (
+          <span aria-hidden="true" className="pl-2 pr-1 text-xs text-slate-600 dark:text-slate-400">
+            +{others.length - 3}
+          </span>
+        ) : null}
       </button>
       {membersOpened ? (
         <MembersDialog open={showMembers} onClose={() => setShowMembers(false)} room={room} members={members} online={online} me={meUser} />

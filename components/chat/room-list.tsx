@@ -24,9 +24,7 @@ export function RoomList() {
 
   if (rooms.length === 0) {
     return (
-      <p className="px-4 py-8 text-center text-sm text-slate-600 dark:text-slate-400">
-        No conversations yet. Start one with the buttons above.
-      </p>
+      <p className="px-4 py-8 text-center text-sm text-slate-600 dark:text-slate-400">No conversations yet. Start one with the buttons above.</p>
     );
   }
 

@@ -10,7 +10,11 @@ const COLOURS = [
 ];
 
 export function initials(name: string): string {
-  const words = name.replace(/[^\p{L}\p{N} ]/gu, " ").trim().split(/\s+/).filter(Boolean);
+  const words = name
+    .replace(/[^\p{L}\p{N} ]/gu, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0) return "?";
   const letters = words.length === 1 ? words[0].slice(0, 2) : `${words[0][0]}${words.at(-1)![0]}`;
   return letters.toUpperCase();
@@ -32,7 +36,9 @@ export function Avatar({
 }) {
   return (
     <span className="relative inline-flex shrink-0" aria-hidden="true">
-      <span className={`inline-flex items-center justify-center rounded-full font-semibold ${SIZES[size]} ${COLOURS[Math.abs(seed) % COLOURS.length]}`}>
+      <span
+        className={`inline-flex items-center justify-center rounded-full font-semibold ${SIZES[size]} ${COLOURS[Math.abs(seed) % COLOURS.length]}`}
+      >
         {initials(name)}
       </span>
       {online === undefined ? null : (

@@ -35,10 +35,7 @@ export async function recordAudit(client: Pick<Db, "auditLog">, entry: AuditInpu
 }
 
 /** Newest first, by primary key; `before` is the last id of the previous page. */
-export async function listAudit(
-  admin: SessionUser,
-  input: { before?: number; target?: { type: AuditTarget; id: number }; limit?: number } = {},
-) {
+export async function listAudit(admin: SessionUser, input: { before?: number; target?: { type: AuditTarget; id: number }; limit?: number } = {}) {
   await assertAdmin(admin);
   const limit = input.limit ?? ADMIN_PAGE_SIZE;
   const rows = await db.auditLog.findMany({

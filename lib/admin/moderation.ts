@@ -115,7 +115,13 @@ async function changeUser(
     });
     let entry: AuditInput | null = null;
     if ("isActive" in change && change.isActive !== before.isActive) {
-      entry = { actorId: admin.id, action: change.isActive ? "user.reactivate" : "user.deactivate", targetType: "user", targetId: userId, details: {} };
+      entry = {
+        actorId: admin.id,
+        action: change.isActive ? "user.reactivate" : "user.deactivate",
+        targetType: "user",
+        targetId: userId,
+        details: {},
+      };
     } else if ("role" in change && change.role !== before.role) {
       entry = { actorId: admin.id, action: "user.role", targetType: "user", targetId: userId, details: { from: before.role, to: change.role } };
     }

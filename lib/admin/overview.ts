@@ -41,10 +41,7 @@ type Client = Pick<Db, "$queryRaw">;
  * `client` lets tests capture and EXPLAIN the statements; `now` pins the time windows;
  * `estimateFrom` moves the row count above which the total message count is the planner's estimate.
  */
-export async function getOverview(
-  admin: SessionUser,
-  options: { now?: number; client?: Client; estimateFrom?: number } = {},
-): Promise<Overview> {
+export async function getOverview(admin: SessionUser, options: { now?: number; client?: Client; estimateFrom?: number } = {}): Promise<Overview> {
   const { now = Date.now(), client = db, estimateFrom = ESTIMATE_FROM } = options;
   await assertAdmin(admin, client);
   const hour24 = new Date(startOfHour(now) - 23 * HOUR);

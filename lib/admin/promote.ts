@@ -28,7 +28,11 @@ export type EnsureAdminResult = {
 
 /** A free username from the email's local part: `ops_team`, then `ops_team_2`, … */
 async function freeUsername(client: Db, email: string): Promise<string> {
-  const base = (email.split("@")[0] ?? "").toLowerCase().replace(/[^a-z0-9_]/g, "_").slice(0, 24).padEnd(3, "_");
+  const base = (email.split("@")[0] ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, "_")
+    .slice(0, 24)
+    .padEnd(3, "_");
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}_${n}`;
     if (!(await client.user.findUnique({ where: { username: candidate }, select: { id: true } }))) return candidate;
@@ -66,7 +70,13 @@ export async function ensureAdmin(client: Db, raw: z.input<typeof ensureAdminSch
       data: { email: input.email, username, name: input.name ?? username, passwordHash, role: "ADMIN" },
       select: { id: true, username: true, email: true },
     });
-    await recordAudit(tx, { actorId: null, action: "user.promote", targetType: "user", targetId: created.id, details: { via: "cli", created: true } });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "user.promote",
+      targetType: "user",
+      targetId: created.id,
+      details: { via: "cli", created: true },
+    });
     return created;
   });
   return { user, created: true, generatedPassword };

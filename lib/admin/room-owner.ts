@@ -35,10 +35,7 @@ export async function changeRoomOwner(admin: SessionUser, input: RoomOwnerInput)
     return { change, entry };
   });
   if (outcome.entry) {
-    log.info(
-      { event: "admin.audit", action: outcome.entry.action, user_id: admin.id, target_type: "room", target_id: roomId },
-      "moderation action",
-    );
+    log.info({ event: "admin.audit", action: outcome.entry.action, user_id: admin.id, target_type: "room", target_id: roomId }, "moderation action");
     return withEvents(outcome.change, await announceMembers(outcome.change));
   }
   return withEvents(outcome.change);

@@ -85,7 +85,14 @@ export async function getAdminRoom(admin: SessionUser, roomId: number, input: { 
     db.chatParticipant.findMany({
       where: { roomId },
       orderBy: { id: "asc" },
-      select: { userId: true, unreadCount: true, lastReadMessageId: true, lastSeen: true, joinedAt: true, user: { select: { username: true, isActive: true } } },
+      select: {
+        userId: true,
+        unreadCount: true,
+        lastReadMessageId: true,
+        lastSeen: true,
+        joinedAt: true,
+        user: { select: { username: true, isActive: true } },
+      },
     }),
     db.$queryRaw<Array<{ id: bigint; senderId: number; content: string; timestamp: Date; deletedAt: Date | null }>>(
       messagePageSql({ roomId, before: input.before, limit: ADMIN_PAGE_SIZE }),

@@ -9,7 +9,12 @@ export const adminId = z.union([z.number().int().positive().max(Number.MAX_SAFE_
 /** A user id from JSON or a form: within the `integer` key range. */
 const adminUserId = z.union([rowId, rowIdParam]);
 
-const reason = z.string().trim().max(200).optional().transform((v) => (v ? v : undefined));
+const reason = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v : undefined));
 
 export const deleteMessageSchema = z.object({ message_id: adminId, reason });
 export type DeleteMessageInput = z.infer<typeof deleteMessageSchema>;
@@ -28,9 +33,7 @@ export const roomOwnerBodySchema = z.object({ user_id: rowId }).strict();
 export const roleBodySchema = z.object({ role: roleSchema }).strict();
 export const deleteQuerySchema = z.object({ reason: z.string().max(200).optional() }).strict();
 
-export const userListQuerySchema = z
-  .object({ q: z.string().trim().max(100).default(""), after: rowIdParam.optional() })
-  .strict();
+export const userListQuerySchema = z.object({ q: z.string().trim().max(100).default(""), after: rowIdParam.optional() }).strict();
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 export const roomListQuerySchema = z.object({ cursor: z.string().max(100).optional() }).strict();

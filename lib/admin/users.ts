@@ -34,7 +34,16 @@ export async function listUsers(admin: SessionUser, query: Partial<UserListQuery
     },
     orderBy: { id: "asc" },
     take: ADMIN_PAGE_SIZE + 1,
-    select: { id: true, username: true, email: true, name: true, role: true, isActive: true, createdAt: true, _count: { select: { participants: true } } },
+    select: {
+      id: true,
+      username: true,
+      email: true,
+      name: true,
+      role: true,
+      isActive: true,
+      createdAt: true,
+      _count: { select: { participants: true } },
+    },
   });
   const users: AdminUser[] = rows.slice(0, ADMIN_PAGE_SIZE).map(({ _count, ...u }) => ({ ...u, rooms: _count.participants }));
   return { users, nextAfter: rows.length > ADMIN_PAGE_SIZE ? (users.at(-1)?.id ?? null) : null };

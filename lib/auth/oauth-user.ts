@@ -47,7 +47,11 @@ const displayName = (name: string | null) => (name ? Array.from(name).slice(0, 1
 async function upsertOAuthUser(profile: { email: string; name: string | null }): Promise<SessionUser | null> {
   const existing = await db.user.findUnique({ where: { email: profile.email } });
   if (existing) return existing.isActive ? { id: existing.id, username: existing.username, name: existing.name, role: existing.role } : null;
-  const base = profile.email.split("@")[0].replace(/[^a-z0-9_]/g, "_").slice(0, 24) || "user";
+  const base =
+    profile.email
+      .split("@")[0]
+      .replace(/[^a-z0-9_]/g, "_")
+      .slice(0, 24) || "user";
   const username = `${base}_${Math.random().toString(36).slice(2, 7)}`;
   const created = await db.user.create({ data: { email: profile.email, username, name: displayName(profile.name) || username } });
   return { id: created.id, username: created.username, name: created.name, role: created.role };

@@ -8,11 +8,11 @@ import type { MembersChangeWire, WireMessage, WireRoom } from "@/lib/wire/rest";
 export type RoomView = { userId: number; room: WireRoom };
 
 /** Each user's own view of a room, on their user channel. */
-export const roomUpdated = (views: RoomView[]): OutgoingEvent[] =>
-  views.map((v) => outgoing(userChannel(v.userId), "room.updated", fitRoom(v.room)));
+export const roomUpdated = (views: RoomView[]): OutgoingEvent[] => views.map((v) => outgoing(userChannel(v.userId), "room.updated", fitRoom(v.room)));
 
 /** Off the list of someone who left or was removed. */
-export const roomRemoved = (view: RoomView): OutgoingEvent => outgoing(userChannel(view.userId), "room.updated", { ...fitRoom(view.room), removed: true });
+export const roomRemoved = (view: RoomView): OutgoingEvent =>
+  outgoing(userChannel(view.userId), "room.updated", { ...fitRoom(view.room), removed: true });
 
 export const messageCreated = (message: WireMessage, views: RoomView[]): OutgoingEvent[] => [
   outgoing(roomChannel(message.room_id), "message.created", fitMessage(message)),

@@ -103,10 +103,7 @@ export async function roomMembers(roomId: number, client: Pick<Db, "chatParticip
 }
 
 /** The room as each of its participants sees it (their name for it, their unread count): one statement. */
-export async function roomForEachParticipant(
-  roomId: number,
-  client: Client = db,
-): Promise<Array<{ userId: number; room: WireRoom }>> {
+export async function roomForEachParticipant(roomId: number, client: Client = db): Promise<Array<{ userId: number; room: WireRoom }>> {
   const rows = await client.$queryRaw<Array<RoomRow & { userId: number }>>`
     SELECT p.user_id AS "userId", ${ROOM_COLUMNS}
     FROM chat_chatparticipant p

@@ -37,9 +37,7 @@ export const messageContentSchema = z
   .transform((s) => s.trim())
   .pipe(z.string().min(1, "message is empty").max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`));
 
-export const sendMessageBodySchema = z
-  .object({ content: messageContentSchema, client_id: z.uuid() })
-  .strict();
+export const sendMessageBodySchema = z.object({ content: messageContentSchema, client_id: z.uuid() }).strict();
 
 export const markReadBodySchema = z.object({ up_to_id: positiveId }).strict();
 

@@ -12,7 +12,6 @@ import { lastMessagePreview } from "@/lib/chat/preview";
 export type SendInput = { userId: number; roomId: number; content: string; clientId: string };
 export type SendResult = { message: WireMessage; created: boolean };
 
-
 type Participant = { user_id: number; unread_count: number; name: string };
 type SendRow = Omit<MessageRow, "senderUsername"> & {
   member: boolean;
@@ -102,10 +101,7 @@ function roomViews(row: SendRow, message: WireMessage): RoomView[] {
     userId: p.user_id,
     room: toWireRoom({
       id: message.room_id,
-      name:
-        row.roomKind === "DIRECT"
-          ? (participants.find((o) => o.user_id !== p.user_id)?.name ?? row.roomName ?? "")
-          : (row.roomName ?? ""),
+      name: row.roomKind === "DIRECT" ? (participants.find((o) => o.user_id !== p.user_id)?.name ?? row.roomName ?? "") : (row.roomName ?? ""),
       kind: row.roomKind ?? "GROUP",
       jobId: row.jobId,
       lastMessageContent: lastMessagePreview(message.content),

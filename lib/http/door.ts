@@ -49,7 +49,10 @@ export function openDoor(kind: DoorKind, name: string, incomingId?: string | nul
         // The client went away mid-request (a closed tab): nothing failed on our side.
         log.info({ event: "http.aborted", request_id: requestId, ...nameField }, "client aborted");
       } else if (!(error instanceof AppError)) {
-        log.error({ event: k.error, request_id: requestId, ...nameField, unavailable: isDatabaseUnavailable(error), error: String(error) }, `${kind} failed`);
+        log.error(
+          { event: k.error, request_id: requestId, ...nameField, unavailable: isDatabaseUnavailable(error), error: String(error) },
+          `${kind} failed`,
+        );
       }
       return { status: HTTP_STATUS[wire.code], error: wire };
     },

@@ -49,4 +49,3 @@ export async function readLimited(request: Request, limit: number): Promise<stri
   }
   return Buffer.concat(chunks).toString("utf8");
 }
-

@@ -10,7 +10,6 @@ import { log } from "@/lib/log";
 import { type Door, openDoor } from "@/lib/http/door";
 import { isCrossSite } from "@/lib/http/same-origin";
 
-
 type Context<P> = { params: Promise<P> };
 type Emit = Door["emit"];
 type Handler<P> = (args: { request: NextRequest; user: SessionUser; params: P; emit: Emit }) => Promise<Response>;
@@ -26,12 +25,7 @@ export function errorResponse(error: unknown): Response {
   return NextResponse.json({ error: wire }, { status: HTTP_STATUS[wire.code], headers });
 }
 
-async function run(
-  routeName: string,
-  request: NextRequest,
-  body: (door: Door) => Promise<Response>,
-  options: RouteOptions = {},
-): Promise<Response> {
+async function run(routeName: string, request: NextRequest, body: (door: Door) => Promise<Response>, options: RouteOptions = {}): Promise<Response> {
   const door = openDoor("http", routeName, request.headers.get("x-request-id"));
   let response: Response;
   try {

@@ -22,8 +22,7 @@ export async function authorizeChannel(user: SessionUser, socketId: string, chan
     const roomId = Number(room[1]);
     allowed =
       // Room ids are PostgreSQL integers: a larger one names no room (and would fail the query).
-      roomId <= MAX_ROW_ID &&
-      (await db.chatParticipant.count({ where: { roomId, userId: user.id, user: { isActive: true } } })) > 0;
+      roomId <= MAX_ROW_ID && (await db.chatParticipant.count({ where: { roomId, userId: user.id, user: { isActive: true } } })) > 0;
   } else if (own) {
     allowed = Number(own[1]) === user.id && (await db.user.count({ where: { id: user.id, isActive: true } })) > 0;
   }

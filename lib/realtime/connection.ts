@@ -6,9 +6,7 @@ import type { Env } from "@/lib/env";
 export const EMBEDDED_HOST = "127.0.0.1";
 export const EMBEDDED_PORT = 6001;
 
-export type RealtimeConnection =
-  | { kind: "cluster"; cluster: string }
-  | { kind: "host"; host: string; port: number; useTLS: boolean };
+export type RealtimeConnection = { kind: "cluster"; cluster: string } | { kind: "host"; host: string; port: number; useTLS: boolean };
 
 type Settings = Pick<Env, "PUSHER_CLUSTER" | "PUSHER_HOST" | "PUSHER_PORT" | "PUSHER_USE_TLS">;
 

@@ -8,4 +8,8 @@ export type Termination = { userId: number; reason: string };
 
 export type WithEvents<T> = { result: T; events: OutgoingEvent[]; terminate?: Termination[] };
 
-export const withEvents = <T>(result: T, events: OutgoingEvent[] = [], terminate: Termination[] = []): WithEvents<T> => ({ result, events, terminate });
+export const withEvents = <T>(result: T, events: OutgoingEvent[] = [], terminate: Termination[] = []): WithEvents<T> => ({
+  result,
+  events,
+  terminate,
+});

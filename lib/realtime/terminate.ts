@@ -13,7 +13,10 @@ export async function terminateUserConnections(userId: number, reason: string): 
   try {
     await pusherServer().terminateUserConnections(String(userId));
     metrics.terminations.inc({ result: "ok" });
-    log.info({ event: "realtime.terminate", user_id: userId, reason, duration_ms: Math.round(performance.now() - started) }, "user connections terminated");
+    log.info(
+      { event: "realtime.terminate", user_id: userId, reason, duration_ms: Math.round(performance.now() - started) },
+      "user connections terminated",
+    );
     return true;
   } catch (error) {
     metrics.terminations.inc({ result: "failed" });

@@ -9,9 +9,7 @@ export async function searchUsers(userId: number, query: string, limit = 20): Pr
     where: {
       isActive: true,
       id: { not: userId },
-      ...(query
-        ? { OR: [{ username: { startsWith: query, mode: "insensitive" } }, { name: { contains: query, mode: "insensitive" } }] }
-        : {}),
+      ...(query ? { OR: [{ username: { startsWith: query, mode: "insensitive" } }, { name: { contains: query, mode: "insensitive" } }] } : {}),
     },
     orderBy: { username: "asc" },
     take: limit,

@@ -109,7 +109,12 @@ export const wireUser = (u: AdminUser): Out<typeof adminUserSchema> => ({
   rooms: u.rooms,
 });
 
-export const wireStanding = (u: UserStanding): Out<typeof adminStandingSchema> => ({ id: u.id, username: u.username, role: u.role, is_active: u.isActive });
+export const wireStanding = (u: UserStanding): Out<typeof adminStandingSchema> => ({
+  id: u.id,
+  username: u.username,
+  role: u.role,
+  is_active: u.isActive,
+});
 
 export const wireRoom = (r: AdminRoom): Out<typeof adminRoomSchema> => ({
   id: r.id,
@@ -144,7 +149,12 @@ export const wireRoomDetail = (d: AdminRoomDetail): Out<typeof adminRoomDetailSc
   older_before: d.olderBefore,
 });
 
-export const wireDelete = (r: DeleteResult): Out<typeof adminDeleteSchema> => ({ id: r.messageId, room_id: r.roomId, deleted: true, already_deleted: r.alreadyDeleted });
+export const wireDelete = (r: DeleteResult): Out<typeof adminDeleteSchema> => ({
+  id: r.messageId,
+  room_id: r.roomId,
+  deleted: true,
+  already_deleted: r.alreadyDeleted,
+});
 
 export const wireAudit = (e: AuditEntry): Out<typeof adminAuditSchema> => ({
   id: e.id,

@@ -50,8 +50,7 @@ export const EVENTS = {
 /** One event to publish: the payload's type follows from the event's name. */
 export type OutgoingEvent = { [E in EventName]: { channel: string; event: E; payload: EventPayload<E> } }[EventName];
 
-export const outgoing = <E extends EventName>(channel: string, event: E, payload: EventPayload<E>) =>
-  ({ channel, event, payload }) as OutgoingEvent;
+export const outgoing = <E extends EventName>(channel: string, event: E, payload: EventPayload<E>) => ({ channel, event, payload }) as OutgoingEvent;
 
 export type MessageCreatedEvent = EventPayload<"message.created">;
 export type RoomUpdatedEvent = EventPayload<"room.updated">;

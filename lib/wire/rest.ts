@@ -72,7 +72,15 @@ export type MembersChangeWire = z.infer<typeof membersChangeSchema>;
 export const unreadTotalSchema = z.object({ total: z.number().check(z.int(), z.nonnegative()) });
 
 /** Codes a client may be told (the 4xx family); `internal` and `unavailable` are server faults. */
-const CLIENT_ERROR_CODES = ["unauthorized", "forbidden", "not_found", "invalid_input", "conflict", "payload_too_large", "rate_limited"] as const satisfies readonly ErrorCode[];
+const CLIENT_ERROR_CODES = [
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "invalid_input",
+  "conflict",
+  "payload_too_large",
+  "rate_limited",
+] as const satisfies readonly ErrorCode[];
 
 /** A refusal a client may be shown. */
 export const wireErrorSchema = z.object({ code: z.enum(CLIENT_ERROR_CODES), message: z.string().check(z.minLength(1)) });

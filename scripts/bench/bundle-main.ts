@@ -10,7 +10,8 @@ const LATEST = "bench/results/latest.json";
 async function main(argv: string[]): Promise<void> {
   const { result, scripts } = await measureRoomPage({ lighthouse: !argv.includes("--no-lighthouse"), log: console.log });
   if (argv.includes("--list")) {
-    for (const s of [...scripts].sort((a, b) => b.gzip_bytes - a.gzip_bytes)) console.log(`${(s.gzip_bytes / 1024).toFixed(1).padStart(7)} KB  ${s.url}`);
+    for (const s of [...scripts].sort((a, b) => b.gzip_bytes - a.gzip_bytes))
+      console.log(`${(s.gzip_bytes / 1024).toFixed(1).padStart(7)} KB  ${s.url}`);
   }
   const merged: BenchResult = { ...(JSON.parse(readFileSync(LATEST, "utf8")) as BenchResult), bundle: result };
   merged.targets = evaluateTargets(merged);

@@ -61,7 +61,10 @@ async function signIn(browser: import("@playwright/test").Browser, baseURL: stri
   await page.getByLabel("Email").fill("client1@example.com");
   await page.getByLabel("Password").fill("password123");
   await page.getByRole("button", { name: "Sign in" }).click();
-  const room = page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name: /Job #\d+ Chat/ }).first();
+  const room = page
+    .getByRole("navigation", { name: "Conversations" })
+    .getByRole("link", { name: /Job #\d+ Chat/ })
+    .first();
   const href = await room.getAttribute("href");
   if (!href) throw new Error("no job room in the list");
   const cookies = await page.context().cookies();
@@ -70,7 +73,12 @@ async function signIn(browser: import("@playwright/test").Browser, baseURL: stri
 }
 
 /** Every script a fresh, signed-in tab loads for `href` until the network is idle. */
-async function measureScripts(browser: import("@playwright/test").Browser, baseURL: string, href: string, cookies: Awaited<ReturnType<typeof signIn>>["cookies"]) {
+async function measureScripts(
+  browser: import("@playwright/test").Browser,
+  baseURL: string,
+  href: string,
+  cookies: Awaited<ReturnType<typeof signIn>>["cookies"],
+) {
   const context = await browser.newContext({ baseURL });
   await context.addCookies(cookies);
   const page = await context.newPage();
@@ -91,7 +99,10 @@ async function measureScripts(browser: import("@playwright/test").Browser, baseU
   return scripts;
 }
 
-export async function measureRoomPage(options: { lighthouse: boolean; log?: (line: string) => void }): Promise<{ result: BundleResult; scripts: ScriptSize[] }> {
+export async function measureRoomPage(options: {
+  lighthouse: boolean;
+  log?: (line: string) => void;
+}): Promise<{ result: BundleResult; scripts: ScriptSize[] }> {
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
   const log = options.log ?? (() => {});
   const port = await freePort(Number(process.env.E2E_PORT ?? 0));
@@ -110,7 +121,9 @@ export async function measureRoomPage(options: { lighthouse: boolean; log?: (lin
       const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
       lighthouse = await runLighthouse(`${baseURL}${href}`, cookie);
       const each = lighthouse.runs.map((r) => `${r.performance}/${r.tbtMs} ms`).join(", ");
-      log(`lighthouse (mobile, median of ${lighthouse.runs.length}): performance ${lighthouse.performance}, total blocking time ${lighthouse.tbtMs} ms (${each})`);
+      log(
+        `lighthouse (mobile, median of ${lighthouse.runs.length}): performance ${lighthouse.performance}, total blocking time ${lighthouse.tbtMs} ms (${each})`,
+      );
     }
     return {
       result: {

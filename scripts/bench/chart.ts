@@ -65,7 +65,9 @@ export function pageLatencyChart(title: string, depths: number[], series: Series
       `<polyline fill="none" stroke="${s.color}" stroke-width="2.5"${dash} points="${points.map((p) => `${n(p.px)},${n(y(p.v))}`).join(" ")}"/>`,
     );
     for (const p of points) {
-      parts.push(`<circle cx="${n(p.px)}" cy="${n(y(p.v))}" r="4" fill="${s.color}"><title>${escapeXml(`${s.label}: ${formatMs(p.v)} ms`)}</title></circle>`);
+      parts.push(
+        `<circle cx="${n(p.px)}" cy="${n(y(p.v))}" r="4" fill="${s.color}"><title>${escapeXml(`${s.label}: ${formatMs(p.v)} ms`)}</title></circle>`,
+      );
     }
     const ly = MARGIN.top + 10 + index * 22;
     const lx = MARGIN.left + plotWidth + 16;

@@ -42,7 +42,11 @@ function canonical(value: unknown): string {
 
 function markerFor(params: DatasetParams): Marker {
   const schema = createHash("sha256")
-    .update(readMigrations().map((m) => `${m.name}:${m.checksum}`).join("\n"))
+    .update(
+      readMigrations()
+        .map((m) => `${m.name}:${m.checksum}`)
+        .join("\n"),
+    )
     .digest("hex");
   return { version: DATASET_VERSION, schema, params };
 }

@@ -91,8 +91,20 @@ export async function benchRoomList(app: App, url: string, config: BenchConfig, 
 
     const { iterations, naiveIterations } = config.roomList;
     const task = progress.task("room list: listRooms vs N+1", iterations + naiveIterations);
-    const oursMs = summarize(await sample(() => app.listRooms({ userId, limit }, plain), { warmup: 3, iterations }, () => task.tick()));
-    const naiveMs = summarize(await sample(() => naiveRoomList(plain, userId), { warmup: 1, iterations: naiveIterations }, () => task.tick()));
+    const oursMs = summarize(
+      await sample(
+        () => app.listRooms({ userId, limit }, plain),
+        { warmup: 3, iterations },
+        () => task.tick(),
+      ),
+    );
+    const naiveMs = summarize(
+      await sample(
+        () => naiveRoomList(plain, userId),
+        { warmup: 1, iterations: naiveIterations },
+        () => task.tick(),
+      ),
+    );
     const result: RoomListResult = {
       user_id: userId,
       rooms: ours.rooms.length,

@@ -61,7 +61,14 @@ export async function benchSends(app: App, url: string, config: BenchConfig, dat
   try {
     // As the doors do: the send, then its events published after commit.
     const send = async (sender: Sender, i: number) =>
-      app.deliver(await app.sendMessage({ userId: sender.userId, roomId: sender.roomId, content: `Bench message ${i} from user ${sender.userId}`, clientId: randomUUID() }));
+      app.deliver(
+        await app.sendMessage({
+          userId: sender.userId,
+          roomId: sender.roomId,
+          content: `Bench message ${i} from user ${sender.userId}`,
+          clientId: randomUUID(),
+        }),
+      );
     for (let i = 0; i < config.sends.warmup; i++) await Promise.all(senders.map((sender) => send(sender, -1 - i)));
 
     const failuresBefore = await publishFailures(app);

@@ -38,7 +38,13 @@ export async function benchUnread(app: App, url: string, config: BenchConfig, da
     const [explained] = await client.$queryRaw<Array<{ "QUERY PLAN": unknown }>>`EXPLAIN (FORMAT JSON) ${query}`;
     const { iterations, naiveBudgetMs } = config.unread;
     const task = progress.task("unread: denormalized vs COUNT(*)", 2 * iterations);
-    const oursMs = summarize(await sample(() => app.totalUnread(userId), { warmup: 3, iterations }, () => task.tick()));
+    const oursMs = summarize(
+      await sample(
+        () => app.totalUnread(userId),
+        { warmup: 3, iterations },
+        () => task.tick(),
+      ),
+    );
     const naiveSamples = await sample(countUnread, { warmup: 1, iterations, budgetMs: naiveBudgetMs, minIterations: 5 }, () => task.tick());
     const naiveMs = summarize(naiveSamples);
     const result: UnreadResult = {

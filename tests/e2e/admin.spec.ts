@@ -13,7 +13,11 @@ const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/rooms", "/admin/audit", "
 
 /** The number shown for a stat (a <dt> label with its <dd> value). */
 async function stat(page: Page, label: string): Promise<number> {
-  const value = page.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd").first();
+  const value = page
+    .locator("dl > div")
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator("dd")
+    .first();
   return Number(((await value.textContent()) ?? "").replace(/[^\d]/g, ""));
 }
 
@@ -79,11 +83,19 @@ test("the admin sees the overview with real figures and charts, and every admin 
 
   await nav.getByRole("link", { name: "Rooms" }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "Rooms" })).toBeVisible();
-  await admin.getByRole("table", { name: /^Rooms/ }).getByRole("link", { name: "Cleaners' lounge" }).click();
+  await admin
+    .getByRole("table", { name: /^Rooms/ })
+    .getByRole("link", { name: "Cleaners' lounge" })
+    .click();
   await expect(admin.getByRole("heading", { level: 1, name: "Cleaners' lounge" })).toBeVisible();
   const people = admin.getByRole("table", { name: "Participants with their read state" });
   expect(await people.getByRole("row").count()).toBeGreaterThanOrEqual(5); // header + its 4 members (tests may add more)
-  await expect(admin.getByRole("table", { name: /Messages in this room/ }).getByText(/^Lounge message #\d+/).first()).toBeVisible();
+  await expect(
+    admin
+      .getByRole("table", { name: /Messages in this room/ })
+      .getByText(/^Lounge message #\d+/)
+      .first(),
+  ).toBeVisible();
 
   await nav.getByRole("link", { name: "Metrics" }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "Metrics" })).toBeVisible();
@@ -112,7 +124,10 @@ test("deleting a message from room detail: the room shows it deleted live, the a
   const admin = await asAdmin();
   const problems = await watch(admin);
   await admin.goto(`/admin/rooms/${roomId}`);
-  const row = admin.getByRole("table", { name: /Messages in this room/ }).getByRole("row").filter({ hasText: text });
+  const row = admin
+    .getByRole("table", { name: /Messages in this room/ })
+    .getByRole("row")
+    .filter({ hasText: text });
   const messageId = ((await row.getByRole("cell").first().textContent()) ?? "").trim();
   expect(messageId).toMatch(/^\d+$/);
   await row.getByLabel(`Reason for deleting message ${messageId} (optional)`).fill("e2e: off-topic");
@@ -130,7 +145,10 @@ test("deleting a message from room detail: the room shows it deleted live, the a
   await expect(messageWithText(alice, text)).toHaveCount(0);
 
   await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
-  const entry = admin.getByRole("table", { name: "Moderation actions, newest first" }).getByRole("row").filter({ hasText: `message #${messageId}` });
+  const entry = admin
+    .getByRole("table", { name: "Moderation actions, newest first" })
+    .getByRole("row")
+    .filter({ hasText: `message #${messageId}` });
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText("Deleted message");
   await expect(entry).toContainText(ADMIN.username);

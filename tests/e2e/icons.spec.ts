@@ -57,9 +57,9 @@ test("pages link the manifest and every icon, and each link resolves", async ({ 
   await expect(head.locator('link[rel="apple-touch-icon"]')).toHaveAttribute("href", "/apple-touch-icon.png");
   await expect(head.locator('link[rel="icon"][type="image/svg+xml"]')).toHaveAttribute("href", "/icon.svg");
   await expect(head.locator('link[rel="icon"][sizes="48x48"]')).toHaveAttribute("href", "/favicon.ico");
-  const hrefs = await head.locator('link[rel="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]').evaluateAll((links) =>
-    links.map((link) => link.getAttribute("href") ?? ""),
-  );
+  const hrefs = await head
+    .locator('link[rel="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   expect(hrefs).toHaveLength(4);
   for (const href of hrefs) expect((await request.get(href)).status(), href).toBe(200);
 });

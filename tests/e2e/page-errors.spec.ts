@@ -2,9 +2,10 @@
 // an error, lets through only what a test allowed, and fails a test for anything else.
 import { expect, test } from "./support/fixtures";
 
-const throwLater = (message: string) => setTimeout(() => {
-  throw new Error(message);
-});
+const throwLater = (message: string) =>
+  setTimeout(() => {
+    throw new Error(message);
+  });
 
 test("errors a test allows are seen and let through", async ({ page, pageErrors }) => {
   pageErrors.allow(/allowed-throw-\d/);
@@ -12,10 +13,12 @@ test("errors a test allows are seen and let through", async ({ page, pageErrors 
   await page.goto("/login");
   await page.evaluate(throwLater, "allowed-throw-1");
   await page.evaluate(() => console.error("allowed-console-1"));
-  await expect.poll(() => pageErrors.seen()).toEqual([
-    expect.stringMatching(/^pageerror: Error: allowed-throw-1/),
-    expect.stringMatching(/^console\.error: allowed-console-1 .*\(at http:\/\/localhost:\d+\/login\)$/),
-  ]);
+  await expect
+    .poll(() => pageErrors.seen())
+    .toEqual([
+      expect.stringMatching(/^pageerror: Error: allowed-throw-1/),
+      expect.stringMatching(/^console\.error: allowed-console-1 .*\(at http:\/\/localhost:\d+\/login\)$/),
+    ]);
 });
 
 test("an error the test did not allow fails it, in any context the test opened", async ({ browser, pageErrors }) => {

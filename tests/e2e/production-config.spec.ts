@@ -76,9 +76,7 @@ test.describe("next start with development defaults", () => {
     const started = nextStart(port, { ...sound, VERCEL: "1", PUSHER_SECRET: "app-secret", PUSHER_KEY: "app-key" });
     try {
       const health = `http://127.0.0.1:${port}/api/health`;
-      await expect
-        .poll(async () => (await request.get(health).catch(() => null))?.status() ?? 0, { timeout: 30_000 })
-        .toBe(503);
+      await expect.poll(async () => (await request.get(health).catch(() => null))?.status() ?? 0, { timeout: 30_000 }).toBe(503);
       const answer = await request.get(health);
       const body = await answer.json();
       expect(body).toMatchObject({ ok: false, config: "invalid" });

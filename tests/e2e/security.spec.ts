@@ -14,7 +14,12 @@ import { expectClean, pageState, watch } from "./support/violations";
 const EVIL = "https://evil.example";
 
 const directives = (policy: string) =>
-  Object.fromEntries(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  Object.fromEntries(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 function expectSecurityHeaders(response: APIResponse): string {
   const headers = response.headers();
@@ -211,7 +216,8 @@ test("XSS payloads in messages, display names and room names render as text and 
   const adminProblems = await watch(admin);
   await admin.goto(`/admin/rooms/${roomId}`);
   await expect(admin.getByRole("heading", { level: 1, name: roomName })).toBeVisible();
-  for (const payload of PAYLOADS) await expect(admin.getByRole("table", { name: /Messages in this room/ }).getByText(payload, { exact: true })).toHaveCount(1);
+  for (const payload of PAYLOADS)
+    await expect(admin.getByRole("table", { name: /Messages in this room/ }).getByText(payload, { exact: true })).toHaveCount(1);
   await admin.goto(`/admin/users?q=${handle}`);
   await expect(admin.getByRole("table", { name: "Users" }).getByText(MALLORY_NAME)).toBeVisible();
   await expectNoInjectedMarkup(admin);
@@ -279,7 +285,9 @@ test("cross-site mutations are refused: REST routes, server actions and sign-in"
 
   // A server action: replay the request the UI makes when sending, from another site.
   const viaUi = unique("sent by the UI");
-  const actionRequest = alice.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined && (r.postData() ?? "").includes(viaUi));
+  const actionRequest = alice.waitForRequest(
+    (r) => r.method() === "POST" && r.headers()["next-action"] !== undefined && (r.postData() ?? "").includes(viaUi),
+  );
   await send(alice, viaUi);
   const captured = await actionRequest;
   await expect(messageWithText(alice, viaUi)).toContainText("Sent");
@@ -372,7 +380,9 @@ test("no secret is in the client bundle, prerendered output, or a rendered page"
 
   const secrets = secretValues();
   // The scanner finds a secret where there is one (its own source mentions the default).
-  expect(findSecrets([path.join(process.cwd(), "lib", "env.ts")], secrets)).toEqual([`PUSHER_SECRET default in ${path.join(process.cwd(), "lib", "env.ts")}`]);
+  expect(findSecrets([path.join(process.cwd(), "lib", "env.ts")], secrets)).toEqual([
+    `PUSHER_SECRET default in ${path.join(process.cwd(), "lib", "env.ts")}`,
+  ]);
   expect(findSecrets(files, secrets)).toEqual([]);
 
   // What the server renders at run time, for a user and for the admin (HTML and RSC payloads).

@@ -72,7 +72,8 @@ test("11 wrong passwords lock that account (429 + Retry-After) while the same ad
   expect(refused.retryAfter).toBeGreaterThan(0);
   // Locked means locked: the right password waits too.
   expect(await signIn(baseURL ?? "", victim, DEMO_PASSWORD)).toMatchObject({ status: 429, signedInAs: null });
-  for (const email of DEMO_EMAILS) expect(await signIn(baseURL ?? "", email, DEMO_PASSWORD)).toMatchObject({ status: 200, signedInAs: username(email) });
+  for (const email of DEMO_EMAILS)
+    expect(await signIn(baseURL ?? "", email, DEMO_PASSWORD)).toMatchObject({ status: 200, signedInAs: username(email) });
 
   // The login page says so, and still signs someone else in.
   await page.goto("/login");
@@ -92,7 +93,8 @@ test("a path suffix and a JSON body are the same sign-in, counted and refused al
   expect(await signIn(baseURL ?? "", victim, DEMO_PASSWORD, variants[0])).toMatchObject({ status: 200, signedInAs: username(victim) });
   for (let i = 0; i < 10; i++) expect((await signIn(baseURL ?? "", victim, "wrong-password", variants[i % 4])).status).toBe(401);
   // ...so every variant meets the same lock.
-  for (const variant of variants) expect(await signIn(baseURL ?? "", victim, DEMO_PASSWORD, variant), JSON.stringify(variant)).toMatchObject({ status: 429, signedInAs: null });
+  for (const variant of variants)
+    expect(await signIn(baseURL ?? "", victim, DEMO_PASSWORD, variant), JSON.stringify(variant)).toMatchObject({ status: 429, signedInAs: null });
 });
 
 test("a successful sign-in clears the account's failures", async ({ baseURL, page }) => {

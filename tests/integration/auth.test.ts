@@ -16,7 +16,11 @@ describe("credentials sign-in", () => {
   });
 
   it("accepts the email or the username, case-insensitively", async () => {
-    expect(await verifyCredentials(`${user.username}@TEST.example`, "correct horse")).toMatchObject({ id: user.id, username: user.username, role: "USER" });
+    expect(await verifyCredentials(`${user.username}@TEST.example`, "correct horse")).toMatchObject({
+      id: user.id,
+      username: user.username,
+      role: "USER",
+    });
     expect(await verifyCredentials(user.username.toUpperCase(), "correct horse")).toMatchObject({ id: user.id });
   });
 
@@ -37,7 +41,12 @@ describe("credentials sign-in", () => {
   });
 
   it("registers a new user with a hashed password, refusing duplicates", async () => {
-    const input = registerSchema.parse({ username: `New_${Date.now()}`, email: `new${Date.now()}@Example.com`, name: "New Person", password: "longenough" });
+    const input = registerSchema.parse({
+      username: `New_${Date.now()}`,
+      email: `new${Date.now()}@Example.com`,
+      name: "New Person",
+      password: "longenough",
+    });
     const created = await registerUser(input);
     expect(created.username).toBe(input.username);
     const stored = await db.user.findUniqueOrThrow({ where: { id: created.id }, omit: { passwordHash: false } });

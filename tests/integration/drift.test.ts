@@ -21,10 +21,9 @@ describe("migrations match schema.prisma", () => {
       )
     ).rows;
     indexes = (
-      await client.query<{ indexname: string }>(
-        `SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY($1)`,
-        [expected.tables],
-      )
+      await client.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY($1)`, [
+        expected.tables,
+      ])
     ).rows.map((r) => r.indexname);
   });
   afterAll(() => client.end());

@@ -84,12 +84,15 @@ describe("npm start / npm run dev (scripts/run.ts) with a value the environment 
 });
 
 describe("npm run db:migrate in production", () => {
-  it.each<Record<string, string>>([{ NODE_ENV: "production" }, { VERCEL: "1" }])("refuses to migrate an embedded database with %o and no DATABASE_URL", (extra) => {
-    const { status, out } = run([TSX, "scripts/migrate.ts"], extra);
-    expect(status).toBe(1);
-    expect(out).toContain("DATABASE_URL is not set");
-    expect(out).not.toContain('"msg":"migrations"');
-  });
+  it.each<Record<string, string>>([{ NODE_ENV: "production" }, { VERCEL: "1" }])(
+    "refuses to migrate an embedded database with %o and no DATABASE_URL",
+    (extra) => {
+      const { status, out } = run([TSX, "scripts/migrate.ts"], extra);
+      expect(status).toBe(1);
+      expect(out).toContain("DATABASE_URL is not set");
+      expect(out).not.toContain('"msg":"migrations"');
+    },
+  );
 
   it("migrates a configured DATABASE_URL in production", () => {
     const { status, out } = run([TSX, "scripts/migrate.ts"], { NODE_ENV: "production", DATABASE_URL: inject("databaseUrl") });

@@ -55,11 +55,9 @@ describe("rate limits (stored in PostgreSQL)", () => {
     const [a, b] = await Promise.all([makeUser(), makeUser()]);
     const room = await makeRoom([a.id, b.id]);
     const send = async () =>
-      call(
-        sendRoute,
-        await request(a, "POST", `/api/chat/rooms/${room.id}/messages`, { json: { content: "hi", client_id: crypto.randomUUID() } }),
-        { roomId: String(room.id) },
-      );
+      call(sendRoute, await request(a, "POST", `/api/chat/rooms/${room.id}/messages`, { json: { content: "hi", client_id: crypto.randomUUID() } }), {
+        roomId: String(room.id),
+      });
     for (let i = 0; i < 20; i++) expect((await send()).status).toBe(201);
     const refused = await send();
     expect(refused.status).toBe(429);

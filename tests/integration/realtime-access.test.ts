@@ -79,9 +79,13 @@ async function flushUserChannel(client: PusherJs, userId: number): Promise<void>
 }
 
 async function send(sender: NonNullable<Caller>, roomId: number, clientId: string = randomUUID()): Promise<string> {
-  const sent = await call(sendRoute, await request(sender, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content: "still here?", client_id: clientId } }), {
-    roomId: String(roomId),
-  });
+  const sent = await call(
+    sendRoute,
+    await request(sender, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content: "still here?", client_id: clientId } }),
+    {
+      roomId: String(roomId),
+    },
+  );
   expect(sent.status).toBe(201);
   return clientId;
 }
@@ -142,7 +146,18 @@ describe("cutting a user off the realtime server", () => {
     await subscribed(carolClient, roomChannel(room.id));
     const bobSaw = recordMessages(tab.client, room.id);
     tab.store.upsertRooms([
-      { id: room.id, name: room.name, kind: "GROUP", job_id: null, owner_id: null, last_message_content: "", last_message_time: null, last_message_sender: null, unread_count: 0, updated_at: new Date(0).toISOString() },
+      {
+        id: room.id,
+        name: room.name,
+        kind: "GROUP",
+        job_id: null,
+        owner_id: null,
+        last_message_content: "",
+        last_message_time: null,
+        last_message_sender: null,
+        unread_count: 0,
+        updated_at: new Date(0).toISOString(),
+      },
     ]);
 
     const before = await send(alice, room.id);

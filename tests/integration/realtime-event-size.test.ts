@@ -59,7 +59,7 @@ const cases: Array<[string, string]> = [
   ["4,000 CJK characters (12 KB of UTF-8)", "漢".repeat(4000)],
   ["2,000 emoji (4,000 UTF-16 units, 8 KB)", "😀".repeat(2000)],
   ["500 ZWJ family emoji (4,000 UTF-16 units, 9 KB)", FAMILY.repeat(500)],
-  ['4,000 double quotes (8 KB escaped)', '"'.repeat(4000)],
+  ["4,000 double quotes (8 KB escaped)", '"'.repeat(4000)],
   ["4,000 backslashes (8 KB escaped)", "\\".repeat(4000)],
   ["4,000 control characters (24 KB escaped)", "\u0001".repeat(4000)],
   ["line and paragraph separators", `a${"\u2028\u2029".repeat(1999)}b`],
@@ -134,9 +134,15 @@ describe("oversize messages arrive live", () => {
     const { client } = tab;
     await subscribedTo(client, roomChannel(roomId));
     const clientId = randomUUID();
-    const live = nextEvent<{ client_id: string; truncated?: boolean; content: string }>(client.channel(roomChannel(roomId)), "message.created", (m) => m.client_id === clientId);
+    const live = nextEvent<{ client_id: string; truncated?: boolean; content: string }>(
+      client.channel(roomChannel(roomId)),
+      "message.created",
+      (m) => m.client_id === clientId,
+    );
     const content = "漢".repeat(3000);
-    await call(sendRoute, await request(alice, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content, client_id: clientId } }), { roomId: String(roomId) });
+    await call(sendRoute, await request(alice, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content, client_id: clientId } }), {
+      roomId: String(roomId),
+    });
     const event = await live;
     expect(event.truncated).toBeUndefined();
     expect(event.content).toBe(content);

@@ -47,8 +47,11 @@ describe("demo seed", () => {
         expect(r.password_hash).toMatch(/^\$2[aby]\$/);
       }
       const big = (
-        await client.query(`SELECT r.id, count(m.id)::int AS n, min(m.timestamp) AS first, max(m.timestamp) AS last
-          FROM chat_chatroom r JOIN chat_message m ON m.room_id = r.id WHERE r.name = $1 GROUP BY r.id`, [BIG_ROOM_NAME])
+        await client.query(
+          `SELECT r.id, count(m.id)::int AS n, min(m.timestamp) AS first, max(m.timestamp) AS last
+          FROM chat_chatroom r JOIN chat_message m ON m.room_id = r.id WHERE r.name = $1 GROUP BY r.id`,
+          [BIG_ROOM_NAME],
+        )
       ).rows[0];
       expect(big.n).toBe(BIG_ROOM_MESSAGES);
       expect(big.last.getTime() - big.first.getTime()).toBeGreaterThan(14 * 86_400_000);

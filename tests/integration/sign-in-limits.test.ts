@@ -125,8 +125,10 @@ describe("password sign-in limits (through POST /api/auth/callback/credentials)"
     const names = await Promise.all(Array.from({ length: 7 }, account));
     const from = (ip: string) => ({ "x-forwarded-for": ip });
     // Successes do not count: many sign-ins from one address all go through.
-    for (let i = 0; i < 12; i++) expect((await attemptSignIn({ email: names[i % 7], password: PASSWORD, csrf, headers: from("198.51.100.1") })).signedIn).toBe(true);
-    for (let i = 0; i < 5; i++) expect((await attemptSignIn({ email: names[i], password: "wrong", csrf, headers: from("198.51.100.2") })).status).toBe(401);
+    for (let i = 0; i < 12; i++)
+      expect((await attemptSignIn({ email: names[i % 7], password: PASSWORD, csrf, headers: from("198.51.100.1") })).signedIn).toBe(true);
+    for (let i = 0; i < 5; i++)
+      expect((await attemptSignIn({ email: names[i], password: "wrong", csrf, headers: from("198.51.100.2") })).status).toBe(401);
     const refused = await attemptSignIn({ email: names[6], password: PASSWORD, csrf, headers: from("198.51.100.2") });
     expect(refused.status).toBe(429);
     expect(refused.retryAfter).toBeGreaterThan(0);
@@ -149,10 +151,16 @@ describe("password sign-in limits (through POST /api/auth/callback/credentials)"
     setEnv({ TRUSTED_PROXY_HOPS: "1", RATE_LIMIT_SIGNIN_IP_MAX: "5" });
     const names = await Promise.all(Array.from({ length: 6 }, account));
     for (let i = 0; i < 5; i++) {
-      expect((await attemptSignIn({ email: names[i], password: "wrong", csrf, headers: { "x-forwarded-for": `10.9.9.${i}, 198.51.100.77` } })).status).toBe(401);
+      expect(
+        (await attemptSignIn({ email: names[i], password: "wrong", csrf, headers: { "x-forwarded-for": `10.9.9.${i}, 198.51.100.77` } })).status,
+      ).toBe(401);
     }
-    expect((await attemptSignIn({ email: names[5], password: PASSWORD, csrf, headers: { "x-forwarded-for": "10.9.9.200, 198.51.100.77" } })).status).toBe(429);
-    expect((await attemptSignIn({ email: names[5], password: PASSWORD, csrf, headers: { "x-forwarded-for": "198.51.100.77, 198.51.100.78" } })).signedIn).toBe(true);
+    expect(
+      (await attemptSignIn({ email: names[5], password: PASSWORD, csrf, headers: { "x-forwarded-for": "10.9.9.200, 198.51.100.77" } })).status,
+    ).toBe(429);
+    expect(
+      (await attemptSignIn({ email: names[5], password: PASSWORD, csrf, headers: { "x-forwarded-for": "198.51.100.77, 198.51.100.78" } })).signedIn,
+    ).toBe(true);
   });
 
   it("on Vercel (VERCEL=1) counts the platform's x-vercel-forwarded-for, ignoring X-Forwarded-For", async () => {
@@ -165,7 +173,11 @@ describe("password sign-in limits (through POST /api/auth/callback/credentials)"
       const headers = { "x-vercel-forwarded-for": "2001:db8::1", "x-forwarded-for": `10.8.8.${i}` };
       expect((await attemptSignIn({ email: names[i], password: "wrong", csrf, headers })).status).toBe(401);
     }
-    expect((await attemptSignIn({ email: names[5], password: PASSWORD, csrf, headers: { "x-vercel-forwarded-for": "2001:db8::1" } })).status).toBe(429);
-    expect((await attemptSignIn({ email: names[5], password: PASSWORD, csrf, headers: { "x-vercel-forwarded-for": "2001:db8::2" } })).signedIn).toBe(true);
+    expect((await attemptSignIn({ email: names[5], password: PASSWORD, csrf, headers: { "x-vercel-forwarded-for": "2001:db8::1" } })).status).toBe(
+      429,
+    );
+    expect((await attemptSignIn({ email: names[5], password: PASSWORD, csrf, headers: { "x-vercel-forwarded-for": "2001:db8::2" } })).signedIn).toBe(
+      true,
+    );
   });
 });

@@ -27,7 +27,9 @@ describe("connection", () => {
     const a = pusherClient(t);
     const b = pusherClient(t);
     const ids = await Promise.all(
-      [a, b].map((client) => withTimeout(new Promise<string>((resolve) => client.connection.bind("connected", () => resolve(client.connection.socket_id))), "connect")),
+      [a, b].map((client) =>
+        withTimeout(new Promise<string>((resolve) => client.connection.bind("connected", () => resolve(client.connection.socket_id))), "connect"),
+      ),
     );
     expect(ids[0]).toMatch(/^\d+\.\d+$/);
     expect(ids[0]).not.toBe(ids[1]);
@@ -44,10 +46,7 @@ describe("connection", () => {
   it("reports 4001 to pusher-js, which gives up instead of reconnecting", async () => {
     const client = pusherClient(t, { key: "no-such-key" });
     type HandshakeError = { type: string; error?: { type: string; data?: { code: number } } };
-    const error = await withTimeout(
-      new Promise<HandshakeError>((resolve) => client.connection.bind("error", resolve)),
-      "pusher-js handshake error",
-    );
+    const error = await withTimeout(new Promise<HandshakeError>((resolve) => client.connection.bind("error", resolve)), "pusher-js handshake error");
     expect(error).toMatchObject({ type: "WebSocketError", error: { type: "PusherError", data: { code: 4001 } } });
     await until(() => client.connection.state === "disconnected", "pusher-js to give up");
   });

@@ -158,10 +158,7 @@ export function record(channel: Channel, event: string) {
     received,
     waitFor(count: number, label = `${count}× ${event} on ${channel.name}`): Promise<Received[]> {
       if (received.length >= count) return Promise.resolve(received);
-      return withTimeout(
-        new Promise<Received[]>((resolve) => waiters.push({ count, resolve: () => resolve(received) })),
-        label,
-      );
+      return withTimeout(new Promise<Received[]>((resolve) => waiters.push({ count, resolve: () => resolve(received) })), label);
     },
   };
 }

@@ -124,7 +124,12 @@ describe("HTTP API limits", () => {
 
   it("answers 400 to malformed bodies", async () => {
     const path = `/apps/${t.appId}/events`;
-    for (const body of ["not json", "{}", JSON.stringify({ name: "e", data: { not: "a string" }, channels: ["c"] }), JSON.stringify({ name: "e", data: "{}" })]) {
+    for (const body of [
+      "not json",
+      "{}",
+      JSON.stringify({ name: "e", data: { not: "a string" }, channels: ["c"] }),
+      JSON.stringify({ name: "e", data: "{}" }),
+    ]) {
       const response = await apiRequest(t, { method: "POST", path, body });
       expect(response.status, body).toBe(400);
     }
@@ -222,7 +227,11 @@ describe("HTTP API channel queries", () => {
     expect(info).toEqual({ occupied: true, user_count: 1, subscription_count: 2 });
     const empty = await (await sdk.get({ path: `/channels/${runId}-nobody` })).json();
     expect(empty).toEqual({ occupied: false });
-    const userCountOnPublic = await apiRequest(t, { method: "GET", path: `/apps/${t.appId}/channels/${runId}-nobody`, params: { info: "user_count" } });
+    const userCountOnPublic = await apiRequest(t, {
+      method: "GET",
+      path: `/apps/${t.appId}/channels/${runId}-nobody`,
+      params: { info: "user_count" },
+    });
     expect(userCountOnPublic.status).toBe(400);
   });
 

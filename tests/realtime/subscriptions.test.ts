@@ -109,7 +109,14 @@ describe("private channels", () => {
     const other = await subscribe(forger, `${runId}-forger-public`);
     await flush(t, other);
     expect(events.received).toHaveLength(0);
-    if (t.server) expect((await serverSdk(t).get({ path: `/channels/${name}`, params: { info: "subscription_count" } }).then((r) => r.json())).subscription_count).toBe(1);
+    if (t.server)
+      expect(
+        (
+          await serverSdk(t)
+            .get({ path: `/channels/${name}`, params: { info: "subscription_count" } })
+            .then((r) => r.json())
+        ).subscription_count,
+      ).toBe(1);
   });
 
   it("refuses a signature made for another socket", async () => {

@@ -71,11 +71,14 @@ describe("pusher:signin", () => {
   it.each([
     ["a forged signature", (socketId: string) => ({ auth: `${t.key}:${"0".repeat(64)}`, user_data: JSON.stringify({ id: socketId }) })],
     ["a signature for another socket", () => serverSdk(t).authenticateUser("1.1", { id: "alice" })],
-    ["user_data without an id", (socketId: string) => {
-      const userData = JSON.stringify({ name: "nobody" });
-      const signed = serverSdk(t).authenticateUser(socketId, { id: "x" });
-      return { auth: signed.auth.replace(/:.*/, `:${hmac(`${socketId}::user::${userData}`)}`), user_data: userData };
-    }],
+    [
+      "user_data without an id",
+      (socketId: string) => {
+        const userData = JSON.stringify({ name: "nobody" });
+        const signed = serverSdk(t).authenticateUser(socketId, { id: "x" });
+        return { auth: signed.auth.replace(/:.*/, `:${hmac(`${socketId}::user::${userData}`)}`), user_data: userData };
+      },
+    ],
     ["no auth at all", () => ({ user_data: JSON.stringify({ id: "alice" }) })],
   ])("refuses %s with pusher:error 4009 and closes with 4009", async (_label, build) => {
     const { client, socketId } = await RawClient.connect(t);
@@ -135,7 +138,12 @@ describe("POST /apps/{app_id}/users/{user_id}/terminate_connections", () => {
     expect((await serverSdk(t).terminateUserConnections("nobody")).status).toBe(200);
     const unsigned = await fetch(`http://${t.host}:${t.port}/apps/${t.appId}/users/alice/terminate_connections`, { method: "POST", body: "{}" });
     expect(unsigned.status).toBe(401);
-    const wrongSecret = await apiRequest(t, { method: "POST", path: `/apps/${t.appId}/users/alice/terminate_connections`, body: "{}", secret: "nope" });
+    const wrongSecret = await apiRequest(t, {
+      method: "POST",
+      path: `/apps/${t.appId}/users/alice/terminate_connections`,
+      body: "{}",
+      secret: "nope",
+    });
     expect(wrongSecret.status).toBe(401);
     const get = await apiRequest(t, { method: "GET", path: `/apps/${t.appId}/users/alice/terminate_connections` });
     expect(get.status).toBe(405);

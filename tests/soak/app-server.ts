@@ -35,7 +35,11 @@ async function routes(): Promise<Route[]> {
   return [
     { name: ROUTES.rooms, pattern: /^\/api\/chat\/rooms$/, module: await import("@/app/api/chat/rooms/route") },
     { name: ROUTES.unread, pattern: /^\/api\/chat\/unread$/, module: await import("@/app/api/chat/unread/route") },
-    { name: ROUTES.messages, pattern: /^\/api\/chat\/rooms\/(?<roomId>[^/]+)\/messages$/, module: await import("@/app/api/chat/rooms/[roomId]/messages/route") },
+    {
+      name: ROUTES.messages,
+      pattern: /^\/api\/chat\/rooms\/(?<roomId>[^/]+)\/messages$/,
+      module: await import("@/app/api/chat/rooms/[roomId]/messages/route"),
+    },
     { name: ROUTES.read, pattern: /^\/api\/chat\/rooms\/(?<roomId>[^/]+)\/read$/, module: await import("@/app/api/chat/rooms/[roomId]/read/route") },
     { name: ROUTES.channelAuth, pattern: /^\/api\/pusher\/auth$/, module: await import("@/app/api/pusher/auth/route") },
     { name: ROUTES.realtimeConfig, pattern: /^\/api\/realtime\/config$/, module: await import("@/app/api/realtime/config/route") },
@@ -72,7 +76,12 @@ export async function startAppServer(): Promise<AppServer> {
     const route = table.find((r) => r.pattern.test(path));
     const handler = route?.module[method as "GET" | "POST"];
     const answer = async (): Promise<{ status: number; headers: Headers; body: Buffer }> => {
-      if (!route || !handler) return { status: 404, headers: new Headers({ "content-type": "application/json" }), body: Buffer.from('{"error":{"code":"not_found","message":"Not found"}}') };
+      if (!route || !handler)
+        return {
+          status: 404,
+          headers: new Headers({ "content-type": "application/json" }),
+          body: Buffer.from('{"error":{"code":"not_found","message":"Not found"}}'),
+        };
       // The pattern's named groups are exactly the params of the route it matched.
       const params = Promise.resolve(route.pattern.exec(path)?.groups ?? {}) as Promise<never>;
       const response = await handler(toNextRequest(req, origin, await readBody(req)), { params });

@@ -4,8 +4,14 @@ import { expect, it } from "vitest";
 import { toWireError } from "@/lib/errors";
 
 const seen: Array<{ code?: string; message: string }> = [
-  { code: "P2010", message: "Invalid `prisma.$queryRaw()` invocation:\n\nRaw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:36643`" },
-  { code: "P2010", message: "Invalid `prisma.$queryRaw()` invocation:\n\nRaw query failed. Code: `N/A`. Message: `Server has closed the connection.`" },
+  {
+    code: "P2010",
+    message: "Invalid `prisma.$queryRaw()` invocation:\n\nRaw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:36643`",
+  },
+  {
+    code: "P2010",
+    message: "Invalid `prisma.$queryRaw()` invocation:\n\nRaw query failed. Code: `N/A`. Message: `Server has closed the connection.`",
+  },
   { code: "P2010", message: "Raw query failed. Code: `57P01`. Message: `terminating connection due to administrator command`" },
   { code: "P2010", message: "Raw query failed. Code: `57P03`. Message: `the database system is shutting down`" },
   { code: "P2028", message: "Invalid `prisma.$executeRaw()` invocation:\n\nTransaction API error: Unable to start a transaction in the given time." },

@@ -93,7 +93,10 @@ describe("realtime fault soak", () => {
   it("answered no request with a 5xx but 503, and refused no send outside the database outage and its recovery", () => {
     expect(run.crashes).toEqual([]);
     const errors = run.served.filter((s) => s.status >= 500);
-    expect(errors.filter((s) => s.status !== 503), `the app logged:\n${run.appErrors.join("")}`).toEqual([]);
+    expect(
+      errors.filter((s) => s.status !== 503),
+      `the app logged:\n${run.appErrors.join("")}`,
+    ).toEqual([]);
     // A send is refused (503) only from PostgreSQL stopping until the tabs' retries were answered.
     // Reads are not held to that: when the app is saturated (20 tabs retrying hundreds of sends
     // at once as the database returns, or a busy machine), a read whose transaction cannot get a
@@ -108,7 +111,9 @@ describe("database fault: PostgreSQL stopped for a while mid-soak", () => {
     // Judged where the app saw them: a tab's sends can wait their turn in the tab (6 connections)
     // and reach the app after PostgreSQL is back. Arrivals early enough in the outage that it was
     // still down HANG_MS later must all have been refused within HANG_MS.
-    const arrivals = run.served.filter((s) => s.method === "POST" && s.route === ROUTES.messages && s.at - s.ms >= run.outage.from && s.at - s.ms <= run.outage.to - HANG_MS);
+    const arrivals = run.served.filter(
+      (s) => s.method === "POST" && s.route === ROUTES.messages && s.at - s.ms >= run.outage.from && s.at - s.ms <= run.outage.to - HANG_MS,
+    );
     expect(arrivals.length).toBeGreaterThanOrEqual(config.clients);
     for (const s of arrivals) expect({ status: s.status, slow: s.ms >= HANG_MS }).toEqual({ status: 503, slow: false });
     // And what each tab got back, around the outage too (while stopping and starting): every

@@ -144,7 +144,9 @@ export function printFigures(f: Figures): void {
     `reconnects ${f.reconnects} (every tab back within ${f.reconnectedWithinS.map((s) => `${s.toFixed(1)} s`).join(" / ")} of each restart), tabs that went degraded (REST polling) ${f.tabsDegraded}, all answered and resubscribed ${(f.settledMs / 1000).toFixed(1)} s after sending stopped, stores ${f.converged ? "matched" : "did NOT match"} the database ${(f.convergedMs / 1000).toFixed(1)} s later`,
     `app event-loop delay while sending: p50 ${f.appLoopDelayMs.p50.toFixed(0)} ms, p99 ${f.appLoopDelayMs.p99.toFixed(0)} ms, max ${f.appLoopDelayMs.max.toFixed(0)} ms`,
     "per client (user: delivered/expected, live, missing, duplicated):",
-    f.perClient.map((c) => `  ${c.userId}: ${c.held}/${c.expected}, live ${c.liveDeliveries}, missing ${c.missing}, dup ${c.duplicated + c.extra}`).join("\n"),
+    f.perClient
+      .map((c) => `  ${c.userId}: ${c.held}/${c.expected}, live ${c.liveDeliveries}, missing ${c.missing}, dup ${c.duplicated + c.extra}`)
+      .join("\n"),
   ];
   console.log(lines.join("\n"));
 }

@@ -35,7 +35,11 @@ it("counts a message whose send commits while markRead waits for the reader's pa
   await Promise.all([send.connect(), watcher.connect()]);
   try {
     await send.query("BEGIN");
-    await send.query("INSERT INTO chat_message (room_id, sender_id, content, client_id) VALUES ($1, $2, 'second', $3)", [room.id, writer.id, randomUUID()]);
+    await send.query("INSERT INTO chat_message (room_id, sender_id, content, client_id) VALUES ($1, $2, 'second', $3)", [
+      room.id,
+      writer.id,
+      randomUUID(),
+    ]);
     await send.query("UPDATE chat_chatparticipant SET unread_count = unread_count + 1 WHERE room_id = $1 AND user_id = $2", [room.id, reader.id]);
 
     const reading = delivered(markRead({ userId: reader.id, roomId: room.id, upToId: first.message.id }));

@@ -91,7 +91,10 @@ export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>)
   // The app's logger (lib/log.ts takes one already on globalThis): its error lines are kept, so
   // an unexpected 500 comes with its cause.
   const appErrors: string[] = [];
-  (globalThis as { log?: unknown }).log = pino({ level: "error" }, { write: (line: string) => void (line.includes('"unavailable":true') || appErrors.push(line)) });
+  (globalThis as { log?: unknown }).log = pino(
+    { level: "error" },
+    { write: (line: string) => void (line.includes('"unavailable":true') || appErrors.push(line)) },
+  );
   (await import("@/lib/env")).resetEnvCache();
   (await import("@/lib/realtime/pusher-server")).resetPusherServer();
   const { db } = await import("@/lib/db");
@@ -105,7 +108,12 @@ export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>)
   const users: Array<{ id: number; username: string; name: string }> = [];
   for (let i = 0; i < config.clients; i++) {
     const username = `soak${i + 1}`;
-    users.push(await db.user.create({ data: { username, email: `${username}@soak.example`, name: `Soak ${i + 1}` }, select: { id: true, username: true, name: true } }));
+    users.push(
+      await db.user.create({
+        data: { username, email: `${username}@soak.example`, name: `Soak ${i + 1}` },
+        select: { id: true, username: true, name: true },
+      }),
+    );
   }
   const rooms: SoakRun["rooms"] = [];
   for (let g = 0; g < GROUPS; g++) {
@@ -119,7 +127,9 @@ export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>)
   }
 
   const tabs = await Promise.all(
-    users.map(async (me) => openTab({ origin: app.origin, cookie: await sessionCookie({ id: me.id, username: me.username }), me, rate: config.rate })),
+    users.map(async (me) =>
+      openTab({ origin: app.origin, cookie: await sessionCookie({ id: me.id, username: me.username }), me, rate: config.rate }),
+    ),
   );
   env.tabs = tabs;
   await Promise.all(tabs.map((t) => t.opened));
@@ -131,7 +141,10 @@ export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>)
   const probe = async (path: string): Promise<Probe> => {
     const at = Date.now();
     try {
-      const response = await fetch(`${app.origin}${path}`, { headers: { cookie: probeCookie, accept: "application/json" }, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+      const response = await fetch(`${app.origin}${path}`, {
+        headers: { cookie: probeCookie, accept: "application/json" },
+        signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+      });
       const text = await response.text();
       let body: unknown = text;
       try {
@@ -173,7 +186,12 @@ export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>)
   const during: Probe[] = [];
   while (Date.now() < downAt + config.dbDownMs - 1000) {
     during.push(...(await Promise.all(probePaths.map(probe))));
-    debug(`probes: ${during.slice(-probePaths.length).map((p) => `${p.status} ${p.ms} ms`).join(", ")}`);
+    debug(
+      `probes: ${during
+        .slice(-probePaths.length)
+        .map((p) => `${p.status} ${p.ms} ms`)
+        .join(", ")}`,
+    );
     await sleep(1000);
   }
   await sleep(downAt + config.dbDownMs - Date.now());

@@ -70,7 +70,16 @@ let inFlight = 0;
 /** The REST door for sends; the browser's transport is the server action onto the same core. */
 function restTransport(retry: boolean): SendTransport {
   return async (input) => {
-    const call: SendCall = { clientId: input.client_id, roomId: input.room_id, retry, startedAt: Date.now(), endedAt: 0, status: 0, jsonError: null, code: null };
+    const call: SendCall = {
+      clientId: input.client_id,
+      roomId: input.room_id,
+      retry,
+      startedAt: Date.now(),
+      endedAt: 0,
+      status: 0,
+      jsonError: null,
+      code: null,
+    };
     stats.calls.push(call);
     try {
       const response = await fetch(`/api/chat/rooms/${input.room_id}/messages`, {
@@ -83,7 +92,11 @@ function restTransport(retry: boolean): SendTransport {
       if (response.ok) return { ok: true, data: wireMessageSchema.parse(body) };
       const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
       call.jsonError =
-        !!error && typeof error.code === "string" && typeof error.message === "string" && Object.keys(body as object).length === 1 && Object.keys(error).length === 2;
+        !!error &&
+        typeof error.code === "string" &&
+        typeof error.message === "string" &&
+        Object.keys(body as object).length === 1 &&
+        Object.keys(error).length === 2;
       call.code = typeof error?.code === "string" ? error.code : null;
       return { ok: false, error: { code: call.jsonError ? (error?.code as "internal") : "internal", message: String(error?.message ?? "") } };
     } finally {

@@ -37,10 +37,13 @@ export class Tab {
     if (this.exitError) return Promise.reject(this.exitError);
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(id);
-        reject(new Error(`tab of user ${this.userId}: ${method} timed out`));
-      }, method === "idle" || method === "ready" ? SETTLE_TIMEOUT_MS : CALL_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => {
+          this.waiting.delete(id);
+          reject(new Error(`tab of user ${this.userId}: ${method} timed out`));
+        },
+        method === "idle" || method === "ready" ? SETTLE_TIMEOUT_MS : CALL_TIMEOUT_MS,
+      );
       this.waiting.set(id, {
         resolve: (v) => {
           clearTimeout(timer);

@@ -20,7 +20,14 @@ export async function readTruth(db: Db): Promise<Truth> {
     orderBy: { id: "asc" },
   });
   const participants = await db.chatParticipant.findMany({ select: { roomId: true, userId: true, unreadCount: true, lastReadMessageId: true } });
-  const messages = rows.map((m) => ({ id: Number(m.id), roomId: m.roomId, senderId: m.senderId, clientId: m.clientId, content: m.content, deleted: !!m.deletedAt }));
+  const messages = rows.map((m) => ({
+    id: Number(m.id),
+    roomId: m.roomId,
+    senderId: m.senderId,
+    clientId: m.clientId,
+    content: m.content,
+    deleted: !!m.deletedAt,
+  }));
   const messageIds = new Map<number, number[]>();
   for (const m of messages) {
     const ids = messageIds.get(m.roomId) ?? [];

@@ -16,7 +16,12 @@ export async function makeUser(overrides: { role?: "USER" | "ADMIN"; isActive?: 
 /** A GROUP room is owned by its first member, as if they had created it. */
 export async function makeRoom(memberIds: number[], kind: RoomKind = "GROUP", name = `Room ${unique()}`) {
   return db.chatRoom.create({
-    data: { name, kind, ownerId: kind === "GROUP" ? (memberIds[0] ?? null) : null, participants: { create: memberIds.map((userId) => ({ userId })) } },
+    data: {
+      name,
+      kind,
+      ownerId: kind === "GROUP" ? (memberIds[0] ?? null) : null,
+      participants: { create: memberIds.map((userId) => ({ userId })) },
+    },
     select: { id: true, name: true },
   });
 }

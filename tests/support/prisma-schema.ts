@@ -38,7 +38,10 @@ export function readPrismaSchema(file = path.join(process.cwd(), "prisma", "sche
     const table = /@@map\("([^"]+)"\)/.exec(model.body)?.[1] ?? model.name;
     result.tables.push(table);
     const columnOf = new Map<string, string>();
-    const lines = model.body.split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = model.body
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     for (const line of lines.filter((l) => !l.startsWith("@@"))) {
       const [, name, type, modifier, attrs = ""] = /^(\w+)\s+(\w+)(\?|\[\])?\s*(.*)$/.exec(line) ?? [];
       if (!name || modifier === "[]" || modelNames.has(type)) continue;

@@ -97,9 +97,19 @@ export async function openTab(user: User, rt: Realtime, authOrigin: string, room
     return new Response(null, { status: 404 });
   });
   const client = await realtimeClient(user, rt, authOrigin);
-  const store = createChatStore({ me: { id: user.id, username: user.username, name: user.name ?? user.username }, rooms: [], roomsCursor: null, unreadTotal: 0 });
+  const store = createChatStore({
+    me: { id: user.id, username: user.username, name: user.name ?? user.username },
+    rooms: [],
+    roomsCursor: null,
+    unreadTotal: 0,
+  });
   // Wired as lib/realtime/browser-client.ts and hooks/use-realtime-connection.ts wire them.
-  const cleanups = [reconnectAfterTermination(client), watchConnection(store, client), bindUserChannel(store, client), ...roomIds.map((id) => bindRoomChannel(store, client, id))];
+  const cleanups = [
+    reconnectAfterTermination(client),
+    watchConnection(store, client),
+    bindUserChannel(store, client),
+    ...roomIds.map((id) => bindRoomChannel(store, client, id)),
+  ];
   return {
     client,
     store,

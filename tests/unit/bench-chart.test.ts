@@ -2,10 +2,14 @@ import { describe, expect, it } from "vitest";
 import { formatDepth, pageLatencyChart } from "@/scripts/bench/chart";
 
 describe("page latency chart", () => {
-  const svg = pageLatencyChart("title & more", [0, 10_000, 1_000_000], [
-    { label: "cursor", color: "#000", values: [0.5, 0.6, 0.7] },
-    { label: "OFFSET", color: "#f00", values: [0.5, 40, 3000] },
-  ]);
+  const svg = pageLatencyChart(
+    "title & more",
+    [0, 10_000, 1_000_000],
+    [
+      { label: "cursor", color: "#000", values: [0.5, 0.6, 0.7] },
+      { label: "OFFSET", color: "#f00", values: [0.5, 40, 3000] },
+    ],
+  );
 
   it("draws one line per series with a point per depth", () => {
     expect(svg.match(/<polyline/g)).toHaveLength(2);

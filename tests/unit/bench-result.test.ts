@@ -23,7 +23,17 @@ const base: BenchResult = {
   failures: [],
 };
 
-const typing = { room_id: 1, events: 10, delivered: 10, db_writes: 0, db_writes_per_event: 0, database_tuple_writes: 0, changed_relations: {}, events_per_second: 1, control_writes_seen: 1 };
+const typing = {
+  room_id: 1,
+  events: 10,
+  delivered: 10,
+  db_writes: 0,
+  db_writes_per_event: 0,
+  database_tuple_writes: 0,
+  changed_relations: {},
+  events_per_second: 1,
+  control_writes_seen: 1,
+};
 const delivery = {
   clients: 2,
   rooms: 1,

@@ -24,7 +24,11 @@ describe("content security policy", () => {
 
   it("a TLS realtime host gets only its TLS origins", () => {
     const policy = parse(
-      contentSecurityPolicy({ nonce: "n", dev: false, realtime: { key: "k", cluster: "mt1", wsHost: "rt.example.com", wsPort: 443, forceTLS: true } }),
+      contentSecurityPolicy({
+        nonce: "n",
+        dev: false,
+        realtime: { key: "k", cluster: "mt1", wsHost: "rt.example.com", wsPort: 443, forceTLS: true },
+      }),
     );
     expect(policy["connect-src"]).toEqual(["'self'", "wss://rt.example.com:443", "https://rt.example.com:443"]);
   });

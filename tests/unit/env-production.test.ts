@@ -54,11 +54,9 @@ describe("production configuration rules", () => {
   });
 
   it("refuses Soketi's defaults, which are the embedded realtime server's, in any case", () => {
-    expect(faults({ ...sound, PUSHER_APP_ID: DEFAULT_CREDENTIALS.appId, PUSHER_KEY: DEFAULT_CREDENTIALS.key, PUSHER_SECRET: " APP-SECRET " })).toEqual([
-      "PUSHER_APP_ID:known_default",
-      "PUSHER_KEY:known_default",
-      "PUSHER_SECRET:known_default",
-    ]);
+    expect(
+      faults({ ...sound, PUSHER_APP_ID: DEFAULT_CREDENTIALS.appId, PUSHER_KEY: DEFAULT_CREDENTIALS.key, PUSHER_SECRET: " APP-SECRET " }),
+    ).toEqual(["PUSHER_APP_ID:known_default", "PUSHER_KEY:known_default", "PUSHER_SECRET:known_default"]);
     const fresh = randomCredentials();
     expect(faults({ ...sound, PUSHER_APP_ID: fresh.appId, PUSHER_KEY: fresh.key, PUSHER_SECRET: fresh.secret })).toEqual([]);
   });

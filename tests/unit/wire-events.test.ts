@@ -64,4 +64,3 @@ describe("lib/wire/events", () => {
     expect(EVENT_SCHEMAS[EVENTS.messageDeleted].safeParse({ id: 0, room_id: 2 }).success).toBe(false);
   });
 });
-

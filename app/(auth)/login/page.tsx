@@ -10,6 +10,9 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage() {
   if (await currentUser()) redirect("/");
-  const demo = env().NODE_ENV !== "production" ? { users: DEMO_USERS.map((u) => ({ ...u, email: `${u.username}@example.com` })), password: DEMO_PASSWORD } : null;
+  const demo =
+    env().NODE_ENV !== "production"
+      ? { users: DEMO_USERS.map((u) => ({ ...u, email: `${u.username}@example.com` })), password: DEMO_PASSWORD }
+      : null;
   return <LoginForm demo={demo} oauth={oauthProviders()} />;
 }

@@ -17,8 +17,7 @@ export function RegisterForm() {
   const [hydrated, setHydrated] = useState(false);
   useLayoutEffect(() => setHydrated(true), []);
 
-  const set = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
-    setFields((f) => ({ ...f, [key]: event.target.value }));
+  const set = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) => setFields((f) => ({ ...f, [key]: event.target.value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

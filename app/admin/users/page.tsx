@@ -21,24 +21,24 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
     <>
       <h1 className="text-2xl font-semibold">Users</h1>
       <search>
-      <form method="get" className="flex items-end gap-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="user-search" className="text-sm font-medium">
-            Search by username, name or email
-          </label>
-          <input
-            id="user-search"
-            name="q"
-            type="search"
-            defaultValue={query.q}
-            maxLength={100}
-            className="w-72 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
-          />
-        </div>
-        <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white dark:bg-slate-200 dark:text-slate-900">
-          Search
-        </button>
-      </form>
+        <form method="get" className="flex items-end gap-2">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="user-search" className="text-sm font-medium">
+              Search by username, name or email
+            </label>
+            <input
+              id="user-search"
+              name="q"
+              type="search"
+              defaultValue={query.q}
+              maxLength={100}
+              className="w-72 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+            />
+          </div>
+          <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white dark:bg-slate-200 dark:text-slate-900">
+            Search
+          </button>
+        </form>
       </search>
       <DataTable
         caption="Users"

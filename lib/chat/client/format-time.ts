@@ -61,5 +61,9 @@ export function dayLabel(iso: string, now: number, timeZone: string): string {
   if (days === 0) return "Today";
   if (days === 1) return "Yesterday";
   const sameYear = dayKey(date, timeZone).slice(0, 4) === dayKey(new Date(now), timeZone).slice(0, 4);
-  return format(date, timeZone, sameYear ? { weekday: "long", day: "numeric", month: "long" } : { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  return format(
+    date,
+    timeZone,
+    sameYear ? { weekday: "long", day: "numeric", month: "long" } : { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+  );
 }

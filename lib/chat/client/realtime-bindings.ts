@@ -29,7 +29,11 @@ function bindAll(channel: { bind(e: string, h: Handler): unknown; unbind(e: stri
 const ignore = () => {};
 
 /** `refreshRoomList` runs on every (re)subscription: the browser passes SWR's revalidation. */
-export function bindUserChannel(store: ChatStore, pusher: Pusher, refreshRoomList: () => void = () => void refreshRooms(store).catch(ignore)): () => void {
+export function bindUserChannel(
+  store: ChatStore,
+  pusher: Pusher,
+  refreshRoomList: () => void = () => void refreshRooms(store).catch(ignore),
+): () => void {
   const name = userChannel(store.getState().me.id);
   const channel = pusher.subscribe(name);
   const unbind = bindAll(channel, {

@@ -1,14 +1,7 @@
 // The browser's REST calls (seed contract routes). Answers are validated before use.
 import type * as z from "zod/mini";
 import type { WireMessagePage, WireRoom } from "@/lib/wire/rest";
-import {
-  memberListSchema,
-  roomPageSchema,
-  type UserSummary,
-  unreadTotalSchema,
-  userSearchSchema,
-  wireMessagePageSchema,
-} from "@/lib/wire/rest";
+import { memberListSchema, roomPageSchema, type UserSummary, unreadTotalSchema, userSearchSchema, wireMessagePageSchema } from "@/lib/wire/rest";
 
 export class RestError extends Error {
   constructor(

@@ -112,7 +112,12 @@ export function createChatStore(init: ChatInit) {
       if (!rooms.length) return;
       const gone = new Set(rooms.filter((r) => r.removed).map((r) => r.id));
       const held = gone.size ? state.rooms.filter((r) => !gone.has(r.id)) : state.rooms;
-      set({ rooms: upsertRooms(held, rooms.filter((r) => !r.removed)) });
+      set({
+        rooms: upsertRooms(
+          held,
+          rooms.filter((r) => !r.removed),
+        ),
+      });
     },
     appendRoomPage(rooms: WireRoom[], cursor: string | null) {
       const known = new Set(state.rooms.map((r) => r.id));
@@ -189,7 +194,11 @@ export function createChatStore(init: ChatInit) {
     updatePending(roomId: number, clientId: string, patch: Partial<PendingMessage>) {
       const list = state.pending[roomId];
       if (!list?.some((p) => p.client_id === clientId)) return;
-      setIn("pending", roomId, list.map((p) => (p.client_id === clientId ? { ...p, ...patch } : p)));
+      setIn(
+        "pending",
+        roomId,
+        list.map((p) => (p.client_id === clientId ? { ...p, ...patch } : p)),
+      );
     },
     discardPending(roomId: number, clientId: string) {
       withoutPending(roomId, clientId);

@@ -22,7 +22,10 @@ export function receiveTyping(store: ChatStore, roomId: number, user: TypingUser
     key,
     setTimeout(() => {
       timers.delete(key);
-      store.setTyping(roomId, (store.getState().typing[roomId] ?? []).filter((u) => u.userId !== user.userId));
+      store.setTyping(
+        roomId,
+        (store.getState().typing[roomId] ?? []).filter((u) => u.userId !== user.userId),
+      );
     }, TYPING_TTL_MS),
   );
 }

@@ -22,11 +22,7 @@ export async function settle(done: () => boolean, progress: () => number): Promi
   }
 }
 
-export function waitFor<T>(
-  register: (resolve: (value: T) => void, reject: (error: Error) => void) => void,
-  label: string,
-  ms = 30_000,
-): Promise<T> {
+export function waitFor<T>(register: (resolve: (value: T) => void, reject: (error: Error) => void) => void, label: string, ms = 30_000): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${label}`)), ms);
     register(

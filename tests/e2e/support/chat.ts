@@ -8,8 +8,7 @@ export async function expectConnected(page: Page): Promise<void> {
   await expect(page.locator("[data-realtime]")).toHaveAttribute("data-realtime", "connected", { timeout: 20_000 });
 }
 
-export const roomLink = (page: Page, name: string | RegExp) =>
-  page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name });
+export const roomLink = (page: Page, name: string | RegExp) => page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name });
 
 /** Opens a room from the sidebar and waits until it is on screen with its channel live. */
 export async function openRoom(page: Page, name: string | RegExp): Promise<number> {

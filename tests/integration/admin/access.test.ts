@@ -37,7 +37,14 @@ const CASES: Case[] = [
   { file: "users", method: "GET", path: () => "/api/admin/users?q=u_", params: () => ({}), ok: 200 },
   { file: "users/[userId]/deactivate", method: "POST", path: (f) => `/api/admin/users/${f.userId}/deactivate`, params: user, ok: 200 },
   { file: "users/[userId]/reactivate", method: "POST", path: (f) => `/api/admin/users/${f.userId}/reactivate`, params: user, ok: 200 },
-  { file: "users/[userId]/role", method: "POST", path: (f) => `/api/admin/users/${f.userId}/role`, params: user, json: () => ({ role: "ADMIN" }), ok: 200 },
+  {
+    file: "users/[userId]/role",
+    method: "POST",
+    path: (f) => `/api/admin/users/${f.userId}/role`,
+    params: user,
+    json: () => ({ role: "ADMIN" }),
+    ok: 200,
+  },
   { file: "rooms", method: "GET", path: () => "/api/admin/rooms", params: () => ({}), ok: 200 },
   { file: "rooms/[roomId]", method: "GET", path: (f) => `/api/admin/rooms/${f.roomId}`, params: (f) => ({ roomId: String(f.roomId) }), ok: 200 },
   {

@@ -50,9 +50,15 @@ describe("admin:create", () => {
       PUSHER_KEY: crypto.randomUUID(),
       PUSHER_SECRET: crypto.randomUUID(),
     };
-    const { stdout } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", script, "--email", email, "--password", "a long password"], { env, timeout: 60_000 });
+    const { stdout } = await run(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", script, "--email", email, "--password", "a long password"],
+      { env, timeout: 60_000 },
+    );
     expect(JSON.parse(stdout.trim())).toMatchObject({ msg: "admin created", email });
     expect(await verifyCredentials(email, "a long password")).toMatchObject({ role: "ADMIN" });
-    await expect(run(process.execPath, ["--conditions=react-server", "--import", "tsx", script, "--email", "not-an-email"], { env, timeout: 60_000 })).rejects.toMatchObject({ code: 2 });
+    await expect(
+      run(process.execPath, ["--conditions=react-server", "--import", "tsx", script, "--email", "not-an-email"], { env, timeout: 60_000 }),
+    ).rejects.toMatchObject({ code: 2 });
   }, 90_000);
 });

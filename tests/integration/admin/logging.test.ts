@@ -45,7 +45,13 @@ describe("log lines", () => {
         json: { content: SECRET_REST, client_id: crypto.randomUUID() },
       },
       // next-auth's endpoints and the channel authorizations go through the same door.
-      { route: "auth/[...nextauth]", method: "GET", path: "/api/auth/callback/credentials", params: { nextauth: ["callback", "credentials"] }, caller: null },
+      {
+        route: "auth/[...nextauth]",
+        method: "GET",
+        path: "/api/auth/callback/credentials",
+        params: { nextauth: ["callback", "credentials"] },
+        caller: null,
+      },
       { route: "pusher/auth", method: "POST", path: "/api/pusher/auth", params: {}, caller: null },
       { route: "pusher/user-auth", method: "POST", path: "/api/pusher/user-auth", params: {}, caller: user, json: { socket_id: "1.1" } },
     ];

@@ -14,7 +14,8 @@ import { makeUser } from "@/tests/support/factories";
 import { startRealtime, stopRealtime, Subscriber } from "@/tests/integration/admin/support/realtime";
 
 const TOKEN = "metrics-test-token-0123456789";
-const SAMPLE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*"(,[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*")*\})? (-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?|NaN|\+Inf|-Inf)$/;
+const SAMPLE =
+  /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*"(,[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*")*\})? (-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?|NaN|\+Inf|-Inf)$/;
 
 const scrape = async (authorization?: string) =>
   call(metricsRoute, await request(null, "GET", "/api/metrics", { headers: authorization ? { authorization } : {} }));
@@ -147,8 +148,12 @@ describe("every door is counted: next-auth's and the channel authorization endpo
     // Refused by our own check before next-auth runs (a credentials sign-in by GET): still counted.
     const signInByGet = await request(null, "GET", "/api/auth/callback/credentials");
     expect((await call(authRoute.GET, signInByGet, { nextauth: ["callback", "credentials"] })).status).toBe(400);
-    expect((await call(channelAuth.POST, await request(null, "POST", "/api/pusher/auth", { body: "socket_id=1.1&channel_name=x", headers: form }))).status).toBe(401);
-    expect((await call(userAuth.POST, await request(user, "POST", "/api/pusher/user-auth", { body: "socket_id=nope", headers: form }))).status).toBe(400);
+    expect(
+      (await call(channelAuth.POST, await request(null, "POST", "/api/pusher/auth", { body: "socket_id=1.1&channel_name=x", headers: form }))).status,
+    ).toBe(401);
+    expect((await call(userAuth.POST, await request(user, "POST", "/api/pusher/user-auth", { body: "socket_id=nope", headers: form }))).status).toBe(
+      400,
+    );
 
     const after = await counted();
     const grew = (k: string) => (after.get(k) ?? 0) - (before.get(k) ?? 0);

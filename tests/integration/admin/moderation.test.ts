@@ -114,7 +114,9 @@ describe("deleting a message", () => {
     expect(await delivered(deleteMessage(admin, { message_id: m.id, reason: undefined }))).toMatchObject({ alreadyDeleted: true });
     expect((await db.message.findUniqueOrThrow({ where: { id: m.id } })).deletedAt).toEqual(firstDeletedAt);
     expect(await db.auditLog.count({ where: { targetType: "message", targetId: m.id } })).toBe(1);
-    await expect(delivered(deleteMessage(admin, { message_id: Number.MAX_SAFE_INTEGER, reason: undefined }))).rejects.toMatchObject({ code: "not_found" });
+    await expect(delivered(deleteMessage(admin, { message_id: Number.MAX_SAFE_INTEGER, reason: undefined }))).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("a send after a deletion keeps counting from the recomputed state", async () => {

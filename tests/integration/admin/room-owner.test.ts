@@ -43,7 +43,12 @@ describe("admin: reassigning a group's owner", () => {
 
     // The old owner lost the right to remove; the new one has it.
     const removeAs = async (who: User, memberId: number) =>
-      (await call(removeRoute, await request(who, "DELETE", `/api/chat/rooms/${roomId}/members/${memberId}`), { roomId: String(roomId), userId: String(memberId) })).status;
+      (
+        await call(removeRoute, await request(who, "DELETE", `/api/chat/rooms/${roomId}/members/${memberId}`), {
+          roomId: String(roomId),
+          userId: String(memberId),
+        })
+      ).status;
     expect(await removeAs(owner, b.id)).toBe(403);
     expect(await removeAs(b, owner.id)).toBe(204);
 

@@ -48,7 +48,10 @@ describe("deactivating and reactivating a user", () => {
     expect(await userFromRequest(await request(user, "GET", "/api/chat/rooms"))).toBeNull();
     expect((await call(roomsRoute, await request(user, "GET", "/api/chat/rooms"))).status).toBe(401);
     const form = new URLSearchParams({ socket_id: "1.2", channel_name: roomChannel(roomId) }).toString();
-    const auth = await call(pusherAuthRoute, await request(user, "POST", "/api/pusher/auth", { body: form, headers: { "content-type": "application/x-www-form-urlencoded" } }));
+    const auth = await call(
+      pusherAuthRoute,
+      await request(user, "POST", "/api/pusher/auth", { body: form, headers: { "content-type": "application/x-www-form-urlencoded" } }),
+    );
     expect(auth.status).toBe(401);
     // The core refuses too, even with a SessionUser obtained before the deactivation.
     const before = await db.message.count({ where: { roomId } });
@@ -72,7 +75,11 @@ describe("deactivating and reactivating a user", () => {
     expect((await call(roomsRoute, await request(user, "GET", "/api/chat/rooms"))).status).toBe(200);
     expect((await send()).created).toBe(true);
     await expect(authorizeChannel(sessionUser(), "1.2", roomChannel(roomId))).resolves.toHaveProperty("auth");
-    const actions = await db.auditLog.findMany({ where: { targetType: "user", targetId: user.id }, orderBy: { id: "asc" }, select: { action: true } });
+    const actions = await db.auditLog.findMany({
+      where: { targetType: "user", targetId: user.id },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action)).toEqual(["user.deactivate", "user.reactivate"]);
   });
 

@@ -28,7 +28,11 @@ describe("admin REST answers", () => {
     const asAdmin = { ...admin, role: "ADMIN" as const };
     const roomId = (await makeRoom([user.id, other.id])).id;
     const params = { roomId: String(roomId) };
-    const sent = await call(send, await request(user, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content: "שלום 👋 你好", client_id: crypto.randomUUID() } }), params);
+    const sent = await call(
+      send,
+      await request(user, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content: "שלום 👋 你好", client_id: crypto.randomUUID() } }),
+      params,
+    );
     expect(sent.status).toBe(201);
     const message = wireMessageSchema.parse(sent.body);
 
@@ -43,7 +47,9 @@ describe("admin REST answers", () => {
     const detail = adminRoomDetailSchema.parse(await get(room, `/api/admin/rooms/${roomId}`, params));
     expect(detail.messages.map((m) => m.content)).toContain("שלום 👋 你好");
 
-    const deleted = await call(deleteMessage, await request(asAdmin, "DELETE", `/api/admin/messages/${message.id}`), { messageId: String(message.id) });
+    const deleted = await call(deleteMessage, await request(asAdmin, "DELETE", `/api/admin/messages/${message.id}`), {
+      messageId: String(message.id),
+    });
     expect(adminDeleteSchema.parse(deleted.body)).toEqual({ id: message.id, room_id: roomId, deleted: true, already_deleted: false });
     const standing = await call(deactivate, await request(asAdmin, "POST", `/api/admin/users/${other.id}/deactivate`), { userId: String(other.id) });
     expect(adminStandingSchema.parse(standing.body)).toMatchObject({ id: other.id, is_active: false });

@@ -31,10 +31,22 @@ const form = (fields: Record<string, string>) => {
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
   return data;
 };
-const roomScoped: Record<Role, Expected> = { anonymous: "unauthorized", stranger: "not_found", participant: "ok", deactivated: "unauthorized", admin: "not_found" };
+const roomScoped: Record<Role, Expected> = {
+  anonymous: "unauthorized",
+  stranger: "not_found",
+  participant: "ok",
+  deactivated: "unauthorized",
+  admin: "not_found",
+};
 const signedIn: Record<Role, Expected> = { anonymous: "unauthorized", stranger: "ok", participant: "ok", deactivated: "unauthorized", admin: "ok" };
 // Admin doors answer non-admins as if there were nothing there.
-const adminOnly: Record<Role, Expected> = { anonymous: "unauthorized", stranger: "not_found", participant: "not_found", deactivated: "unauthorized", admin: "ok" };
+const adminOnly: Record<Role, Expected> = {
+  anonymous: "unauthorized",
+  stranger: "not_found",
+  participant: "not_found",
+  deactivated: "unauthorized",
+  admin: "ok",
+};
 const everyone: Record<Role, Expected> = { anonymous: "ok", stranger: "ok", participant: "ok", deactivated: "ok", admin: "ok" };
 
 let seq = 0;
@@ -82,7 +94,10 @@ export const ACTION_CASES: ActionCase[] = [
     expect: signedIn,
     async effect(f, callerId, data) {
       const room = await db.chatRoom.findUniqueOrThrow({ where: { id: (data as { id: number }).id }, include: { participants: true } });
-      expect({ kind: room.kind, members: room.participants.map((p) => p.userId).sort() }).toEqual({ kind: "DIRECT", members: [callerId, f.memberId].sort() });
+      expect({ kind: room.kind, members: room.participants.map((p) => p.userId).sort() }).toEqual({
+        kind: "DIRECT",
+        members: [callerId, f.memberId].sort(),
+      });
     },
   },
   {
@@ -106,7 +121,11 @@ export const ACTION_CASES: ActionCase[] = [
     expect: everyone,
     async effect(_f, _callerId, data) {
       const user = await db.user.findUniqueOrThrow({ where: { username: (data as { username: string }).username }, omit: { passwordHash: false } });
-      expect({ role: user.role, active: user.isActive, hashed: user.passwordHash?.startsWith("$2") }).toEqual({ role: "USER", active: true, hashed: true });
+      expect({ role: user.role, active: user.isActive, hashed: user.passwordHash?.startsWith("$2") }).toEqual({
+        role: "USER",
+        active: true,
+        hashed: true,
+      });
     },
   },
   {

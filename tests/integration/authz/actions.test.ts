@@ -24,7 +24,8 @@ describe("server action authorization matrix", () => {
     // No inline actions: every "use server" is a module's directive, so its exports are all there is.
     expect(filesMentioningUseServer().sort()).toEqual(actionFiles().sort());
     const listed = new Set(ACTION_CASES.map((c) => `${c.file} ${c.name}`));
-    for (const action of ACTIONS) expect(listed, `${action.name} (${action.file}) is not in the action matrix`).toContain(`${action.file} ${action.name}`);
+    for (const action of ACTIONS)
+      expect(listed, `${action.name} (${action.file}) is not in the action matrix`).toContain(`${action.file} ${action.name}`);
     const exported = new Set(ACTIONS.map((a) => `${a.file} ${a.name}`));
     for (const key of listed) expect(exported, `${key} is listed but not exported`).toContain(key);
   });

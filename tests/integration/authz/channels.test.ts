@@ -64,7 +64,11 @@ describe("channel authorization matrix", () => {
         const [key, signature] = String(res.body.auth).split(":");
         const signed = [form.socket_id, form.channel_name, res.body.channel_data].filter((p) => p !== undefined).join(":");
         expect(key, what).toBe(process.env.PUSHER_KEY);
-        expect(signature, what).toBe(createHmac("sha256", process.env.PUSHER_SECRET ?? "").update(signed).digest("hex"));
+        expect(signature, what).toBe(
+          createHmac("sha256", process.env.PUSHER_SECRET ?? "")
+            .update(signed)
+            .digest("hex"),
+        );
         if (form.channel_name?.startsWith("presence-")) expect(JSON.parse(res.body.channel_data).user_id, what).toBe(String(caller?.id));
         else expect(res.body.channel_data, what).toBeUndefined();
       }

@@ -19,7 +19,13 @@ export type RouteCase = {
 };
 
 const room = (f: Fixture) => ({ roomId: String(f.roomId) });
-const everyone = (status: number): Record<Role, number> => ({ anonymous: status, stranger: status, participant: status, deactivated: status, admin: status });
+const everyone = (status: number): Record<Role, number> => ({
+  anonymous: status,
+  stranger: status,
+  participant: status,
+  deactivated: status,
+  admin: status,
+});
 // Room-scoped: anonymous 401, outsiders 404 (the room's existence is not revealed).
 const roomScoped = (ok: number): Record<Role, number> => ({ anonymous: 401, stranger: 404, participant: ok, deactivated: 401, admin: 404 });
 const signedIn = (ok: number): Record<Role, number> => ({ anonymous: 401, stranger: ok, participant: ok, deactivated: 401, admin: ok });

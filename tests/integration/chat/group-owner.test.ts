@@ -109,7 +109,11 @@ describe("group owner: who may remove whom", () => {
     const done = await asCaller(owner, () => removeMemberAction({ room_id: roomId, user_id: c.id }));
     expect(done.value).toMatchObject({ ok: true });
     const data = membersChangeSchema.parse((done.value as { data: unknown }).data);
-    expect(data).toEqual({ room_id: roomId, owner_id: owner.id, members: [owner, b, d].map((u) => ({ id: u.id, username: u.username, name: u.name })) });
+    expect(data).toEqual({
+      room_id: roomId,
+      owner_id: owner.id,
+      members: [owner, b, d].map((u) => ({ id: u.id, username: u.username, name: u.name })),
+    });
 
     const left = await asCaller(b, () => removeMemberAction({ room_id: roomId, user_id: b.id }));
     expect(left.value).toMatchObject({ ok: true, data: { owner_id: owner.id } });
@@ -130,7 +134,11 @@ describe("group owner: who may remove whom", () => {
 
     expect((await remove(owner, roomId, c.id)).status).toBe(204);
     const list = membersUpdatedSchema.parse(await bHearsList);
-    expect(list).toEqual({ room_id: roomId, owner_id: owner.id, members: [owner, b, d].map((u) => ({ id: u.id, username: u.username, name: u.name })) });
+    expect(list).toEqual({
+      room_id: roomId,
+      owner_id: owner.id,
+      members: [owner, b, d].map((u) => ({ id: u.id, username: u.username, name: u.name })),
+    });
     expect(await bHearsRoom).toMatchObject({ id: roomId, owner_id: owner.id });
     expect(await cHearsGone).toMatchObject({ id: roomId, removed: true });
 
@@ -143,9 +151,13 @@ describe("group owner: who may remove whom", () => {
   it("a group too large for one event: members.updated names the owner and says the list is cut; the list comes by REST", async () => {
     // 100 characters of CJK in each name: about 40 KB of members, four times Pusher's event limit.
     const crowd = await Promise.all(Array.from({ length: 120 }, (_, i) => makeUser({ name: `${"長".repeat(96)}${String(i).padStart(4, "0")}` })));
-    const added = await call(addRoute, await request(owner, "POST", `/api/chat/rooms/${roomId}/members`, { json: { user_ids: crowd.map((u) => u.id) } }), {
-      roomId: String(roomId),
-    });
+    const added = await call(
+      addRoute,
+      await request(owner, "POST", `/api/chat/rooms/${roomId}/members`, { json: { user_ids: crowd.map((u) => u.id) } }),
+      {
+        roomId: String(roomId),
+      },
+    );
     expect(added.status).toBe(200);
     const bRoom = await subscribed<Channel>(pusherClientFor(b), roomChannel(roomId));
     const heard = next<unknown>(bRoom, EVENTS.membersUpdated);

@@ -19,9 +19,13 @@ describe("last message preview", () => {
   ])("%s: 200 code points, whole characters, in the list and live answer", async (_label, content, expected) => {
     const [a, b] = await Promise.all([makeUser(), makeUser()]);
     const { id: roomId } = await makeRoom([a.id, b.id]);
-    const sent = await call(sendRoute, await request(a, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content, client_id: crypto.randomUUID() } }), {
-      roomId: String(roomId),
-    });
+    const sent = await call(
+      sendRoute,
+      await request(a, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content, client_id: crypto.randomUUID() } }),
+      {
+        roomId: String(roomId),
+      },
+    );
     expect(sent.status).toBe(201);
     const stored = await db.chatRoom.findUniqueOrThrow({ where: { id: roomId } });
     expect(stored.lastMessageContent).toBe(expected);
@@ -36,9 +40,13 @@ describe("last message preview", () => {
     const { id: roomId } = await makeRoom([a.id, b.id]);
     const content = `${"b".repeat(199)}😀😀`;
     for (const text of [content, "to be removed"]) {
-      const sent = await call(sendRoute, await request(a, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content: text, client_id: crypto.randomUUID() } }), {
-        roomId: String(roomId),
-      });
+      const sent = await call(
+        sendRoute,
+        await request(a, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content: text, client_id: crypto.randomUUID() } }),
+        {
+          roomId: String(roomId),
+        },
+      );
       expect(sent.status).toBe(201);
     }
     const newest = await db.message.findFirstOrThrow({ where: { roomId }, orderBy: { id: "desc" } });

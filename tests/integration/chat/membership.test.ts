@@ -34,7 +34,10 @@ describe("rooms: direct, group, job, members", () => {
   });
 
   it("creates a group with members, adds and removes members", async () => {
-    const created = await call(createRoute, await request(a, "POST", "/api/chat/rooms", { json: { kind: "GROUP", name: "Crew", member_ids: [b.id] } }));
+    const created = await call(
+      createRoute,
+      await request(a, "POST", "/api/chat/rooms", { json: { kind: "GROUP", name: "Crew", member_ids: [b.id] } }),
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: "Crew", kind: "GROUP", job_id: null });
     const roomId = String(created.body.id);
@@ -44,7 +47,10 @@ describe("rooms: direct, group, job, members", () => {
     const added = await call(addRoute, await request(b, "POST", `/api/chat/rooms/${roomId}/members`, { json: { user_ids: [c.id] } }), { roomId });
     expect(added.status).toBe(200);
     expect((await members(c)).status).toBe(200);
-    const removed = await call(removeRoute, await request(c, "DELETE", `/api/chat/rooms/${roomId}/members/${c.id}`), { roomId, userId: String(c.id) });
+    const removed = await call(removeRoute, await request(c, "DELETE", `/api/chat/rooms/${roomId}/members/${c.id}`), {
+      roomId,
+      userId: String(c.id),
+    });
     expect(removed.status).toBe(204);
     expect((await members(c)).status).toBe(404);
   });

@@ -87,8 +87,19 @@ describe("message pages (cursor pagination)", () => {
 
   it("answers bad parameters with 400 JSON errors", async () => {
     for (const query of [
-      "?before=abc", "?before=1.5", "?before=-4", "?before=0", "?after=0", "?limit=0", "?limit=-1",
-      "?before=99999999999999999999", "?after=9007199254740993", "?before=5&after=3", "?before=", "?foo=1", "?before=1&before=2",
+      "?before=abc",
+      "?before=1.5",
+      "?before=-4",
+      "?before=0",
+      "?after=0",
+      "?limit=0",
+      "?limit=-1",
+      "?before=99999999999999999999",
+      "?after=9007199254740993",
+      "?before=5&after=3",
+      "?before=",
+      "?foo=1",
+      "?before=1&before=2",
     ]) {
       const res = await page(query);
       expect(res.status, query).toBe(400);

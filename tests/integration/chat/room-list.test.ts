@@ -112,7 +112,16 @@ describe("room list from denormalized fields", () => {
 
   it("rejects bad list parameters with 400 JSON", async () => {
     const a = await makeUser();
-    for (const query of ["limit=0", "limit=-1", "limit=abc", "limit=99999999999999999", "cursor=%%%", "cursor=bm9wZQ", "bogus=1", "limit=1&limit=2"]) {
+    for (const query of [
+      "limit=0",
+      "limit=-1",
+      "limit=abc",
+      "limit=99999999999999999",
+      "cursor=%%%",
+      "cursor=bm9wZQ",
+      "bogus=1",
+      "limit=1&limit=2",
+    ]) {
       const res = await call(listRoute, await request(a, "GET", `/api/chat/rooms?${query}`));
       expect(res.status, query).toBe(400);
       expect(res.body.error.code, query).toBe("invalid_input");

@@ -42,7 +42,13 @@ describe("sending a message", () => {
     const clientId = crypto.randomUUID();
     const res = await send(a, roomId, { content: "  Hello there  ", client_id: clientId });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ room_id: roomId, sender: { id: a.id, username: a.username }, content: "Hello there", client_id: clientId, deleted: false });
+    expect(res.body).toMatchObject({
+      room_id: roomId,
+      sender: { id: a.id, username: a.username },
+      content: "Hello there",
+      client_id: clientId,
+      deleted: false,
+    });
     const { room, newest, expectedUnread } = await truth(roomId);
     expect(Number(newest!.id)).toBe(res.body.id);
     expect(room.lastMessageContent).toBe("Hello there");
@@ -71,9 +77,7 @@ describe("sending a message", () => {
 
   it("stores one message when concurrent retries race", async () => {
     const clientId = crypto.randomUUID();
-    const results = await Promise.all(
-      Array.from({ length: 8 }, () => delivered(sendMessage({ userId: c.id, roomId, content: "race", clientId }))),
-    );
+    const results = await Promise.all(Array.from({ length: 8 }, () => delivered(sendMessage({ userId: c.id, roomId, content: "race", clientId }))));
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.message.id)).size).toBe(1);
     expect(await db.message.count({ where: { senderId: c.id, clientId } })).toBe(1);
@@ -143,7 +147,12 @@ describe("sending a message", () => {
     expect(res.status).toBe(403);
     const fetchSite = await send(a, roomId, { content: "csrf", client_id: crypto.randomUUID() }, { "sec-fetch-site": "cross-site" });
     expect(fetchSite.status).toBe(403);
-    const same = await send(a, roomId, { content: "same", client_id: crypto.randomUUID() }, { origin: "http://localhost:3000", host: "localhost:3000" });
+    const same = await send(
+      a,
+      roomId,
+      { content: "same", client_id: crypto.randomUUID() },
+      { origin: "http://localhost:3000", host: "localhost:3000" },
+    );
     expect(same.status).toBe(201);
   });
 });

@@ -12,7 +12,18 @@ import { sendMessage } from "@/lib/chat/send";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 import type { Caller } from "@/tests/support/http";
 import { dbFingerprint, type Fingerprint } from "@/tests/support/db-fingerprint";
-import { FUZZ_SEED, FuzzTally, fuzzParameters, within, hostileHeader, hostileNumber, hostileString, hostileValue, label, TWO_MB } from "@/tests/support/hostile-input";
+import {
+  FUZZ_SEED,
+  FuzzTally,
+  fuzzParameters,
+  within,
+  hostileHeader,
+  hostileNumber,
+  hostileString,
+  hostileValue,
+  label,
+  TWO_MB,
+} from "@/tests/support/hostile-input";
 import { actionResultSchema, membersChangeSchema, wireMessageSchema, wireRoomSchema } from "@/lib/wire/rest";
 import { serverActions } from "@/tests/integration/authz/action-modules";
 import type { Role } from "@/tests/integration/authz/route-table";
@@ -44,7 +55,7 @@ const ACTIONS = await serverActions();
 const RUNS = 60;
 const CALL_LIMIT_MS = 10_000;
 
-const w = <T,>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
+const w = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
 /** Anything hostile in place of a field's value. */
 const hostileField = fc.oneof(hostileString, hostileNumber, hostileValue);
 const key = fc.constantFrom("__proto__", "constructor", "prototype", "room_id", "content", "kind", "role", "user_id", "extra");
@@ -58,7 +69,11 @@ const object = (valid: Record<string, fc.Arbitrary<unknown>>) => {
   return fc
     .tuple(
       fc.record(valid),
-      fc.oneof(w(2, fc.constant({})), w(3, fc.dictionary(fc.constantFrom(...names), hostileField, { maxKeys: 2 })), w(1, fc.dictionary(key, hostileValue, { maxKeys: 2 }))),
+      fc.oneof(
+        w(2, fc.constant({})),
+        w(3, fc.dictionary(fc.constantFrom(...names), hostileField, { maxKeys: 2 })),
+        w(1, fc.dictionary(key, hostileValue, { maxKeys: 2 })),
+      ),
       fc.oneof(w(5, fc.constant<string[]>([])), w(1, fc.subarray(names, { minLength: 1 }))),
     )
     .map(([v, replaced, dropped]) => {
@@ -73,7 +88,10 @@ const anyOf = (f: Fixture, ...ids: Array<keyof Fixture>) => fc.constantFrom(...i
 const formAction = (fields: (f: Fixture) => Record<string, fc.Arbitrary<string>>) => (f: Fixture) => {
   const names = Object.keys(fields(f));
   const form = fc
-    .tuple(fc.record(fields(f), { requiredKeys: [] }), fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names, "$ACTION_ID_x", "__proto__"), hostileString), hostileString), { maxLength: 2 }))
+    .tuple(
+      fc.record(fields(f), { requiredKeys: [] }),
+      fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names, "$ACTION_ID_x", "__proto__"), hostileString), hostileString), { maxLength: 2 }),
+    )
     .map(([a, extra]) => {
       const data = new FormData();
       for (const [k, v] of Object.entries(a) as Array<[string, string]>) data.append(k, v);
@@ -103,13 +121,22 @@ const SPECS: Record<string, Spec> = {
     data: wireMessageSchema,
     async verify(data: z.infer<typeof wireMessageSchema>, _args, callerId) {
       const row = await db.message.findUniqueOrThrow({ where: { id: data.id } });
-      expect({ room: row.roomId, sender: row.senderId, content: row.content }).toEqual({ room: data.room_id, sender: callerId, content: data.content });
+      expect({ room: row.roomId, sender: row.senderId, content: row.content }).toEqual({
+        room: data.room_id,
+        sender: callerId,
+        content: data.content,
+      });
     },
   },
   markReadAction: {
     caller: "participant",
     args: (f) =>
-      fc.tuple(fc.oneof(w(5, object({ room_id: anyOf(f, "roomId", "roomId", "otherRoomId"), up_to_id: anyOf(f, "messageId", "targetMessageId") })), w(1, hostileValue))),
+      fc.tuple(
+        fc.oneof(
+          w(5, object({ room_id: anyOf(f, "roomId", "roomId", "otherRoomId"), up_to_id: anyOf(f, "messageId", "targetMessageId") })),
+          w(1, hostileValue),
+        ),
+      ),
     data: wireRoomSchema,
     async verify(data: z.infer<typeof wireRoomSchema>, args, callerId) {
       const read = await db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId: data.id, userId: callerId } } });
@@ -128,7 +155,9 @@ const SPECS: Record<string, Spec> = {
             object({
               kind: fc.constant("GROUP"),
               name: text,
-              member_ids: fc.array(fc.oneof(w(4, anyOf(f, "memberId", "strangerId", "deactivatedId", "participantId")), w(1, hostileNumber)), { maxLength: 4 }),
+              member_ids: fc.array(fc.oneof(w(4, anyOf(f, "memberId", "strangerId", "deactivatedId", "participantId")), w(1, hostileNumber)), {
+                maxLength: 4,
+              }),
             }),
           ),
           w(1, hostileValue),
@@ -217,7 +246,10 @@ const SPECS: Record<string, Spec> = {
   },
   changeRoleAction: {
     caller: "admin",
-    args: formAction((f) => ({ user_id: idText(f, "targetId", "adminId"), role: fc.oneof(w(3, fc.constantFrom("USER", "ADMIN")), w(1, hostileString)) })),
+    args: formAction((f) => ({
+      user_id: idText(f, "targetId", "adminId"),
+      role: fc.oneof(w(3, fc.constantFrom("USER", "ADMIN")), w(1, hostileString)),
+    })),
     data: z.string().min(1),
     async verify(_data, args) {
       expect((await db.user.findUniqueOrThrow({ where: { id: Number(field(args, "user_id")) } })).role).toBe(field(args, "role"));
@@ -247,7 +279,9 @@ describe("hostile input over every server action", () => {
     const room = await makeRoom([participant.id, member.id, deactivated.id]);
     const otherRoom = await makeRoom([member.id, target.id]);
     const message = await delivered(sendMessage({ userId: member.id, roomId: room.id, content: "fuzz", clientId: crypto.randomUUID() }));
-    const targetMessage = await delivered(sendMessage({ userId: target.id, roomId: otherRoom.id, content: "moderate me", clientId: crypto.randomUUID() }));
+    const targetMessage = await delivered(
+      sendMessage({ userId: target.id, roomId: otherRoom.id, content: "moderate me", clientId: crypto.randomUUID() }),
+    );
     callers = { anonymous: null, participant, stranger, deactivated, admin };
     fixture = {
       participantId: participant.id,
@@ -301,15 +335,29 @@ describe("hostile input over every server action", () => {
       const examples: Array<[Call]> = [
         [{ caller: null, args: [], ip: "" }],
         [{ caller: null, args: [TWO_MB, TWO_MB], ip: "" }],
-        [{ caller: null, args: [{ room_id: fixture.roomId, content: TWO_MB, client_id: crypto.randomUUID(), name: TWO_MB, kind: "GROUP", username: TWO_MB }], ip: "" }],
-        [{ caller: null, args: [JSON.parse('{"__proto__":{"role":"ADMIN"},"room_id":1}'), JSON.parse('{"constructor":{"prototype":{"x":1}}}')], ip: "" }],
+        [
+          {
+            caller: null,
+            args: [{ room_id: fixture.roomId, content: TWO_MB, client_id: crypto.randomUUID(), name: TWO_MB, kind: "GROUP", username: TWO_MB }],
+            ip: "",
+          },
+        ],
+        [
+          {
+            caller: null,
+            args: [JSON.parse('{"__proto__":{"role":"ADMIN"},"room_id":1}'), JSON.parse('{"constructor":{"prototype":{"x":1}}}')],
+            ip: "",
+          },
+        ],
       ];
       await fc.assert(
         fc.asyncProperty(call, async ({ caller, args, ip }) => {
           const role = caller ?? spec.caller;
           const forwardedFor = ip || `10.${(ipSeq >> 16) & 255}.${(ipSeq >> 8) & 255}.${ipSeq++ & 255}`;
           const outcome = await within(
-            asCaller(callers[role], () => (action.fn as (...a: unknown[]) => Promise<unknown>)(...args), { headers: { "x-forwarded-for": forwardedFor } }).then(
+            asCaller(callers[role], () => (action.fn as (...a: unknown[]) => Promise<unknown>)(...args), {
+              headers: { "x-forwarded-for": forwardedFor },
+            }).then(
               (r) => ({ result: r.value }),
               (error: unknown) => ({ threw: error }),
             ),
@@ -331,7 +379,8 @@ describe("hostile input over every server action", () => {
           tally.add(action.name, code);
           if (code === "internal" || code === "unavailable") failures.serverErrors += 1;
           const parsed = schema.safeParse(result);
-          if (!parsed.success) expect.fail(`not a typed ActionResult with a client error code: ${what()} → ${label(result)}: ${parsed.error.issues[0]?.message}`);
+          if (!parsed.success)
+            expect.fail(`not a typed ActionResult with a client error code: ${what()} → ${label(result)}: ${parsed.error.issues[0]?.message}`);
           const now = await dbFingerprint();
           if (result.ok) {
             await spec.verify?.(result.data as never, args, callers[role]?.id ?? 0);

@@ -11,7 +11,20 @@ import { sendMessage } from "@/lib/chat/send";
 import { call, request, type Caller } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 import { dbFingerprint, type Fingerprint } from "@/tests/support/db-fingerprint";
-import { FUZZ_SEED, FuzzTally, fuzzParameters, within, hostileCursor, hostileHeader, hostileIdText, hostileJson, hostileString, hostileUrlString, label, TWO_MB } from "@/tests/support/hostile-input";
+import {
+  FUZZ_SEED,
+  FuzzTally,
+  fuzzParameters,
+  within,
+  hostileCursor,
+  hostileHeader,
+  hostileIdText,
+  hostileJson,
+  hostileString,
+  hostileUrlString,
+  label,
+  TWO_MB,
+} from "@/tests/support/hostile-input";
 import { routeMethods, type RouteMethod } from "@/tests/integration/authz/route-files";
 import type { Role } from "@/tests/integration/authz/route-table";
 import { delivered } from "@/tests/support/delivered";
@@ -54,11 +67,25 @@ const body = fc.oneof(
   fc.dictionary(formKey, hostileString, { maxKeys: 5 }).map((fields) => new URLSearchParams(fields).toString()),
 );
 // "1" stands for the fixture's own id for that segment, so the valid path is explored too.
-const segment = fc.oneof({ arbitrary: hostileUrlString, weight: 3 }, { arbitrary: hostileIdText, weight: 2 }, { arbitrary: fc.constant("1"), weight: 2 });
+const segment = fc.oneof(
+  { arbitrary: hostileUrlString, weight: 3 },
+  { arbitrary: hostileIdText, weight: 2 },
+  { arbitrary: fc.constant("1"), weight: 2 },
+);
 const queryValue = fc.oneof(hostileUrlString, hostileIdText, hostileCursor);
 // Next routes /api/auth/a/b to [...nextauth] as ["a", "b"]: at least one segment, none empty.
 const nextauthPath = fc.oneof(
-  fc.constantFrom<string[]>(["session"], ["csrf"], ["providers"], ["signin"], ["signout"], ["callback", "credentials"], ["signin", "credentials"], ["error"], ["_log"]),
+  fc.constantFrom<string[]>(
+    ["session"],
+    ["csrf"],
+    ["providers"],
+    ["signin"],
+    ["signout"],
+    ["callback", "credentials"],
+    ["signin", "credentials"],
+    ["error"],
+    ["_log"],
+  ),
   fc.array(
     hostileUrlString.filter((s) => s !== "" && s !== "." && s !== ".."),
     { minLength: 1, maxLength: 3 },
@@ -69,7 +96,11 @@ const someHeaders = fc.record(
     "x-forwarded-for": hostileHeader,
     "x-real-ip": hostileHeader,
     origin: fc.constantFrom("http://localhost:3000", "https://evil.example", "null", "not a url"),
-    authorization: fc.oneof(hostileHeader, fc.constant(`Bearer ${METRICS_TOKEN}`), hostileHeader.map((h) => `Bearer ${h}`)),
+    authorization: fc.oneof(
+      hostileHeader,
+      fc.constant(`Bearer ${METRICS_TOKEN}`),
+      hostileHeader.map((h) => `Bearer ${h}`),
+    ),
     cookie: hostileHeader.map((h) => `next-auth.session-token=${h}`),
     "x-request-id": hostileHeader,
   },
@@ -108,8 +139,11 @@ function validBody(route: RouteMethod, f: Fixture): { json?: Record<string, unkn
 function nearValidBody(valid: NonNullable<ReturnType<typeof validBody>>): fc.Arbitrary<{ text: string; type: string }> {
   const fields = valid.json ?? valid.form ?? {};
   const names = Object.keys(fields);
-  const type = fc.oneof({ arbitrary: fc.constant(valid.json ? "application/json" : "application/x-www-form-urlencoded"), weight: 4 }, { arbitrary: contentType, weight: 1 });
-  const replace = <T,>(values: fc.Arbitrary<T>) =>
+  const type = fc.oneof(
+    { arbitrary: fc.constant(valid.json ? "application/json" : "application/x-www-form-urlencoded"), weight: 4 },
+    { arbitrary: contentType, weight: 1 },
+  );
+  const replace = <T>(values: fc.Arbitrary<T>) =>
     fc.oneof({ arbitrary: fc.constant({}), weight: 1 }, { arbitrary: fc.dictionary(fc.constantFrom(...names), values, { maxKeys: 2 }), weight: 3 });
   if (valid.json) return fc.tuple(replace(hostileJson), type).map(([r, t]) => ({ text: JSON.stringify({ ...valid.json, ...r }), type: t }));
   const form = valid.form ?? {};
@@ -197,7 +231,9 @@ describe("hostile input over every route handler", () => {
 
   it("finds the route handlers to fuzz", () => {
     expect(ROUTES.length).toBeGreaterThanOrEqual(25);
-    expect(ROUTES.map((r) => `${r.method} ${r.file}`)).toEqual(expect.arrayContaining([`POST ${NEXTAUTH}`, "GET metrics", "DELETE admin/messages/[messageId]"]));
+    expect(ROUTES.map((r) => `${r.method} ${r.file}`)).toEqual(
+      expect.arrayContaining([`POST ${NEXTAUTH}`, "GET metrics", "DELETE admin/messages/[messageId]"]),
+    );
   });
 
   ROUTES.forEach((route, index) => {
@@ -292,7 +328,10 @@ describe("hostile input over every route handler", () => {
       ];
       for (const [payload, h] of variants) {
         const before = await dbFingerprint();
-        const req = await request(callers[mainCaller(route)], route.method, pathname, { body: payload, headers: { ...h, "x-forwarded-for": `10.9.${checked.length}.1` } });
+        const req = await request(callers[mainCaller(route)], route.method, pathname, {
+          body: payload,
+          headers: { ...h, "x-forwarded-for": `10.9.${checked.length}.1` },
+        });
         const res = (await inNextScope(() => call(route.handler, req, params), { headers: Object.fromEntries(req.headers), pathname })).value;
         const what = `${route.method} ${pathname} ${JSON.stringify(h)} → ${res.status} ${label(res.body)}`;
         // Either refused as too large, or the handler never reads a body at all.

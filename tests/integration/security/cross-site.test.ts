@@ -90,7 +90,11 @@ describe("cross-site requests to mutation routes", () => {
       for (const method of MUTATIONS) {
         const handler = mod[method];
         if (!handler) continue;
-        const res = await call(handler, await request(admin, method, url, { json: {}, headers: { origin: "http://localhost:3000", host: "localhost:3000" } }), params);
+        const res = await call(
+          handler,
+          await request(admin, method, url, { json: {}, headers: { origin: "http://localhost:3000", host: "localhost:3000" } }),
+          params,
+        );
         expect(res.status, `${method} ${url} ${JSON.stringify(res.body)}`).not.toBe(403);
       }
     }

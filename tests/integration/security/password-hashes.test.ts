@@ -27,7 +27,8 @@ describe("password storage", () => {
     }
     // Test fixtures may hash cheaply; what the app itself stores is cost 10.
     const byName = new Map(rows.map((r) => [r.username, r.password_hash]));
-    for (const username of [...DEMO_USERS.map((u) => u.username), handle]) expect(cost(byName.get(username) ?? null), username).toBeGreaterThanOrEqual(10);
+    for (const username of [...DEMO_USERS.map((u) => u.username), handle])
+      expect(cost(byName.get(username) ?? null), username).toBeGreaterThanOrEqual(10);
     expect(await bcrypt.compare(DEMO_PASSWORD, byName.get("admin") ?? "")).toBe(true);
     expect(await bcrypt.compare("a-long-password", byName.get(handle) ?? "")).toBe(true);
   });

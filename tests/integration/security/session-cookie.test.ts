@@ -57,7 +57,11 @@ async function nextAuth(path: string[], method: "GET" | "POST", cookies: Record<
 }
 
 const cookieNamed = (setCookies: string[], name: string) => setCookies.find((c) => c.startsWith(`${name}=`));
-const attributes = (setCookie: string) => setCookie.split(";").slice(1).map((a) => a.trim().toLowerCase());
+const attributes = (setCookie: string) =>
+  setCookie
+    .split(";")
+    .slice(1)
+    .map((a) => a.trim().toLowerCase());
 
 async function signIn(): Promise<string[]> {
   const secure = process.env.NEXTAUTH_URL?.startsWith("https://");
@@ -67,7 +71,12 @@ async function signIn(): Promise<string[]> {
   expect(csrfCookie, `${csrfName} in ${csrf.setCookies.join(" | ")}`).toBeDefined();
   const csrfValue = decodeURIComponent(csrfCookie!.split(";")[0].slice(csrfName.length + 1));
   const { csrfToken } = csrf.body as { csrfToken: string };
-  const callback = await nextAuth(["callback", "credentials"], "POST", { [csrfName]: csrfValue }, { csrfToken, email, password: PASSWORD, json: "true" });
+  const callback = await nextAuth(
+    ["callback", "credentials"],
+    "POST",
+    { [csrfName]: csrfValue },
+    { csrfToken, email, password: PASSWORD, json: "true" },
+  );
   expect(callback.status).toBe(200);
   return [...csrf.setCookies, ...callback.setCookies];
 }

@@ -112,7 +112,12 @@ describe("timelineItems", () => {
 
   it("groups one sender's messages within five minutes, and breaks the group after the divider", () => {
     const at = (minutes: number) => new Date(Date.parse("2026-11-30T10:00:00Z") + minutes * 60_000).toISOString();
-    const list = [message(1, { timestamp: at(0) }), message(2, { timestamp: at(4) }), message(3, { timestamp: at(10) }), message(4, { timestamp: at(11) })];
+    const list = [
+      message(1, { timestamp: at(0) }),
+      message(2, { timestamp: at(4) }),
+      message(3, { timestamp: at(10) }),
+      message(4, { timestamp: at(11) }),
+    ];
     const continued = (firstUnread: number | null) =>
       timelineItems(list, [], firstUnread, ME.id, "UTC").flatMap((i) => (i.kind === "message" ? [i.continued] : []));
     expect(continued(null)).toEqual([false, true, false, true]);

@@ -14,10 +14,7 @@ export default async function RoomPage({ params }: { params: Promise<{ roomId: s
   const roomId = parseRoomId((await params).roomId);
   if (roomId === null) notFound();
   try {
-    const [room, page] = await Promise.all([
-      getRoom(user.id, roomId),
-      getMessagePage(user.id, { roomId, limit: DEFAULT_PAGE_SIZE }),
-    ]);
+    const [room, page] = await Promise.all([getRoom(user.id, roomId), getMessagePage(user.id, { roomId, limit: DEFAULT_PAGE_SIZE })]);
     return <RoomTimeline key={roomId} roomId={roomId} initialPage={page} unreadAtOpen={room.unread_count} maxMessageLength={MAX_MESSAGE_LENGTH} />;
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();

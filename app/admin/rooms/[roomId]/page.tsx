@@ -115,7 +115,13 @@ export default async function AdminRoomPage({ params, searchParams }: Props) {
                     Deleted <Time value={m.deletedAt} />
                   </span>
                 ) : (
-                  <ActionForm action={deleteMessageAction} fields={{ message_id: m.id }} submitLabel="Delete" submitName={`Delete message ${m.id}`} tone="danger">
+                  <ActionForm
+                    action={deleteMessageAction}
+                    fields={{ message_id: m.id }}
+                    submitLabel="Delete"
+                    submitName={`Delete message ${m.id}`}
+                    tone="danger"
+                  >
                     <label htmlFor={`reason-${m.id}`} className="sr-only">
                       Reason for deleting message {m.id} (optional)
                     </label>
