@@ -39,7 +39,7 @@ async function waitForHealth(baseURL: string, server: ChildProcess, timeoutMs = 
 
 async function startServer(port: number, controlPort: number): Promise<ChildProcess> {
   const tsx = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
-  const server = spawn(process.execPath, [tsx, "scripts/e2e-server.ts"], {
+  const server = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/e2e-server.ts"], {
     env: { ...process.env, E2E_PORT: String(port), E2E_CONTROL_PORT: String(controlPort), LOG_LEVEL: "error" },
     stdio: ["ignore", "ignore", "inherit"],
   });
