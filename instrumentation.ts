@@ -1,28 +1,8 @@
-// Runs once as the Next server boots: production refuses to start on development defaults
-// (lib/env-production.ts), and any mode on a value the environment schema refuses (lib/env.ts).
-// `next start` exits non-zero before serving anything. A Vercel instance cannot exit meaningfully, so there every route that reads env() fails instead and
-// GET /api/health answers 503 naming the variables at fault.
-import { describeInvalid, invalidVariables, onVercel, productionConfigProblems } from "@/lib/env";
-import { describeProblems } from "@/lib/env-production";
-
-function refuse(event: string, variables: string[], message: string): void {
-  console.error(JSON.stringify({ level: "fatal", event, variables, msg: message }));
-  // Throwing here would not stop `next start`: it logs the error and answers every request 500.
-  if (!onVercel()) process.exit(1);
-}
-
-export function register(): void {
-  const problems = productionConfigProblems();
-  if (problems.length) {
-    refuse(
-      "config.refused",
-      problems.map((p) => p.variable),
-      describeProblems(problems),
-    );
-    return;
-  }
-  // The whole environment schema (lib/env.ts), not only production's secrets: a value it refuses
-  // fails the boot, naming the variable, instead of the first request that reads it.
-  const invalid = process.env.NEXT_PHASE === "phase-production-build" ? [] : invalidVariables();
-  if (invalid.length) refuse("config.invalid", invalid, describeInvalid(invalid));
+// Runs once as the Next server boots: the configuration check (lib/config-check.ts). Next also
+// compiles this file for the Edge runtime, which has no process.exit, so the check is loaded
+// only on Node.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { checkConfigAtBoot } = await import("@/lib/config-check");
+  checkConfigAtBoot();
 }
