@@ -5,6 +5,7 @@ import { type ReactNode, useLayoutEffect } from "react";
 import { RoomHeader } from "@/components/chat/room-header";
 import { useChatState, useChatStore } from "@/hooks/use-chat-store";
 import { useRoomChannel } from "@/hooks/use-room-channel";
+import { useRoomLost } from "@/hooks/use-room-lost";
 import type { RoomMember } from "@/lib/chat/rooms";
 import type { WireRoom } from "@/lib/wire/rest";
 
@@ -27,10 +28,7 @@ export function RoomFrame({ room, members, children }: { room: WireRoom; members
   const liveMembers = useChatState((s) => s.members[room.id]) ?? members;
   // Our own presence in the room's channel means it is subscribed (for tests to wait on).
   const subscribed = useChatState((s) => s.online[room.id]?.includes(s.me.id) ?? false);
-  // Removed while looking at it: members.updated without us, or the channel refused on reconnect.
-  const me = useChatState((s) => s.me.id);
-  const refused = useChatState((s) => s.lostRooms.includes(room.id));
-  const lost = refused || !liveMembers.some((m) => m.id === me);
+  const lost = useRoomLost(room.id);
 
   return (
     <section

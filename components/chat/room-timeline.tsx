@@ -8,6 +8,7 @@ import { MessageList } from "@/components/chat/message-list";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChatState } from "@/hooks/use-chat-store";
 import { useMarkRead } from "@/hooks/use-mark-read";
+import { useRoomLost } from "@/hooks/use-room-lost";
 import { useRoomTimeline } from "@/hooks/use-room-timeline";
 import { useSendMessage } from "@/hooks/use-send-message";
 import type { PendingMessage } from "@/lib/chat/client/pending";
@@ -24,6 +25,7 @@ export function RoomTimeline({ roomId, initialPage, unreadAtOpen, maxMessageLeng
   const [sendCount, setSendCount] = useState(0);
   const sender = useSendMessage(roomId);
   useMarkRead(roomId);
+  const lost = useRoomLost(roomId);
 
   const send = useCallback(
     (content: string) => {
@@ -46,7 +48,8 @@ export function RoomTimeline({ roomId, initialPage, unreadAtOpen, maxMessageLeng
       />
       <IncomingAnnouncer roomId={roomId} messages={timeline.messages} />
       <TypingIndicator roomId={roomId} />
-      <Composer roomId={roomId} maxLength={maxMessageLength} onSend={send} />
+      {/* No longer a member (RoomFrame says so above): nothing could be sent. */}
+      {lost ? null : <Composer roomId={roomId} maxLength={maxMessageLength} onSend={send} />}
     </>
   );
 }

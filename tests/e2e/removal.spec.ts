@@ -24,6 +24,8 @@ test("a member removed from a group sees it at once in the open room and their l
   expect(removed.status()).toBe(204);
 
   await expect(bob.getByText("You’re no longer a member of this conversation.")).toBeVisible();
+  // Nothing left to send into: the composer is gone with the membership.
+  await expect(bob.getByLabel("Message", { exact: true })).toHaveCount(0);
   await expect(roomLink(bob, name)).toHaveCount(0);
   await expectConnected(bob);
 
