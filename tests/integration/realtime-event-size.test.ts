@@ -2,7 +2,6 @@
 // the real route, published to the real embedded server (which refuses event data over 10 KB,
 // as hosted Pusher does), received by a real pusher-js, and held whole by the real client store.
 import { randomUUID } from "node:crypto";
-import type { Channel } from "pusher-js";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { POST as sendRoute } from "@/app/api/chat/rooms/[roomId]/messages/route";
 import { bindRoomChannel } from "@/lib/chat/client/realtime-bindings";
@@ -12,6 +11,7 @@ import { roomChannel, userChannel } from "@/lib/realtime/channels";
 import { MAX_EVENT_DATA_BYTES } from "@/lib/realtime/event-size";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 import { call, request } from "@/tests/support/http";
+import { next } from "@/tests/support/pusher-clients";
 import { openTab, startAuthServer, type Tab } from "@/tests/support/realtime-tab";
 import type { RoomUpdatedEvent } from "@/lib/wire/events";
 
@@ -41,17 +41,6 @@ function subscribedTo(client: Tab["client"], name: string): Promise<void> {
   const channel = client.channel(name);
   if (channel?.subscribed) return Promise.resolve();
   return new Promise((resolve) => (channel ?? client.subscribe(name)).bind("pusher:subscription_succeeded", () => resolve()));
-}
-
-function nextEvent<T>(channel: Channel, event: string, match: (data: T) => boolean): Promise<T> {
-  return new Promise((resolve) => {
-    const handler = (data: T) => {
-      if (!match(data)) return;
-      channel.unbind(event, handler);
-      resolve(data);
-    };
-    channel.bind(event, handler);
-  });
 }
 
 const FAMILY = "👩‍👩‍👧"; // 8 UTF-16 units, 18 UTF-8 bytes
@@ -96,8 +85,8 @@ describe("oversize messages arrive live", () => {
 
     const clientId = randomUUID();
     type Live = { id: number; content: string; truncated?: boolean; client_id: string };
-    const live = nextEvent<Live>(client.channel(roomChannel(roomId)), "message.created", (m) => m.client_id === clientId);
-    const roomEvent = nextEvent<RoomUpdatedEvent>(
+    const live = next<Live>(client.channel(roomChannel(roomId)), "message.created", (m) => m.client_id === clientId);
+    const roomEvent = next<RoomUpdatedEvent>(
       client.channel(userChannel(bob.id)),
       "room.updated",
       (r) => r.id === roomId && r.last_message_content.length > 0 && content.startsWith(r.last_message_content),
@@ -134,7 +123,7 @@ describe("oversize messages arrive live", () => {
     const { client } = tab;
     await subscribedTo(client, roomChannel(roomId));
     const clientId = randomUUID();
-    const live = nextEvent<{ client_id: string; truncated?: boolean; content: string }>(
+    const live = next<{ client_id: string; truncated?: boolean; content: string }>(
       client.channel(roomChannel(roomId)),
       "message.created",
       (m) => m.client_id === clientId,

@@ -8,15 +8,20 @@ import { call, request, type Caller } from "@/tests/support/http";
 /** Clients made here; call `disconnectAll` in afterAll. */
 const clients: PusherJs[] = [];
 
+/** WebSocket only, to the test run's embedded server at `rt`, no TLS, no stats. */
+export const testSocketOptions = (rt: { host: string; port: number }) => ({
+  cluster: "",
+  wsHost: rt.host,
+  wsPort: rt.port,
+  forceTLS: false,
+  enabledTransports: ["ws" as const],
+  disableStats: true,
+});
+
 export function pusherClientFor(user: NonNullable<Caller>): PusherJs {
   const rt = inject("realtime");
   const client = new PusherJs(rt.key, {
-    cluster: "",
-    wsHost: rt.host,
-    wsPort: rt.port,
-    forceTLS: false,
-    enabledTransports: ["ws"],
-    disableStats: true,
+    ...testSocketOptions(rt),
     channelAuthorization: {
       endpoint: "/api/pusher/auth",
       transport: "ajax",

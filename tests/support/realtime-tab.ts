@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import PusherJs from "pusher-js";
 import { vi } from "vitest";
+import { testSocketOptions } from "@/tests/support/pusher-clients";
 import { GET as messagesRoute } from "@/app/api/chat/rooms/[roomId]/messages/route";
 import { GET as roomsRoute } from "@/app/api/chat/rooms/route";
 import { GET as unreadRoute } from "@/app/api/chat/unread/route";
@@ -63,12 +64,7 @@ export async function realtimeClient(user: User, rt: Realtime, authOrigin: strin
   const token = (await sessionCookie(user)).split("=").slice(1).join("=");
   const headers = { authorization: `Bearer ${token}` };
   const client = new PusherJs(rt.key, {
-    cluster: "",
-    wsHost: rt.host,
-    wsPort: rt.port,
-    forceTLS: false,
-    enabledTransports: ["ws"],
-    disableStats: true,
+    ...testSocketOptions(rt),
     channelAuthorization: { endpoint: `${authOrigin}${CHANNEL_AUTH_ENDPOINT}`, transport: "ajax", headers },
     userAuthentication: { endpoint: `${authOrigin}${USER_AUTH_ENDPOINT}`, transport: "ajax", headers },
   });
