@@ -77,9 +77,21 @@ export function proxyProblems(source: EnvSource): ConfigProblem[] {
   return hops === undefined || hops.trim() === "" ? [{ variable: "TRUSTED_PROXY_HOPS", reason: "missing" }] : [];
 }
 
+/**
+ * On Vercel no process outlives a request, so what a failed publish leaves in the outbox is
+ * drained by Vercel Cron calling /api/cron/outbox, which answers only to this secret. Elsewhere
+ * the server drains continuously and the route is optional.
+ */
+export function cronProblems(source: EnvSource): ConfigProblem[] {
+  if (source.VERCEL !== "1") return [];
+  const secret = source.CRON_SECRET;
+  if (secret === undefined || secret.trim() === "") return [{ variable: "CRON_SECRET", reason: "missing" }];
+  return isKnownDefault(secret) ? [{ variable: "CRON_SECRET", reason: "known_default" }] : [];
+}
+
 /** Everything wrong for a production start; empty outside production. */
 export function productionProblems(source: EnvSource): ConfigProblem[] {
-  return isProductionEnv(source) ? [...databaseProblems(source), ...secretProblems(source), ...proxyProblems(source)] : [];
+  return isProductionEnv(source) ? [...databaseProblems(source), ...secretProblems(source), ...proxyProblems(source), ...cronProblems(source)] : [];
 }
 
 const REASON_TEXT: Record<ConfigProblem["reason"], string> = {

@@ -43,6 +43,10 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(20).default(0),
   RATE_LIMIT_CHANNEL_AUTH_MAX: z.coerce.number().int().positive().default(120),
   RATE_LIMIT_CHANNEL_AUTH_WINDOW: z.coerce.number().int().positive().default(60),
+  // Bearer secret of GET /api/cron/outbox (Vercel Cron sends it); required on Vercel.
+  CRON_SECRET: optional,
+  // How often a long-lived server drains the realtime outbox (ms); 0 turns the loop off.
+  OUTBOX_DRAIN_INTERVAL_MS: z.coerce.number().int().min(0).default(500),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -16,6 +16,24 @@ function createMetrics() {
       registers: [registry],
     }),
     publishFailures: new client.Counter({ name: "realtime_publish_failures_total", help: "Realtime publishes that failed", registers: [registry] }),
+    outboxPublished: new client.Counter({
+      name: "realtime_outbox_published_total",
+      help: "Outbox events the realtime API accepted, right after commit or by the drainer",
+      labelNames: ["via"] as const,
+      registers: [registry],
+    }),
+    outboxFailures: new client.Counter({
+      name: "realtime_outbox_publish_failures_total",
+      help: "Outbox events whose publish failed (retried later)",
+      labelNames: ["via"] as const,
+      registers: [registry],
+    }),
+    outboxGivenUp: new client.Counter({
+      name: "realtime_outbox_given_up_total",
+      help: "Outbox events given up after every retry",
+      registers: [registry],
+    }),
+    outboxPruned: new client.Counter({ name: "realtime_outbox_pruned_total", help: "Old outbox rows deleted", registers: [registry] }),
     terminations: new client.Counter({
       name: "realtime_terminations_total",
       help: "Requests to cut a user's realtime connections",

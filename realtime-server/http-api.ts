@@ -3,13 +3,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import type { ChannelRegistry } from "./channels";
+import type { PublishFailures } from "./failure-injection";
 import { isPresenceChannel, isValidChannelName, isValidEventName, isValidSocketId, LIMITS, serverToUserId } from "./limits";
 import { encodeFrame } from "./protocol";
 import { verifyApiRequest } from "./signature";
 import type { AppCredentials } from "./socket";
 import type { UserRegistry } from "./users";
 
-export type HttpApiContext = { app: AppCredentials; registry: ChannelRegistry; users: UserRegistry };
+export type HttpApiContext = { app: AppCredentials; registry: ChannelRegistry; users: UserRegistry; failures?: PublishFailures };
 
 class HttpError extends Error {
   constructor(
@@ -170,13 +171,13 @@ function decodeChannel(segment: string): string {
   return name;
 }
 
-type Route = { method: "GET" | "POST"; run(params: ReadonlyMap<string, string>, rawBody: Buffer): object };
+type Route = { method: "GET" | "POST"; publish?: true; run(params: ReadonlyMap<string, string>, rawBody: Buffer): object };
 
 function route(ctx: HttpApiContext, rest: string[]): Route | null {
   const [resource, name, sub, ...extra] = rest;
   if (extra.length > 0) return null;
-  if (resource === "events" && name === undefined) return { method: "POST", run: (_, raw) => postEvents(ctx, parseJson(raw)) };
-  if (resource === "batch_events" && name === undefined) return { method: "POST", run: (_, raw) => postBatch(ctx, parseJson(raw)) };
+  if (resource === "events" && name === undefined) return { method: "POST", publish: true, run: (_, raw) => postEvents(ctx, parseJson(raw)) };
+  if (resource === "batch_events" && name === undefined) return { method: "POST", publish: true, run: (_, raw) => postBatch(ctx, parseJson(raw)) };
   if (resource === "users" && name !== undefined && sub === "terminate_connections") {
     return {
       method: "POST",
@@ -225,6 +226,8 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
       maxSkewSeconds: LIMITS.authTimestampSkewSeconds,
     });
     if (!auth.ok) throw new HttpError(auth.status, auth.error);
+    // Injected failures (failure-injection.ts) hit signed publish calls only, before any delivery.
+    if (target.publish && ctx.failures?.next()) throw new HttpError(503, "Injected publish failure");
     sendJson(res, 200, target.run(params, rawBody));
   } catch (error) {
     if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });

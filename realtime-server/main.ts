@@ -4,7 +4,13 @@ import { startRealtimeServer } from "./server";
 
 async function main(): Promise<void> {
   const env = process.env;
+  const failureRate = env.REALTIME_PUBLISH_FAILURE_RATE ? Number(env.REALTIME_PUBLISH_FAILURE_RATE) : 0;
+  if (failureRate > 0 && env.NODE_ENV === "production") {
+    throw new Error("REALTIME_PUBLISH_FAILURE_RATE injects failures for tests and benchmarks; refused with NODE_ENV=production");
+  }
   const server = await startRealtimeServer({
+    publishFailureRate: failureRate,
+    ...(env.REALTIME_PUBLISH_FAILURE_SEED ? { publishFailureSeed: Number(env.REALTIME_PUBLISH_FAILURE_SEED) } : {}),
     host: env.REALTIME_HOST || "127.0.0.1",
     port: env.REALTIME_PORT ? Number(env.REALTIME_PORT) : 6001,
     appId: env.PUSHER_APP_ID || DEFAULT_CREDENTIALS.appId,

@@ -6,6 +6,7 @@ import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import { z } from "zod";
 import { ChannelRegistry } from "./channels";
+import { publishFailures } from "./failure-injection";
 import { DEFAULT_CREDENTIALS, isLoopbackHost, usesDefaultCredentials } from "./credentials";
 import { handleApiRequest, sendJson } from "./http-api";
 import { LIMITS } from "./limits";
@@ -24,6 +25,10 @@ export type RealtimeServerOptions = {
   activityTimeoutSeconds?: number;
   /** Default 10. */
   clientEventsPerSecond?: number;
+  /** Fraction of publish calls to fail with a 503 (tests and benchmarks only; default 0). */
+  publishFailureRate?: number;
+  /** Seed of the failure sequence (default 1). */
+  publishFailureSeed?: number;
 };
 
 export type RealtimeServer = {
@@ -34,6 +39,10 @@ export type RealtimeServer = {
   secret: string;
   connectionCount(): number;
   channelCount(): number;
+  /** Changes the injected publish failure rate (0: off), restarting the sequence from `seed`. */
+  failPublishes(rate: number, seed?: number): void;
+  /** Publish calls failed on purpose so far. */
+  injectedFailures(): number;
   /** Closes all sockets and the listener. */
   close(): Promise<void>;
 };
@@ -46,6 +55,8 @@ const optionsSchema = z.object({
   secret: z.string().min(1).default(DEFAULT_CREDENTIALS.secret),
   activityTimeoutSeconds: z.number().int().positive().default(120),
   clientEventsPerSecond: z.number().positive().default(10),
+  publishFailureRate: z.number().min(0).max(1).default(0),
+  publishFailureSeed: z.number().int().default(1),
 });
 
 const CLOSE_GRACE_MS = 1000;
@@ -84,6 +95,7 @@ export async function startRealtimeServer(options: RealtimeServerOptions = {}): 
   if (usesDefaultCredentials(app) && !isLoopbackHost(config.host)) throw new UnsafeBindError(config.host);
   const registry = new ChannelRegistry();
   const users = new UserRegistry();
+  const failures = publishFailures(config.publishFailureRate, config.publishFailureSeed);
   const connections = new Map<string, Connection>();
   const context: ConnectionContext = {
     app,
@@ -98,8 +110,14 @@ export async function startRealtimeServer(options: RealtimeServerOptions = {}): 
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
-    if (req.method === "GET" && (path === "/" || path === "/health")) return sendJson(res, 200, { ok: true });
-    handleApiRequest(req, res, { app, registry, users }).then(
+    if (req.method === "GET" && (path === "/" || path === "/health")) {
+      return sendJson(
+        res,
+        200,
+        failures.rate() > 0 || failures.injected() > 0 ? { ok: true, publish_failures_injected: failures.injected() } : { ok: true },
+      );
+    }
+    handleApiRequest(req, res, { app, registry, users, failures }).then(
       (handled) => {
         if (!handled) sendJson(res, 404, { error: "Not found" });
       },
@@ -187,6 +205,8 @@ export async function startRealtimeServer(options: RealtimeServerOptions = {}): 
     secret: app.secret,
     connectionCount: () => connections.size,
     channelCount: () => registry.size,
+    failPublishes: (rate, seed) => failures.set(rate, seed),
+    injectedFailures: () => failures.injected(),
     close,
   };
 }

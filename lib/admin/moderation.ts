@@ -8,7 +8,8 @@ import { log } from "@/lib/log";
 import { roomForEachParticipant } from "@/lib/chat/rooms";
 import { LAST_MESSAGE_PREVIEW } from "@/lib/chat/preview";
 import { messageDeleted } from "@/lib/chat/events";
-import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
+import { type WithEvents, withEvents, withResult } from "@/lib/realtime/outbox";
+import { withOutbox } from "@/lib/realtime/outbox-store";
 import { assertAdmin } from "@/lib/admin/guard";
 import { recordAudit, type AuditInput } from "@/lib/admin/audit";
 import type { ChangeRoleInput, DeleteMessageInput, UserTargetInput } from "@/lib/admin/schemas";
@@ -32,14 +33,14 @@ export type DeleteResult = { messageId: number; roomId: number; alreadyDeleted: 
  */
 export async function deleteMessage(admin: SessionUser, input: DeleteMessageInput): Promise<WithEvents<DeleteResult>> {
   const messageId = input.message_id;
-  const outcome = await db.$transaction(async (tx) => {
+  const produced = await withOutbox(async (tx) => {
     await assertAdmin(admin, tx);
     const found = await tx.message.findUnique({ where: { id: messageId }, select: { roomId: true } });
     if (!found) throw notFound("Message not found");
     await tx.$queryRaw`SELECT id FROM chat_chatroom WHERE id = ${found.roomId} FOR UPDATE`;
     // Deleting messages in a room is serialized by that lock, so this read is current.
     const message = await tx.message.findUniqueOrThrow({ where: { id: messageId }, select: { senderId: true, deletedAt: true } });
-    if (message.deletedAt) return { roomId: found.roomId, entry: null };
+    if (message.deletedAt) return withEvents({ roomId: found.roomId, entry: null });
 
     await recountUnread(tx, { roomId: found.roomId, messageId, senderId: message.senderId });
     await tx.$executeRaw`UPDATE chat_message SET deleted_at = now() WHERE id = ${messageId}`;
@@ -52,13 +53,15 @@ export async function deleteMessage(admin: SessionUser, input: DeleteMessageInpu
       details: { room_id: found.roomId, sender_id: message.senderId, ...(input.reason ? { reason: input.reason } : {}) },
     };
     await recordAudit(tx, entry);
-    return { roomId: found.roomId, entry };
+    const rooms = await roomForEachParticipant(found.roomId, tx);
+    return withEvents<{ roomId: number; entry: AuditInput | null }>(
+      { roomId: found.roomId, entry },
+      messageDeleted({ id: messageId, roomId: found.roomId }, rooms),
+    );
   });
-  const result = { messageId, roomId: outcome.roomId, alreadyDeleted: outcome.entry === null };
-  if (!outcome.entry) return withEvents(result);
-  logAudit(outcome.entry);
-  const rooms = await roomForEachParticipant(outcome.roomId).catch(() => []);
-  return withEvents(result, messageDeleted({ id: messageId, roomId: outcome.roomId }, rooms));
+  const { roomId, entry } = produced.result;
+  if (entry) logAudit(entry);
+  return withResult(produced, { messageId, roomId, alreadyDeleted: entry === null });
 }
 
 /**

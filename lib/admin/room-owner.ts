@@ -2,12 +2,12 @@ import "server-only";
 // Naming a group's owner: an admin action, in one transaction with its audit row, told to the
 // room's clients after commit (the events it returns).
 import type { SessionUser } from "@/lib/auth/credentials";
-import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { roomMembers } from "@/lib/chat/rooms";
 import { announceMembers, type MembersChange } from "@/lib/chat/membership";
-import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
+import { type WithEvents, withEvents, withResult } from "@/lib/realtime/outbox";
+import { withOutbox } from "@/lib/realtime/outbox-store";
 import { assertAdmin } from "@/lib/admin/guard";
 import { recordAudit, type AuditInput } from "@/lib/admin/audit";
 import type { RoomOwnerInput } from "@/lib/admin/schemas";
@@ -15,7 +15,7 @@ import type { RoomOwnerInput } from "@/lib/admin/schemas";
 /** The new owner must already be in the group. Naming the current owner again changes nothing. */
 export async function changeRoomOwner(admin: SessionUser, input: RoomOwnerInput): Promise<WithEvents<MembersChange>> {
   const roomId = input.room_id;
-  const outcome = await db.$transaction(async (tx) => {
+  const produced = await withOutbox(async (tx) => {
     await assertAdmin(admin, tx);
     // The room row first, as every writer locks (room, then participants, then messages).
     const rows = await tx.$queryRaw<Array<{ kind: string; ownerId: number | null }>>`
@@ -32,11 +32,10 @@ export async function changeRoomOwner(admin: SessionUser, input: RoomOwnerInput)
       await recordAudit(tx, entry);
     }
     const change: MembersChange = { roomId, ownerId: input.user_id, members: await roomMembers(roomId, tx) };
-    return { change, entry };
+    const outcome: { change: MembersChange; entry: AuditInput | null } = { change, entry };
+    return withEvents(outcome, entry ? await announceMembers(tx, change) : []);
   });
-  if (outcome.entry) {
-    log.info({ event: "admin.audit", action: outcome.entry.action, user_id: admin.id, target_type: "room", target_id: roomId }, "moderation action");
-    return withEvents(outcome.change, await announceMembers(outcome.change));
-  }
-  return withEvents(outcome.change);
+  const { change, entry } = produced.result;
+  if (entry) log.info({ event: "admin.audit", action: entry.action, user_id: admin.id, target_type: "room", target_id: roomId }, "moderation action");
+  return withResult(produced, change);
 }

@@ -1,11 +1,12 @@
 import "server-only";
 // Creating rooms and changing who is in them. Each returns the room in the list shape, with the
 // realtime events to deliver after commit.
-import { db, type Db } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError, invalidInput, notFound } from "@/lib/errors";
 import { getRoomForUser, roomForEachParticipant, roomMembers, type RoomMember } from "@/lib/chat/rooms";
 import { membersUpdated, roomUpdated, type RoomView } from "@/lib/chat/events";
-import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
+import { type WithEvents, withEvents, withResult } from "@/lib/realtime/outbox";
+import { type Tx, withOutbox } from "@/lib/realtime/outbox-store";
 import type { OutgoingEvent } from "@/lib/wire/events";
 import type { MembersChangeWire, WireRoom } from "@/lib/wire/rest";
 
@@ -16,9 +17,9 @@ async function activeUserIds(ids: number[]): Promise<number[]> {
   return [...new Set(ids)].filter((id) => active.has(id));
 }
 
-/** The room's people told about the room, each with their own view. */
-async function announce(roomId: number): Promise<OutgoingEvent[]> {
-  return roomUpdated(await roomForEachParticipant(roomId));
+/** The room's people told about the room, each with their own view (read in the transaction that made it). */
+async function announce(tx: Tx, roomId: number): Promise<OutgoingEvent[]> {
+  return roomUpdated(await roomForEachParticipant(roomId, tx));
 }
 
 /** One direct room per pair, whoever opens it first; opening it again returns the same room. */
@@ -26,29 +27,31 @@ export async function createDirectRoom(userId: number, otherUserId: number): Pro
   if (otherUserId === userId) throw invalidInput("cannot open a direct room with yourself");
   if ((await activeUserIds([otherUserId])).length === 0) throw notFound("User not found");
   const directKey = [userId, otherUserId].sort((a, b) => a - b).join(":");
-  const created = await db.$transaction(async (tx) => {
+  const produced = await withOutbox(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: number }>>`
       INSERT INTO chat_chatroom (name, kind, direct_key) VALUES ('Direct', 'DIRECT', ${directKey})
       ON CONFLICT (direct_key) DO NOTHING RETURNING id`;
-    if (!rows[0]) return null;
+    if (!rows[0]) return withEvents<number | null>(null);
     await tx.chatParticipant.createMany({
       data: [userId, otherUserId].map((id) => ({ roomId: rows[0].id, userId: id })),
     });
-    return rows[0].id;
+    return withEvents<number | null>(rows[0].id, await announce(tx, rows[0].id));
   });
+  const created = produced.result;
   const roomId = created ?? (await db.chatRoom.findUniqueOrThrow({ where: { directKey }, select: { id: true } })).id;
-  const events = created ? await announce(roomId) : [];
-  return withEvents({ room: await getRoomForUser(userId, roomId), created: created !== null }, events);
+  return withResult(produced, { room: await getRoomForUser(userId, roomId), created: created !== null });
 }
 
 export async function createGroupRoom(userId: number, name: string, memberIds: number[]): Promise<WithEvents<WireRoom>> {
   const members = await activeUserIds([...new Set(memberIds.filter((id) => id !== userId))]);
-  const room = await db.chatRoom.create({
-    data: { name, kind: "GROUP", ownerId: userId, participants: { create: [userId, ...members].map((id) => ({ userId: id })) } },
-    select: { id: true },
+  const produced = await withOutbox(async (tx) => {
+    const room = await tx.chatRoom.create({
+      data: { name, kind: "GROUP", ownerId: userId, participants: { create: [userId, ...members].map((id) => ({ userId: id })) } },
+      select: { id: true },
+    });
+    return withEvents(room.id, await announce(tx, room.id));
   });
-  const events = await announce(room.id);
-  return withEvents(await getRoomForUser(userId, room.id), events);
+  return withResult(produced, await getRoomForUser(userId, produced.result));
 }
 
 /** The job's room, created on demand with the job's client and cleaner (one per job). */
@@ -57,20 +60,22 @@ export async function getOrCreateJobRoom(userId: number, jobId: number, isAdmin 
   const parties = job ? [job.clientId, job.cleanerId].filter((id): id is number => id !== null) : [];
   if (!job || (!parties.includes(userId) && !isAdmin)) throw notFound("Job not found");
   const existing = await db.chatRoom.findUnique({ where: { jobId }, select: { id: true } });
-  let roomId = existing?.id;
-  if (!roomId) {
-    const rows = await db.$queryRaw<Array<{ id: number }>>`
-      INSERT INTO chat_chatroom (name, kind, job_id) VALUES (${`Job #${jobId} Chat`}, 'JOB', ${jobId})
-      ON CONFLICT (job_id) DO NOTHING RETURNING id`;
-    roomId = rows[0]?.id ?? (await db.chatRoom.findUniqueOrThrow({ where: { jobId }, select: { id: true } })).id;
-  }
-  await db.chatParticipant.createMany({ data: parties.map((id) => ({ roomId, userId: id })), skipDuplicates: true });
-  const events = existing ? [] : await announce(roomId);
-  if (!parties.includes(userId)) return withEvents((await roomForEachParticipant(roomId))[0].room, events);
-  return withEvents(await getRoomForUser(userId, roomId), events);
+  const produced = await withOutbox(async (tx) => {
+    let roomId = existing?.id;
+    if (!roomId) {
+      const rows = await tx.$queryRaw<Array<{ id: number }>>`
+        INSERT INTO chat_chatroom (name, kind, job_id) VALUES (${`Job #${jobId} Chat`}, 'JOB', ${jobId})
+        ON CONFLICT (job_id) DO NOTHING RETURNING id`;
+      roomId = rows[0]?.id ?? (await tx.chatRoom.findUniqueOrThrow({ where: { jobId }, select: { id: true } })).id;
+    }
+    await tx.chatParticipant.createMany({ data: parties.map((id) => ({ roomId, userId: id })), skipDuplicates: true });
+    return withEvents(roomId, existing ? [] : await announce(tx, roomId));
+  });
+  const roomId = produced.result;
+  if (!parties.includes(userId)) return withResult(produced, (await roomForEachParticipant(roomId))[0].room);
+  return withResult(produced, await getRoomForUser(userId, roomId));
 }
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type LockedGroup = { ownerId: number | null; actorIsAdmin: boolean };
 
 /**
@@ -99,28 +104,25 @@ export const toMembersWire = (change: MembersChange): MembersChangeWire => ({
   members: change.members,
 });
 
-/**
- * The room told its new member list, and each remaining member their view of the room. The
- * change is already stored: a failed read here only costs the per-user views, never the answer.
- */
-export async function announceMembers(change: MembersChange, removed?: RoomView): Promise<OutgoingEvent[]> {
-  const rooms = await roomForEachParticipant(change.roomId).catch(() => []);
-  return membersUpdated(toMembersWire(change), rooms, removed);
+/** The room told its new member list, and each remaining member their view of the room (read in the change's transaction). */
+export async function announceMembers(tx: Tx, change: MembersChange, removed?: RoomView): Promise<OutgoingEvent[]> {
+  return membersUpdated(toMembersWire(change), await roomForEachParticipant(change.roomId, tx), removed);
 }
 
 export async function addMembers(userId: number, roomId: number, userIds: number[]): Promise<WithEvents<WireRoom>> {
   const members = await activeUserIds(userIds);
   if (members.length !== new Set(userIds).size) throw notFound("User not found");
-  const change = await db.$transaction(async (tx) => {
+  const produced = await withOutbox(async (tx) => {
     const room = await lockGroup(tx, userId, roomId);
     const { count } = await tx.chatParticipant.createMany({
       data: members.map((id) => ({ roomId, userId: id })),
       skipDuplicates: true,
     });
-    return count > 0 ? { roomId, ownerId: room.ownerId, members: await roomMembers(roomId, tx) } : null;
+    if (count === 0) return withEvents(null);
+    const change: MembersChange = { roomId, ownerId: room.ownerId, members: await roomMembers(roomId, tx) };
+    return withEvents(null, await announceMembers(tx, change));
   });
-  const events = change ? await announceMembers(change) : [];
-  return withEvents(await getRoomForUser(userId, roomId), events);
+  return withResult(produced, await getRoomForUser(userId, roomId));
 }
 
 /** The longest-standing remaining member (earliest joined, then earliest row) or nobody. */
@@ -135,7 +137,7 @@ async function nextOwner(tx: Tx, roomId: number): Promise<number | null> {
  * remaining member. Returns the new member list.
  */
 export async function removeMember(userId: number, roomId: number, memberId: number): Promise<WithEvents<MembersChange>> {
-  const outcome = await db.$transaction(async (tx) => {
+  return withOutbox(async (tx) => {
     const room = await lockGroup(tx, userId, roomId);
     if (memberId !== userId && room.ownerId !== userId && !room.actorIsAdmin) {
       throw new AppError("forbidden", "Only the group's owner or an admin can remove members");
@@ -150,11 +152,10 @@ export async function removeMember(userId: number, roomId: number, memberId: num
       await tx.chatRoom.update({ where: { id: roomId }, data: { ownerId } });
     }
     const change: MembersChange = { roomId, ownerId, members: await roomMembers(roomId, tx) };
-    return { change, removed: { userId: memberId, room: { ...removedView, owner_id: ownerId } } };
+    const removed = { userId: memberId, room: { ...removedView, owner_id: ownerId } };
+    // The live updates go out after commit (stored with the change), and the removed user's
+    // realtime connections end (their open subscription to the room would otherwise keep
+    // receiving until they reconnect).
+    return withEvents(change, await announceMembers(tx, change, removed), [{ userId: memberId, reason: "room.member_removed" }]);
   });
-
-  // The removal is stored. What tells the outside world is delivered by the door after commit:
-  // the live updates, and ending the removed user's realtime connections (their open
-  // subscription to the room would otherwise keep receiving until they reconnect).
-  return withEvents(outcome.change, await announceMembers(outcome.change, outcome.removed), [{ userId: memberId, reason: "room.member_removed" }]);
 }

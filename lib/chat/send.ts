@@ -1,10 +1,10 @@
 import "server-only";
 // Sending a message: the seed's save_message + update_last_message, as one atomic statement.
-import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { metrics } from "@/lib/metrics";
 import { messageCreated, type RoomView } from "@/lib/chat/events";
 import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
+import { type Tx, withOutbox } from "@/lib/realtime/outbox-store";
 import { toWireMessage, toWireRoom, type MessageRow } from "@/lib/wire/serialize";
 import type { WireMessage, WireRoom } from "@/lib/wire/rest";
 import { lastMessagePreview } from "@/lib/chat/preview";
@@ -25,7 +25,7 @@ type SendRow = Omit<MessageRow, "senderUsername"> & {
 
 /**
  * Stores the message once per (sender, client_id): a retry returns the original with
- * created=false. One statement (one round trip, its own transaction): it locks the room row
+ * created=false. One statement makes the change (then one insert stores its events): it locks the room row
  * first, so ids are handed out in commit order per room and the denormalized last message is
  * always the highest id; then inserts, updates the room's last message, and adds one unread for
  * every other participant. Content must already be validated (trimmed, 1..4000 characters).
@@ -37,11 +37,22 @@ type SendRow = Omit<MessageRow, "senderUsername"> & {
  * The timestamp is clock_timestamp() taken while the row is built, after the room lock is
  * granted: now() is the statement's start, before a wait for the lock, so a message that waited
  * would get a higher id but an earlier time than the one it waited for.
+ *
+ * The room lock is held to commit, past the outbox insert, so outbox ids follow the room's order.
  */
 export async function sendMessage(input: SendInput): Promise<WithEvents<SendResult>> {
   const started = performance.now();
+  const produced = await withOutbox((tx) => storeMessage(tx, input));
+  if (produced.result.created) {
+    metrics.messagesSent.inc();
+    metrics.sendLatency.observe((performance.now() - started) / 1000);
+  }
+  return produced;
+}
+
+async function storeMessage(tx: Tx, input: SendInput): Promise<WithEvents<SendResult>> {
   const preview = lastMessagePreview(input.content);
-  const rows = await db.$queryRaw<SendRow[]>`
+  const rows = await tx.$queryRaw<SendRow[]>`
     WITH locked AS (
       SELECT r.id, r.name, r.kind, r.job_id, r.owner_id, u.username FROM chat_chatroom r
       JOIN chat_chatparticipant p ON p.room_id = r.id AND p.user_id = ${input.userId}
@@ -79,7 +90,7 @@ export async function sendMessage(input: SendInput): Promise<WithEvents<SendResu
 
   if (row.id === null || row.id === undefined) {
     // Conflict: this client_id was stored before (a retry). Answer the original, change nothing.
-    const original = await db.message.findUnique({
+    const original = await tx.message.findUnique({
       where: { senderId_clientId: { senderId: input.userId, clientId: input.clientId } },
     });
     if (!original || original.roomId !== input.roomId) {
@@ -89,8 +100,6 @@ export async function sendMessage(input: SendInput): Promise<WithEvents<SendResu
   }
 
   const message = toWireMessage({ ...row, senderUsername: row.senderUsername });
-  metrics.messagesSent.inc();
-  metrics.sendLatency.observe((performance.now() - started) / 1000);
   return withEvents({ message, created: true }, messageCreated(message, roomViews(row, message)));
 }
 

@@ -8,6 +8,7 @@ import { HTTP_STATUS, isDatabaseUnavailable, toWireError, AppError, type WireErr
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { deliver } from "@/lib/realtime/deliver";
+import { drainAfterRequest } from "@/lib/realtime/drain-loop";
 import type { WithEvents } from "@/lib/realtime/outbox";
 
 /** What kind of door: names the log line's `event` and the metrics' route prefix. */
@@ -38,9 +39,13 @@ export function openDoor(kind: DoorKind, name: string, incomingId?: string | nul
       pending.push(produced);
       return produced.result;
     },
-    /** Publishes what was queued (the transactions have committed by now). Never throws. */
+    /**
+     * Publishes what was queued (the transactions have committed by now), then lets a short
+     * drain of earlier leftovers run after the response. Never throws.
+     */
     async deliver() {
       for (const produced of pending.splice(0)) await deliver(produced);
+      drainAfterRequest();
     },
     /** Anything thrown as the client sees it; unexpected ones logged with their cause. */
     fail(error: unknown, aborted = false): Failure {
