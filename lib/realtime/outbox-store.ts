@@ -16,15 +16,17 @@ export const BACKOFF = { baseMs: 250, capMs: 60_000 } as const;
 export const MAX_ATTEMPTS = 20;
 
 /**
- * Events that describe one thing in full (a user's view of a room, a group's member list) share
- * a key: a newer one makes replaying an older unpublished one pointless, and harmful when it
- * would arrive after the newer one. Read loosely so the event's shape may grow.
+ * An event that is one user's whole view of something (their room list entry, a group's member
+ * list) on one channel has a key: a newer event with the same key makes replaying an older
+ * unpublished one pointless, and harmful when it would land after the newer one. Events sent to
+ * several channels, or that say what changed rather than the result, have none and are always
+ * replayed. Read loosely, so the event's shape may grow.
  */
 export function supersedeKey(event: OutgoingEvent): string | null {
   const e = event as { event?: unknown; channel?: unknown; channels?: unknown; payload?: { id?: unknown; room_id?: unknown } };
-  const target = JSON.stringify(e.channel ?? e.channels ?? null);
-  if (e.event === "room.updated" && typeof e.payload?.id === "number") return `room.updated|${target}|${e.payload.id}`;
-  if (e.event === "members.updated" && typeof e.payload?.room_id === "number") return `members.updated|${target}|${e.payload.room_id}`;
+  if (typeof e.channel !== "string" || e.channels !== undefined) return null;
+  if (e.event === "room.updated" && typeof e.payload?.id === "number") return `room.updated|${e.channel}|${e.payload.id}`;
+  if (e.event === "members.updated" && typeof e.payload?.room_id === "number") return `members.updated|${e.channel}|${e.payload.room_id}`;
   return null;
 }
 

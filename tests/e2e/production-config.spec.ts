@@ -14,6 +14,7 @@ const sound = {
   PUSHER_SECRET: "9d8c7b6a5f4e3d2c1b0a-never-printed",
   NEXTAUTH_SECRET: "q2c9Zb1mV0x8RkT4yN7pL3sW6hJ5dF0gA1eU2iO3-never-printed",
   TRUSTED_PROXY_HOPS: "1",
+  CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz-never-printed",
 };
 
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };

@@ -16,6 +16,7 @@ const sound = {
   PUSHER_SECRET: "9d8c7b6a5f4e3d2c1b0a-never-printed",
   NEXTAUTH_SECRET: "q2c9Zb1mV0x8RkT4yN7pL3sW6hJ5dF0gA1eU2iO3-never-printed",
   TRUSTED_PROXY_HOPS: "1",
+  CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz-never-printed",
 };
 
 /** Only what the test gives: none of this worker's own settings leak into the child. */
@@ -44,7 +45,7 @@ describe("npm start (scripts/run.ts) in production", () => {
     const { status, out } = start({ VERCEL: "1", DATABASE_URL: inject("databaseUrl"), ...sound, PUSHER_SECRET: "app-secret" });
     expect(status).toBe(1);
     expect(out).toContain("PUSHER_SECRET is a publicly known default");
-    expect(out).not.toMatch(/PUSHER_APP_ID|PUSHER_KEY |NEXTAUTH_SECRET|DATABASE_URL/);
+    expect(out).not.toMatch(/PUSHER_APP_ID|PUSHER_KEY |NEXTAUTH_SECRET|DATABASE_URL|CRON_SECRET/);
     expect(out).not.toContain("app-secret");
   });
 

@@ -18,8 +18,8 @@ export const testSocketOptions = (rt: { host: string; port: number }) => ({
   disableStats: true,
 });
 
-export function pusherClientFor(user: NonNullable<Caller>): PusherJs {
-  const rt = inject("realtime");
+/** `rt`: another realtime server than the run's (same credentials), e.g. one that fails publishes. */
+export function pusherClientFor(user: NonNullable<Caller>, rt: { host: string; port: number; key: string } = inject("realtime")): PusherJs {
   const client = new PusherJs(rt.key, {
     ...testSocketOptions(rt),
     channelAuthorization: {

@@ -33,7 +33,18 @@ describe("production configuration rules", () => {
       "PUSHER_KEY:missing",
       "PUSHER_SECRET:missing",
       "NEXTAUTH_SECRET:missing",
+      "CRON_SECRET:missing",
     ]);
+  });
+
+  it("on Vercel, wants the cron secret that guards the outbox drain, and refuses a placeholder", () => {
+    const vercel = { ...sound, VERCEL: "1" };
+    expect(faults(vercel)).toEqual(["CRON_SECRET:missing"]);
+    expect(faults({ ...vercel, CRON_SECRET: "  " })).toEqual(["CRON_SECRET:missing"]);
+    expect(faults({ ...vercel, CRON_SECRET: "changeme" })).toEqual(["CRON_SECRET:known_default"]);
+    expect(faults({ ...vercel, CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz" })).toEqual([]);
+    // A long-lived server drains in-process: the cron route is optional there.
+    expect(faults(sound)).toEqual([]);
   });
 
   it("refuses empty and whitespace-only values as missing", () => {
@@ -50,7 +61,7 @@ describe("production configuration rules", () => {
     expect(faults({ ...unsaid, TRUSTED_PROXY_HOPS: " " })).toEqual(["TRUSTED_PROXY_HOPS:missing"]);
     expect(faults({ ...unsaid, TRUSTED_PROXY_HOPS: "0" })).toEqual([]);
     // Vercel's own header names the client: nothing to say there.
-    expect(faults({ ...unsaid, VERCEL: "1" })).toEqual([]);
+    expect(faults({ ...unsaid, VERCEL: "1", CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz" })).toEqual([]);
   });
 
   it("refuses Soketi's defaults, which are the embedded realtime server's, in any case", () => {

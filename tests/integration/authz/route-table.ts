@@ -111,6 +111,7 @@ export const ROUTES: RouteCase[] = [
 export const EXEMPT: Record<string, string> = {
   "auth/[...nextauth]": "next-auth's own endpoints, public by design; hostile input in tests/integration/fuzz/routes.fuzz.test.ts",
   metrics: "bearer METRICS_TOKEN, not a session; covered by tests/integration/admin/metrics.test.ts",
+  "cron/outbox": "bearer CRON_SECRET, not a session; covered by tests/integration/outbox/cron-route.test.ts",
   // Admin-only doors have their own matrix (anonymous, user, deactivated admin, admin).
   ...Object.fromEntries(
     [

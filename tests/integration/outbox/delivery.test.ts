@@ -1,0 +1,214 @@
+// The transactional outbox through the real door: sends over the route handler while the
+// realtime API refuses every publish, then the drainer, checked by real pusher-js clients
+// (subscribed through /api/pusher/auth) against the rows in the database.
+import { randomUUID } from "node:crypto";
+import type { Channel } from "pusher-js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST as sendRoute } from "@/app/api/chat/rooms/[roomId]/messages/route";
+import { POST as readRoute } from "@/app/api/chat/rooms/[roomId]/read/route";
+import { db } from "@/lib/db";
+import { roomChannel, userChannel } from "@/lib/realtime/channels";
+import { drainOutbox, pruneOutbox } from "@/lib/realtime/drain";
+import { MAX_ATTEMPTS } from "@/lib/realtime/outbox-store";
+import type { RealtimeServer } from "@/realtime-server";
+import { makeRoom, makeUser } from "@/tests/support/factories";
+import { call, request, type Caller } from "@/tests/support/http";
+import { disconnectAll, pusherClientFor, subscribed } from "@/tests/support/pusher-clients";
+import { lastOutboxId, makeDue, outboxRowsAfter, ownRealtimeServer } from "./support";
+
+let rt: { server: RealtimeServer; restore(): Promise<void> };
+
+beforeAll(async () => {
+  rt = await ownRealtimeServer();
+});
+afterEach(() => {
+  rt.server.failPublishes(0);
+  disconnectAll();
+});
+afterAll(async () => {
+  await rt.restore();
+});
+
+const send = async (caller: NonNullable<Caller>, roomId: number, content = "hello") => {
+  const answer = await call(
+    sendRoute,
+    await request(caller, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content, client_id: randomUUID() } }),
+    { roomId: String(roomId) },
+  );
+  expect(answer.status).toBe(201);
+  return answer.body as { id: number };
+};
+
+/** Every message.created id the channel receives, in order of arrival. */
+function ids(channel: Channel): number[] {
+  const seen: number[] = [];
+  channel.bind("message.created", (m: { id: number }) => seen.push(m.id));
+  return seen;
+}
+
+async function twoInARoom() {
+  const [alice, bob] = await Promise.all([makeUser(), makeUser()]);
+  const room = await makeRoom([alice.id, bob.id]);
+  return { alice, bob, roomId: room.id };
+}
+
+describe("a send whose publish fails", () => {
+  it("keeps its events in the outbox, and the drainer delivers the message once to a subscribed client", async () => {
+    const { alice, bob, roomId } = await twoInARoom();
+    const seen = ids(await subscribed(pusherClientFor(bob, rt.server), roomChannel(roomId)));
+    const before = await lastOutboxId();
+    rt.server.failPublishes(1);
+
+    const message = await send(alice, roomId, "kept for later");
+    const stored = await outboxRowsAfter(before);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.some((r) => JSON.stringify(r.event).includes(`"id":${message.id}`))).toBe(true);
+    for (const row of stored)
+      expect({ published: row.publishedAt, attempts: row.attempts, error: row.lastError }).toMatchObject({
+        published: null,
+        attempts: 1,
+        error: expect.any(String),
+      });
+    // The retry waits out its backoff.
+    for (const row of stored) expect(row.nextAttemptAt.getTime()).toBeGreaterThan(row.createdAt.getTime());
+    expect(rt.server.injectedFailures()).toBeGreaterThan(0);
+    expect(seen).toEqual([]);
+
+    rt.server.failPublishes(0);
+    await expect
+      .poll(async () => {
+        await drainOutbox({ graceMs: 0 });
+        return (await outboxRowsAfter(before)).filter((r) => !r.publishedAt).length;
+      })
+      .toBe(0);
+    await expect.poll(() => seen).toEqual([message.id]);
+
+    // A later send goes out at once, after it on the same channel: the first arrived once only.
+    const later = await send(alice, roomId, "straight through");
+    await expect.poll(() => seen).toEqual([message.id, later.id]);
+  });
+
+  it("retries with growing backoff, records each failure, and gives up after the last attempt", async () => {
+    const { alice, roomId } = await twoInARoom();
+    const before = await lastOutboxId();
+    rt.server.failPublishes(1);
+    await send(alice, roomId);
+    const first = await outboxRowsAfter(before);
+    await makeDue(before);
+    await drainOutbox({ graceMs: 0 });
+    const second = await outboxRowsAfter(before);
+    for (const [i, row] of second.entries()) {
+      expect(row.attempts).toBe(2);
+      expect(row.publishedAt).toBeNull();
+      // Base 250 ms doubled, with ±50 % jitter: at least 250 ms after this attempt.
+      expect(row.nextAttemptAt.getTime() - Date.now()).toBeGreaterThan(100);
+      expect(row.nextAttemptAt.getTime()).toBeGreaterThan(first[i].nextAttemptAt.getTime());
+    }
+
+    await db.$executeRaw`UPDATE realtime_outbox SET attempts = ${MAX_ATTEMPTS - 1}, next_attempt_at = now() WHERE id > ${before}`;
+    await drainOutbox({ graceMs: 0 });
+    await db.$executeRaw`UPDATE realtime_outbox SET next_attempt_at = now() WHERE id > ${before}`;
+    const result = await drainOutbox({ graceMs: 0 });
+    const given = await outboxRowsAfter(before);
+    for (const row of given) expect({ attempts: row.attempts, published: row.publishedAt }).toEqual({ attempts: MAX_ATTEMPTS, published: null });
+    // Given up: no longer claimed, even when due.
+    expect(result.claimed).toBe(0);
+  });
+
+  it("is stored in the same transaction: when its events cannot be stored, the message is not either", async () => {
+    const { alice, roomId } = await twoInARoom();
+    const count = () => db.message.count({ where: { roomId } });
+    await db.$executeRaw`ALTER TABLE realtime_outbox RENAME TO realtime_outbox_away`;
+    try {
+      const answer = await call(
+        sendRoute,
+        await request(alice, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content: "all or nothing", client_id: randomUUID() } }),
+        { roomId: String(roomId) },
+      );
+      expect(answer.status).toBe(500);
+      expect(await count()).toBe(0);
+    } finally {
+      await db.$executeRaw`ALTER TABLE realtime_outbox_away RENAME TO realtime_outbox`;
+    }
+    await send(alice, roomId);
+    expect(await count()).toBe(1);
+  });
+});
+
+describe("the drainer", () => {
+  it("publishes each row once with several drainers at work, every message reaching the client once", async () => {
+    const { alice, bob, roomId } = await twoInARoom();
+    const seen = ids(await subscribed(pusherClientFor(bob, rt.server), roomChannel(roomId)));
+    const before = await lastOutboxId();
+    rt.server.failPublishes(1);
+    const sent: number[] = [];
+    for (let i = 0; i < 12; i++) sent.push((await send(alice, roomId, `m${i}`)).id);
+    const pending = (await outboxRowsAfter(before)).length;
+    rt.server.failPublishes(0);
+    await makeDue(before);
+    const results = await Promise.all([
+      drainOutbox({ graceMs: 0, limit: 5 }),
+      drainOutbox({ graceMs: 0, limit: 5 }),
+      drainOutbox({ graceMs: 0, limit: 5 }),
+    ]);
+    const mine = await outboxRowsAfter(before);
+    expect(mine.filter((r) => !r.publishedAt)).toEqual([]);
+    // Rows of other tests may be drained too; ours were each published by exactly one drainer.
+    expect(results.reduce((n, r) => n + r.published + r.superseded, 0)).toBeGreaterThanOrEqual(pending);
+    await expect.poll(() => [...seen].sort((a, b) => a - b)).toEqual(sent);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it("drops a replay that a newer view of the same room already replaced, so the sidebar never goes back", async () => {
+    const { alice, bob, roomId } = await twoInARoom();
+    const bobClient = pusherClientFor(bob, rt.server);
+    const views: string[] = [];
+    (await subscribed(bobClient, userChannel(bob.id))).bind(
+      "room.updated",
+      (r: { id: number; unread_count: number; last_message_content: string }) => {
+        if (r.id === roomId) views.push(`${r.unread_count} ${r.last_message_content}`);
+      },
+    );
+    const seen = ids(await subscribed(bobClient, roomChannel(roomId)));
+    const before = await lastOutboxId();
+    rt.server.failPublishes(1);
+    const message = await send(alice, roomId, "read early");
+    rt.server.failPublishes(0);
+    // Bob reads it (the REST page showed it): his newer view (0 unread) goes out at once.
+    const read = await call(readRoute, await request(bob, "POST", `/api/chat/rooms/${roomId}/read`, { json: { up_to_id: message.id } }), {
+      roomId: String(roomId),
+    });
+    expect(read.status).toBe(200);
+    await expect.poll(() => views).toEqual(["0 read early"]);
+
+    await makeDue(before);
+    const result = await drainOutbox({ graceMs: 0 });
+    expect(result.superseded).toBeGreaterThanOrEqual(1);
+    // A later message, published at once, arrives after anything the drain sent.
+    const marker = await send(alice, roomId, "marker");
+    await expect.poll(() => seen).toEqual([message.id, marker.id]);
+    await expect.poll(() => views).toEqual(["0 read early", "1 marker"]);
+    const rows = await outboxRowsAfter(before);
+    expect(rows.filter((r) => r.lastError === "superseded").length).toBeGreaterThanOrEqual(1);
+    expect(rows.every((r) => r.publishedAt)).toBe(true);
+  });
+
+  it("prunes published rows after a day and given-up rows after a week, keeping the rest", async () => {
+    const { alice, roomId } = await twoInARoom();
+    const before = await lastOutboxId();
+    await send(alice, roomId);
+    const rows = await outboxRowsAfter(before);
+    expect(rows.every((r) => r.publishedAt)).toBe(true);
+    const [old, given, recent] = [rows[0].id, rows[1]?.id ?? rows[0].id, rows.at(-1)!.id];
+    await db.$executeRaw`UPDATE realtime_outbox SET published_at = now() - interval '2 days' WHERE id = ${old}`;
+    if (given !== old) {
+      await db.$executeRaw`UPDATE realtime_outbox SET published_at = NULL, attempts = ${MAX_ATTEMPTS}, created_at = now() - interval '8 days' WHERE id = ${given}`;
+    }
+    const pruned = await pruneOutbox();
+    expect(pruned.published).toBeGreaterThanOrEqual(1);
+    const left = (await outboxRowsAfter(before)).map((r) => r.id);
+    expect(left).not.toContain(old);
+    expect(left).not.toContain(given);
+    if (recent !== old && recent !== given) expect(left).toContain(recent);
+  });
+});
