@@ -19,10 +19,11 @@ export type RealtimeProcess = {
   close(): Promise<void>;
 };
 
-function launch(port: number): Promise<ChildProcess> {
+function launch(port: number, extraEnv: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
     env: {
       ...process.env,
+      ...extraEnv,
       REALTIME_HOST: "127.0.0.1",
       REALTIME_PORT: String(port),
       PUSHER_APP_ID: REALTIME_CREDENTIALS.appId,
@@ -59,9 +60,10 @@ function killed(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   return exited;
 }
 
-export async function startRealtimeProcess(): Promise<RealtimeProcess> {
+/** `extraEnv`: e.g. REALTIME_PUBLISH_FAILURE_RATE, to make publish calls fail. */
+export async function startRealtimeProcess(extraEnv: Record<string, string> = {}): Promise<RealtimeProcess> {
   const port = await freePort();
-  let child: ChildProcess | null = await launch(port);
+  let child: ChildProcess | null = await launch(port, extraEnv);
   return {
     host: "127.0.0.1",
     port,
@@ -70,7 +72,7 @@ export async function startRealtimeProcess(): Promise<RealtimeProcess> {
       child = null;
     },
     async start() {
-      child = await launch(port);
+      child = await launch(port, extraEnv);
     },
     async close() {
       if (child) await killed(child, "SIGTERM");

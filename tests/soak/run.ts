@@ -12,7 +12,6 @@ import { type RealtimeProcess, REALTIME_CREDENTIALS, startRealtimeProcess } from
 import type { TabSnapshot } from "./tab-protocol";
 import { everyTab, openTab, type Tab } from "./tabs";
 import { readTruth, type Truth } from "./truth";
-import { delivered } from "@/tests/support/delivered";
 
 export type Fault = { kind: "realtime" | "database"; downAt: number; upAt: number };
 
@@ -68,28 +67,27 @@ export async function closeSoak(env: Partial<SoakEnvironment>): Promise<void> {
   await env.database?.close();
 }
 
-export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>): Promise<SoakRun> {
-  env.database = await startSoakDatabase();
-  env.realtime = await startRealtimeProcess();
-  // The app in this process talks to the soak's database and realtime server only. The send
-  // and channel-auth limits are lifted: 20 users at 5 messages/s each would otherwise be
-  // refused by the default 20 sends per 10 s (rate limits have tests of their own).
+/**
+ * Points the app in this process at the soak's database and realtime server only, with the send
+ * and channel-auth limits lifted: 20 users at 5 messages/s each would otherwise be refused by the
+ * default 20 sends per 10 s (rate limits have tests of their own). Returns the app's error log
+ * lines (failures it did not count as "database unavailable"), so an unexpected 500 comes with its cause.
+ */
+export async function pointAppAt(database: SoakDatabase, realtime: RealtimeProcess): Promise<string[]> {
   if ((globalThis as { prisma?: unknown }).prisma) throw new Error("a Prisma client exists before the soak set DATABASE_URL");
   Object.assign(process.env, {
-    DATABASE_URL: env.database.url,
+    DATABASE_URL: database.url,
     PUSHER_APP_ID: REALTIME_CREDENTIALS.appId,
     PUSHER_KEY: REALTIME_CREDENTIALS.key,
     PUSHER_SECRET: REALTIME_CREDENTIALS.secret,
-    PUSHER_HOST: env.realtime.host,
-    PUSHER_PORT: String(env.realtime.port),
+    PUSHER_HOST: realtime.host,
+    PUSHER_PORT: String(realtime.port),
     PUSHER_USE_TLS: "false",
     RATE_LIMIT_SEND_MAX: "1000000",
     RATE_LIMIT_CHANNEL_AUTH_MAX: "1000000",
   });
   // Browsers connect where the server publishes: to the soak's realtime server.
   for (const name of ["PUSHER_CLUSTER", "PUSHER_WS_HOST", "PUSHER_WS_PORT"]) delete process.env[name];
-  // The app's logger (lib/log.ts takes one already on globalThis): its error lines are kept, so
-  // an unexpected 500 comes with its cause.
   const appErrors: string[] = [];
   (globalThis as { log?: unknown }).log = pino(
     { level: "error" },
@@ -97,16 +95,19 @@ export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>)
   );
   (await import("@/lib/env")).resetEnvCache();
   (await import("@/lib/realtime/pusher-server")).resetPusherServer();
+  return appErrors;
+}
+
+export type SoakUser = { id: number; username: string; name: string };
+
+/** The users, and their rooms: three overlapping groups (each user in two) and one direct room per pair. */
+export async function makeUsersAndRooms(clients: number): Promise<{ users: SoakUser[]; rooms: SoakRun["rooms"] }> {
   const { db } = await import("@/lib/db");
   const { createDirectRoom, createGroupRoom } = await import("@/lib/chat/membership");
-  const { metrics } = await import("@/lib/metrics");
-  const { sessionCookie } = await import("@/tests/support/http");
-  env.app = await startAppServer();
-  const app = env.app;
-
-  // Users, and their rooms: three overlapping groups (each user in two) and one direct room per pair.
-  const users: Array<{ id: number; username: string; name: string }> = [];
-  for (let i = 0; i < config.clients; i++) {
+  // Imported here, not at the top: it reaches lib/db, whose client must see the soak's DATABASE_URL.
+  const { delivered } = await import("@/tests/support/delivered");
+  const users: SoakUser[] = [];
+  for (let i = 0; i < clients; i++) {
     const username = `soak${i + 1}`;
     users.push(
       await db.user.create({
@@ -125,7 +126,20 @@ export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>)
     const { room } = await delivered(createDirectRoom(users[i].id, users[i + 1].id));
     rooms.push({ id: room.id, kind: "DIRECT", members: [users[i].id, users[i + 1].id] });
   }
+  return { users, rooms };
+}
 
+export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>): Promise<SoakRun> {
+  env.database = await startSoakDatabase();
+  env.realtime = await startRealtimeProcess();
+  const appErrors = await pointAppAt(env.database, env.realtime);
+  const { db } = await import("@/lib/db");
+  const { metrics } = await import("@/lib/metrics");
+  const { sessionCookie } = await import("@/tests/support/http");
+  env.app = await startAppServer();
+  const app = env.app;
+
+  const { users, rooms } = await makeUsersAndRooms(config.clients);
   const tabs = await Promise.all(
     users.map(async (me) =>
       openTab({ origin: app.origin, cookie: await sessionCookie({ id: me.id, username: me.username }), me, rate: config.rate }),
@@ -257,7 +271,7 @@ export async function runSoak(config: SoakConfig, env: Partial<SoakEnvironment>)
   };
 }
 
-function matches(snapshot: TabSnapshot, truth: Truth): boolean {
+export function matches(snapshot: TabSnapshot, truth: Truth): boolean {
   for (const [roomId, ids] of Object.entries(snapshot.timelines)) {
     const expected = truth.messageIds.get(Number(roomId)) ?? [];
     if (ids.length !== expected.length || ids.some((id, i) => id !== expected[i])) return false;
