@@ -23,6 +23,8 @@ export async function startRealtimeChild(options: {
   secret: string;
   /** Client events a connection may send per second (Pusher allows 10). */
   clientEventsPerSecond?: number;
+  /** Share of publish calls the server fails with a 503 (seeded: realtime-server/failure-injection.ts). */
+  publishFailures?: { rate: number; seed: number };
 }): Promise<RealtimeChild> {
   const { appId, key, secret } = options;
   const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
@@ -34,6 +36,9 @@ export async function startRealtimeChild(options: {
       PUSHER_KEY: key,
       PUSHER_SECRET: secret,
       ...(options.clientEventsPerSecond ? { REALTIME_CLIENT_EVENTS_PER_SECOND: String(options.clientEventsPerSecond) } : {}),
+      ...(options.publishFailures
+        ? { REALTIME_PUBLISH_FAILURE_RATE: String(options.publishFailures.rate), REALTIME_PUBLISH_FAILURE_SEED: String(options.publishFailures.seed) }
+        : {}),
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -21,6 +21,29 @@ export const DRAIN_GRACE_MS = 1000;
 /** How long a claimed row is held before another drainer may take it (longer than a publish's timeout). */
 const LEASE_MS = 30_000;
 const FAILED = "the realtime API did not accept the event";
+/** Rows published right after commit are marked together, a few ms later, in one statement. */
+const MARK_DELAY_MS = 20;
+
+let toMark: number[] = [];
+let markTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+
+/**
+ * Marks rows published without holding up the request that published them: one UPDATE for all
+ * the requests of the last few ms. Should it never run (the process ends first), the drainer
+ * publishes those rows again after its grace: a duplicate the browser ignores, never a loss.
+ */
+function markPublishedSoon(ids: number[]): void {
+  if (ids.length === 0) return;
+  toMark.push(...ids);
+  markTimer ??= setTimeout(() => {
+    markTimer = undefined;
+    const batch = toMark;
+    toMark = [];
+    markPublished(batch).catch((error: unknown) =>
+      log.warn({ event: "outbox.mark", rows: batch.length, error: String(error) }, "could not mark published rows"),
+    );
+  }, MARK_DELAY_MS);
+}
 
 /** Publishes stored events in chunks; marks what went out, gives what did not its retry time. Never throws. */
 export async function publishStored(rows: StoredEvent[], via: "immediate" | "drain"): Promise<{ published: number; failed: number }> {
@@ -30,7 +53,8 @@ export async function publishStored(rows: StoredEvent[], via: "immediate" | "dra
   const ok = outcomes.filter((o) => o.ok).flatMap((o) => o.chunk.map((r) => r.id));
   const failed = outcomes.filter((o) => !o.ok).flatMap((o) => o.chunk.map((r) => r.id));
   try {
-    await markPublished(ok);
+    if (via === "immediate") markPublishedSoon(ok);
+    else await markPublished(ok);
     const givenUp = await markFailed(failed, FAILED);
     if (givenUp) {
       metrics.outboxGivenUp.inc(givenUp);

@@ -36,6 +36,8 @@ export type BenchConfig = {
   typing: { events: number; perSecond: number };
   /** `rate`: events published per second while latency is measured. */
   delivery: { clients: number; messages: number; rate: number };
+  /** Senders (each in a room of its own, at `rate` sends/s) for `seconds` while `failureRate` of publish calls fail. */
+  outbox: { clients: number; seconds: number; rate: number; failureRate: number };
 };
 
 const FULL: BenchConfig = {
@@ -61,6 +63,7 @@ const FULL: BenchConfig = {
   sends: { concurrency: 32, perSender: 125, warmup: 10 },
   typing: { events: 1_000, perSecond: 500 },
   delivery: { clients: 1_000, messages: 2_000, rate: DEFAULT_PUBLISH_RATE },
+  outbox: { clients: 20, seconds: 60, rate: 10, failureRate: 0.2 },
 };
 
 const SMOKE: BenchConfig = {
@@ -86,6 +89,7 @@ const SMOKE: BenchConfig = {
   sends: { concurrency: 32, perSender: 2, warmup: 1 },
   typing: { events: 100, perSecond: 500 },
   delivery: { clients: 50, messages: 200, rate: DEFAULT_PUBLISH_RATE },
+  outbox: { clients: 20, seconds: 3, rate: 10, failureRate: 0.2 },
 };
 
 /** Reasons the parameters cannot build the dataset they describe (empty when they can). */

@@ -147,7 +147,22 @@ function others(r: BenchResult): string[] {
       "",
     );
   }
-  return lines.concat(bundle(r));
+  return lines.concat(outbox(r), bundle(r));
+}
+
+function outbox(r: BenchResult): string[] {
+  const o = r.outbox;
+  if (!o) return [];
+  return [
+    `## Outbox under failing publishes (${o.clients} senders for ${o.seconds} s, ${Math.round(o.failure_rate * 100)} % of publish calls refused)`,
+    "",
+    `The realtime server (its own process) refused **${int(o.publish_failures_injected)} publish calls** (seeded). ${int(o.messages)} messages stored ` +
+      `${int(o.events)} outbox events, ${int(o.retried_events)} of which needed the drainer (in-process, every 500 ms, as \`npm start\` runs it). ` +
+      `One pusher-js subscriber per room: **${int(o.delivered)} delivered, ${o.lost} lost** (checked against the rows in chat_message), ` +
+      `${int(o.duplicates)} received twice. Commit → message.created p50 ${ms(o.delay_p50_ms)}, p99 ${ms(o.delay_p99_ms)}, **max ${ms(o.max_delay_ms)}** ` +
+      "(a refused publish waits for the drainer's 1 s grace and its retry's backoff).",
+    "",
+  ];
 }
 
 function bundle(r: BenchResult): string[] {

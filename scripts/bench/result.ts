@@ -4,6 +4,7 @@ import type { DatasetInfo } from "./dataset";
 import type { DeliveryResult } from "./delivery";
 import type { Machine } from "./machine";
 import type { MessagePageResult } from "./message-pages";
+import type { OutboxResult } from "./outbox";
 import type { RoomListResult } from "./room-list";
 import type { SendResult } from "./sends";
 import type { TypingResult } from "./typing";
@@ -16,6 +17,7 @@ export type Sections = {
   typing: TypingResult;
   send: SendResult;
   delivery: DeliveryResult;
+  outbox: OutboxResult;
   bundle: BundleResult;
 };
 
@@ -42,6 +44,7 @@ export const TARGETS: Target[] = [
   { name: "Sends per second", target: "≥ 500", value: (r) => r.send?.sends_per_s, met: (v) => v >= 500 },
   { name: "Delivery p99 (ms)", target: "≤ 50", value: (r) => r.delivery?.p99_ms, met: (v) => v <= 50 },
   { name: "Deliveries lost", target: "0", value: (r) => r.delivery?.lost, met: (v) => v === 0 },
+  { name: "Messages lost with 20 % of publishes failing", target: "0", value: (r) => r.outbox?.lost, met: (v) => v === 0 },
   { name: "Room page JavaScript, gzipped (KB)", target: "≤ 170", value: (r) => r.bundle?.room_page_js_gz_kb, met: (v) => v <= 170 },
   { name: "Room page Lighthouse performance (mobile)", target: "≥ 98", value: (r) => r.bundle?.lighthouse_room_performance, met: (v) => v >= 98 },
   { name: "Room page total blocking time (ms)", target: "≤ 150", value: (r) => r.bundle?.lighthouse_room_tbt_ms, met: (v) => v <= 150 },
@@ -57,7 +60,7 @@ export function evaluateTargets(result: BenchResult): TargetCheck[] {
 /** What must hold whatever the machine: these fail the run, timings never do. */
 export function correctnessFailures(result: BenchResult): string[] {
   const failures: string[] = [];
-  const { room_list: roomList, typing, send, delivery } = result;
+  const { room_list: roomList, typing, send, delivery, outbox } = result;
   if (roomList && roomList.statements > 2) failures.push(`room list took ${roomList.statements} SQL statements (at most 2)`);
   if (typing) {
     if (typing.db_writes !== 0) failures.push(`typing wrote ${typing.db_writes} rows (pg_stat_user_tables)`);
@@ -69,6 +72,11 @@ export function correctnessFailures(result: BenchResult): string[] {
   if (send) {
     if (send.failed) failures.push(`${send.failed} of ${send.sends} sends failed: ${send.first_error ?? ""}`);
     if (send.publish_failures) failures.push(`${send.publish_failures} publishes failed after sends`);
+  }
+  if (outbox) {
+    if (outbox.lost) failures.push(`outbox: ${outbox.lost} of ${outbox.messages} messages never reached their subscriber`);
+    if (outbox.failed_sends) failures.push(`outbox: ${outbox.failed_sends} sends failed`);
+    if (outbox.publish_failures_injected === 0) failures.push("outbox: no publish failure was injected");
   }
   if (delivery) {
     if (delivery.lost) failures.push(`delivery lost ${delivery.lost} of ${delivery.deliveries} events`);

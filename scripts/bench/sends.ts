@@ -22,9 +22,10 @@ export type SendResult = {
   first_error?: string;
 };
 
-type Sender = { roomId: number; userId: number };
+export type Sender = { roomId: number; userId: number };
 
-async function createRooms(url: string, count: number): Promise<Sender[]> {
+/** `count` two-person rooms of users 2..2·count+1, each with its sender (the lower id). */
+export async function createRooms(url: string, count: number): Promise<Sender[]> {
   return withClient(url, async (client) => {
     const { rows } = await client.query<{ room_id: number; sender: number }>(
       `WITH rooms AS (
@@ -40,7 +41,7 @@ async function createRooms(url: string, count: number): Promise<Sender[]> {
   });
 }
 
-async function removeRooms(url: string, senders: Sender[]): Promise<void> {
+export async function removeRooms(url: string, senders: Sender[]): Promise<void> {
   await withClient(url, async (client) => {
     await client.query("DELETE FROM chat_chatroom WHERE id = ANY($1::int[])", [senders.map((s) => s.roomId)]);
     // Flushed first so autovacuum finds nothing left to do during the next run's measurements.
