@@ -25,7 +25,7 @@ const FAILED = "the realtime API did not accept the event";
 const MARK_DELAY_MS = 20;
 
 let toMark: number[] = [];
-let markTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+let markScheduled = false;
 
 /**
  * Marks rows published without holding up the request that published them: one UPDATE for all
@@ -35,8 +35,10 @@ let markTimer: ReturnType<typeof setTimeout> | undefined = undefined;
 function markPublishedSoon(ids: number[]): void {
   if (ids.length === 0) return;
   toMark.push(...ids);
-  markTimer ??= setTimeout(() => {
-    markTimer = undefined;
+  if (markScheduled) return;
+  markScheduled = true;
+  setTimeout(() => {
+    markScheduled = false;
     const batch = toMark;
     toMark = [];
     markPublished(batch).catch((error: unknown) =>

@@ -1,4 +1,4 @@
-// npm run bench [-- --smoke] [--concurrency N] [--rebuild] [--report]
+// npm run bench [-- --smoke] [--concurrency N] [--rebuild] [--report] [--only section,...]
 
 export type BenchArgs = {
   smoke: boolean;
@@ -8,9 +8,11 @@ export type BenchArgs = {
   rebuild: boolean;
   /** Only regenerate docs/BENCHMARKS.md and the chart from bench/results/latest.json. */
   reportOnly: boolean;
+  /** Measure only these sections, merged into the existing results file (the others kept as they were). */
+  only?: string[];
 };
 
-export const USAGE = "usage: npm run bench -- [--smoke] [--concurrency N] [--rebuild] [--report]";
+export const USAGE = "usage: npm run bench -- [--smoke] [--concurrency N] [--rebuild] [--report] [--only section,...]";
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = { smoke: false, rebuild: false, reportOnly: false };
@@ -23,6 +25,10 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       const n = Number(argv[++i]);
       if (!Number.isSafeInteger(n) || n < 1 || n > 1000) throw new Error(`--concurrency needs an integer 1..1000\n${USAGE}`);
       args.concurrency = n;
+    } else if (flag === "--only") {
+      const names = (argv[++i] ?? "").split(",").filter(Boolean);
+      if (names.length === 0) throw new Error(`--only needs section names, e.g. outbox,send\n${USAGE}`);
+      args.only = names;
     } else throw new Error(`unknown argument ${flag}\n${USAGE}`);
   }
   if (args.smoke && args.reportOnly) throw new Error(`--report regenerates the full-size report only\n${USAGE}`);

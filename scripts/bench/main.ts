@@ -3,7 +3,7 @@
 // Lighthouse score, and writes bench/results/latest.json and
 // docs/BENCHMARKS.md (smoke: bench/results/smoke.json only). Exits non-zero when a
 // correctness check fails; timings are reported against the targets, never asserted.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { configureAppEnv, loadApp } from "./app";
 import { parseArgs } from "./args";
@@ -64,6 +64,7 @@ async function run(argv: string[]): Promise<number> {
     const sections: Partial<Sections> = {};
     const failures: string[] = [];
     const section = async <K extends keyof Sections>(name: K, measure: () => Promise<Sections[K]>) => {
+      if (args.only && !args.only.includes(name)) return;
       try {
         sections[name] = await measure();
       } catch (error) {
@@ -81,11 +82,14 @@ async function run(argv: string[]): Promise<number> {
     await app.db.$disconnect();
     await section("delivery", () => benchDelivery(config, progress));
     // The full run only: it needs the production build and takes a minute of Lighthouse.
-    if (config.mode === "full") {
+    if (config.mode === "full" && (!args.only || args.only.includes("bundle"))) {
       await section("bundle", async () => (await measureRoomPage({ lighthouse: true, log: (line) => progress.note(line) })).result);
     }
 
+    // --only: the other sections as the results file holds them; date, machine and duration are this run's.
+    const kept: Partial<BenchResult> = args.only && existsSync(config.output) ? (JSON.parse(readFileSync(config.output, "utf8")) as BenchResult) : {};
     const result: BenchResult = {
+      ...kept,
       date: new Date().toISOString(),
       mode: config.mode,
       duration_s: Math.round((performance.now() - started) / 100) / 10,
