@@ -30,6 +30,13 @@ export function supersedeKey(event: OutgoingEvent): string | null {
   return null;
 }
 
+/**
+ * Prisma's interactive defaults (2 s to get a connection, 5 s in all) would refuse sends that a
+ * single statement used to simply queue for: a burst of sends into one room waits on the pool
+ * and then on the room lock. A database that is down still fails at once (connection refused).
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
 /** One multi-row insert; the new rows' ids in the order of `events`. */
 export async function enqueueEvents(tx: Client, events: OutgoingEvent[]): Promise<number[]> {
   if (events.length === 0) return [];
@@ -51,7 +58,7 @@ export async function withOutbox<T>(step: (tx: Tx) => Promise<WithEvents<T>>): P
   return db.$transaction(async (tx) => {
     const produced = await step(tx);
     return { ...produced, outboxIds: await enqueueEvents(tx, produced.events) };
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 export async function markPublished(ids: number[], client: Client = db): Promise<void> {

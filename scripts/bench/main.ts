@@ -86,15 +86,15 @@ async function run(argv: string[]): Promise<number> {
       await section("bundle", async () => (await measureRoomPage({ lighthouse: true, log: (line) => progress.note(line) })).result);
     }
 
-    // --only: the other sections as the results file holds them; date, machine and duration are this run's.
-    const kept: Partial<BenchResult> = args.only && existsSync(config.output) ? (JSON.parse(readFileSync(config.output, "utf8")) as BenchResult) : {};
     const result: BenchResult = {
-      ...kept,
       date: new Date().toISOString(),
       mode: config.mode,
       duration_s: Math.round((performance.now() - started) / 100) / 10,
       machine,
       dataset: info,
+      // --only: the run the file holds stays what it was (its date and machine head the report);
+      // the sections measured now replace theirs, each stating its own time and load.
+      ...(args.only && existsSync(config.output) ? (JSON.parse(readFileSync(config.output, "utf8")) as BenchResult) : {}),
       ...sections,
       targets: [],
       failures,

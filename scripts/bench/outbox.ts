@@ -4,6 +4,7 @@
 // it. Real pusher-js subscribers, one per room, record what arrives; delivered and lost are
 // counted against the messages the database holds.
 import { randomUUID } from "node:crypto";
+import { loadavg } from "node:os";
 import type PusherJs from "pusher-js";
 import { startRealtimeChild } from "@/scripts/realtime-child";
 import { type App, configureAppEnv, type RealtimeTarget } from "./app";
@@ -15,6 +16,9 @@ import { createRooms, removeRooms } from "./sends";
 import { round, summarize } from "./stats";
 
 export type OutboxResult = {
+  measured_at: string;
+  /** 1/5/15-minute load average when this section began (the machine is shared). */
+  load_average: number[];
   clients: number;
   seconds: number;
   failure_rate: number;
@@ -50,6 +54,8 @@ async function pointAt(realtime: RealtimeTarget, url: string): Promise<void> {
 
 export async function benchOutbox(app: App, url: string, home: RealtimeTarget, config: BenchConfig, progress: Progress): Promise<OutboxResult> {
   const { clients, seconds, rate, failureRate } = config.outbox;
+  const startedAt = Date.now();
+  const loadAtStart = loadavg().map((v) => round(v, 2));
   const task = progress.task(`outbox: ${clients} senders, ${Math.round(failureRate * 100)} % of publishes failing`, 3);
   const failing = await startRealtimeChild({
     appId: home.appId,
@@ -124,6 +130,8 @@ export async function benchOutbox(app: App, url: string, home: RealtimeTarget, c
     const timing = summarize(delays);
     const delivered = stored.filter((id) => arrivals.has(id)).length;
     const result: OutboxResult = {
+      measured_at: new Date(startedAt).toISOString(),
+      load_average: loadAtStart,
       clients,
       seconds,
       failure_rate: failureRate,

@@ -156,7 +156,8 @@ function outbox(r: BenchResult): string[] {
   return [
     `## Outbox under failing publishes (${o.clients} senders for ${o.seconds} s, ${Math.round(o.failure_rate * 100)} % of publish calls refused)`,
     "",
-    `The realtime server (its own process) refused **${int(o.publish_failures_injected)} publish calls** (seeded). ${int(o.messages)} messages stored ` +
+    `_Measured ${o.measured_at}, load average ${o.load_average.join(" / ")} (1/5/15 min) at its start._ ` +
+      `The realtime server (its own process) refused **${int(o.publish_failures_injected)} publish calls** (seeded). ${int(o.messages)} messages stored ` +
       `${int(o.events)} outbox events, ${int(o.retried_events)} of which needed the drainer (in-process, every 500 ms, as \`npm start\` runs it). ` +
       `One pusher-js subscriber per room: **${int(o.delivered)} delivered, ${o.lost} lost** (checked against the rows in chat_message), ` +
       `${int(o.duplicates)} received twice. Commit → message.created p50 ${ms(o.delay_p50_ms)}, p99 ${ms(o.delay_p99_ms)}, **max ${ms(o.max_delay_ms)}** ` +
