@@ -42,12 +42,20 @@ async function stopRealtime(): Promise<void> {
   await current?.close();
 }
 
-/** POST /realtime/stop, POST /realtime/start: used only by tests/e2e. */
+/** Every publish call refused (503) or accepted again, as a struggling realtime service would. */
+async function failPublishes(rate: number): Promise<void> {
+  if (!realtime) throw new Error("the realtime server is stopped");
+  realtime.failPublishes(rate);
+}
+
+/** POST /realtime/stop, /realtime/start, /realtime/fail-publishes, /realtime/accept-publishes: used only by tests/e2e. */
 function startControl(): Promise<void> {
   control = createServer((req, res) => {
     const routes: Record<string, () => Promise<void>> = {
       "POST /realtime/stop": stopRealtime,
       "POST /realtime/start": startRealtime,
+      "POST /realtime/fail-publishes": () => failPublishes(1),
+      "POST /realtime/accept-publishes": () => failPublishes(0),
     };
     const handler = routes[`${req.method} ${req.url}`];
     if (!handler) {

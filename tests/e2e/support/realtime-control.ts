@@ -1,5 +1,6 @@
-// Stops and restarts the embedded realtime server through scripts/e2e-server.ts's control port.
-async function call(action: "stop" | "start"): Promise<void> {
+// Stops and restarts the embedded realtime server, or makes it refuse publish calls, through
+// scripts/e2e-server.ts's control port.
+async function call(action: "stop" | "start" | "fail-publishes" | "accept-publishes"): Promise<void> {
   const base = process.env.E2E_CONTROL_URL;
   if (!base) throw new Error("E2E_CONTROL_URL is not set (playwright.config.ts sets it)");
   const response = await fetch(`${base}/realtime/${action}`, { method: "POST" });
@@ -8,3 +9,6 @@ async function call(action: "stop" | "start"): Promise<void> {
 
 export const stopRealtime = () => call("stop");
 export const startRealtime = () => call("start");
+/** Every publish call the app makes is refused with a 503 until acceptPublishes(). */
+export const failPublishes = () => call("fail-publishes");
+export const acceptPublishes = () => call("accept-publishes");
