@@ -93,17 +93,22 @@ describe("a send whose publish fails", () => {
     const before = await lastOutboxId();
     rt.server.failPublishes(1);
     await send(alice, roomId);
-    const first = await outboxRowsAfter(before);
     await makeDue(before);
     await drainOutbox({ graceMs: 0 });
     const second = await outboxRowsAfter(before);
-    for (const [i, row] of second.entries()) {
-      expect(row.attempts).toBe(2);
+    for (const row of second) {
+      // (A drain kicked after an earlier request may have tried it too: at least two attempts.)
+      expect(row.attempts).toBeGreaterThanOrEqual(2);
       expect(row.publishedAt).toBeNull();
-      // Base 250 ms doubled, with ±50 % jitter: at least 250 ms after this attempt.
-      expect(row.nextAttemptAt.getTime() - Date.now()).toBeGreaterThan(100);
-      expect(row.nextAttemptAt.getTime()).toBeGreaterThan(first[i].nextAttemptAt.getTime());
+      expect(row.lastError).toMatch(/did not accept/);
     }
+    // 250 ms doubled per attempt, ±50 % jitter, capped at 60 s: the 11th try waits 30–90 s.
+    await db.$executeRaw`UPDATE realtime_outbox SET attempts = 10, next_attempt_at = now() WHERE id > ${before}`;
+    await drainOutbox({ graceMs: 0 });
+    const waits = await db.$queryRaw<Array<{ s: number }>>`
+      SELECT extract(epoch FROM next_attempt_at - now())::float8 AS s FROM realtime_outbox WHERE id > ${before}`;
+    for (const { s } of waits) expect(s).toBeGreaterThan(25);
+    for (const { s } of waits) expect(s).toBeLessThan(91);
 
     await db.$executeRaw`UPDATE realtime_outbox SET attempts = ${MAX_ATTEMPTS - 1}, next_attempt_at = now() WHERE id > ${before}`;
     await drainOutbox({ graceMs: 0 });
@@ -143,18 +148,11 @@ describe("the drainer", () => {
     rt.server.failPublishes(1);
     const sent: number[] = [];
     for (let i = 0; i < 12; i++) sent.push((await send(alice, roomId, `m${i}`)).id);
-    const pending = (await outboxRowsAfter(before)).length;
     rt.server.failPublishes(0);
     await makeDue(before);
-    const results = await Promise.all([
-      drainOutbox({ graceMs: 0, limit: 5 }),
-      drainOutbox({ graceMs: 0, limit: 5 }),
-      drainOutbox({ graceMs: 0, limit: 5 }),
-    ]);
-    const mine = await outboxRowsAfter(before);
-    expect(mine.filter((r) => !r.publishedAt)).toEqual([]);
-    // Rows of other tests may be drained too; ours were each published by exactly one drainer.
-    expect(results.reduce((n, r) => n + r.published + r.superseded, 0)).toBeGreaterThanOrEqual(pending);
+    await Promise.all([drainOutbox({ graceMs: 0, limit: 5 }), drainOutbox({ graceMs: 0, limit: 5 }), drainOutbox({ graceMs: 0, limit: 5 })]);
+    expect((await outboxRowsAfter(before)).filter((r) => !r.publishedAt)).toEqual([]);
+    // Each row claimed by one drainer only: every message arrives, none twice.
     await expect.poll(() => [...seen].sort((a, b) => a - b)).toEqual(sent);
     expect(new Set(seen).size).toBe(seen.length);
   });
@@ -185,8 +183,7 @@ describe("the drainer", () => {
     // The read's rows marked published (as the drainer's grace would wait for), the send's due now.
     await expect.poll(async () => (await outboxRowsAfter(before)).filter((r) => !r.publishedAt).map((r) => r.id)).toEqual(failed);
     await makeDue(before);
-    const result = await drainOutbox({ graceMs: 0 });
-    expect(result.superseded).toBeGreaterThanOrEqual(1);
+    await drainOutbox({ graceMs: 0 });
     // A later message, published at once, arrives after anything the drain sent.
     const marker = await send(alice, roomId, "marker");
     await expect.poll(() => seen).toEqual([message.id, marker.id]);
