@@ -167,6 +167,14 @@ describe("embedded realtime server CLI (npm run realtime)", () => {
     const answer = await fetch(`http://127.0.0.1:${open.port}/`);
     expect(answer.status).toBe(200);
   });
+
+  it("refuses injected publish failures (a test and benchmark aid) under NODE_ENV=production, and starts with them otherwise", async () => {
+    const refused = await realtime({ NODE_ENV: "production", REALTIME_PUBLISH_FAILURE_RATE: "0.2" });
+    expect(refused.exit).toBe(1);
+    expect(refused.out).toContain("REALTIME_PUBLISH_FAILURE_RATE injects failures for tests and benchmarks; refused with NODE_ENV=production");
+    const failing = await realtime({ REALTIME_PUBLISH_FAILURE_RATE: "0.2", REALTIME_PUBLISH_FAILURE_SEED: "3" });
+    expect(await (await fetch(`http://127.0.0.1:${failing.port}/health`)).json()).toEqual({ ok: true, publish_failures_injected: 0 });
+  });
 });
 
 describe("startRealtimeServer with the default credentials", () => {
