@@ -36,6 +36,8 @@ export type BenchConfig = {
   typing: { events: number; perSecond: number };
   /** `rate`: events published per second while latency is measured. */
   delivery: { clients: number; messages: number; rate: number };
+  /** A group of `members` of which `connected` have pusher-js open; `sends` through sendMessage + deliver by `senders` at once. */
+  fanout: { members: number; connected: number; sends: number; senders: number };
 };
 
 const FULL: BenchConfig = {
@@ -61,6 +63,7 @@ const FULL: BenchConfig = {
   sends: { concurrency: 32, perSender: 125, warmup: 10 },
   typing: { events: 1_000, perSecond: 500 },
   delivery: { clients: 1_000, messages: 2_000, rate: DEFAULT_PUBLISH_RATE },
+  fanout: { members: 1_000, connected: 200, sends: 400, senders: 4 },
 };
 
 const SMOKE: BenchConfig = {
@@ -86,6 +89,7 @@ const SMOKE: BenchConfig = {
   sends: { concurrency: 32, perSender: 2, warmup: 1 },
   typing: { events: 100, perSecond: 500 },
   delivery: { clients: 50, messages: 200, rate: DEFAULT_PUBLISH_RATE },
+  fanout: { members: 250, connected: 30, sends: 20, senders: 2 },
 };
 
 /** Reasons the parameters cannot build the dataset they describe (empty when they can). */

@@ -147,6 +147,21 @@ function others(r: BenchResult): string[] {
       "",
     );
   }
+  const f = r.fanout;
+  if (f) {
+    lines.push(
+      `## Fan-out (a ${int(f.members)}-member group, ${f.connected} members on pusher-js)`,
+      "",
+      `${int(f.sends)} sends through \`sendMessage\` and \`deliver\`: **${f.publish_calls_per_send} publish calls per send** ` +
+        `(message.created on the room's channel, one room.activity on up to ${f.max_channels_per_call} user channels per call; ` +
+        `counted where they reach the realtime server's HTTP API), send p50 ${ms(f.send_p50_ms)}, **p99 ${ms(f.send_p99_ms)}** ` +
+        "(the statement plus the publish calls, in parallel). " +
+        `Deliveries: **${int(f.delivered)} of ${int(f.expected)}, ${f.lost} lost**, ${f.duplicated} duplicated. ` +
+        `The room's presence channel admitted ${f.room_channel_members} of the ${f.connected} connected members (Pusher caps a presence channel at ` +
+        `100 members; ${f.presence_refused} were refused and got the room list's room.activity only).`,
+      "",
+    );
+  }
   return lines.concat(bundle(r));
 }
 
