@@ -1,4 +1,4 @@
-// npm run bench [-- --smoke] [--concurrency N] [--rebuild] [--report]
+// npm run bench [-- --smoke] [--concurrency N] [--rebuild] [--report] [--only fanout]
 
 export type BenchArgs = {
   smoke: boolean;
@@ -8,9 +8,14 @@ export type BenchArgs = {
   rebuild: boolean;
   /** Only regenerate docs/BENCHMARKS.md and the chart from bench/results/latest.json. */
   reportOnly: boolean;
+  /** Measure this one section and merge it into the existing results file (the others kept). */
+  only?: OnlySection;
 };
 
-export const USAGE = "usage: npm run bench -- [--smoke] [--concurrency N] [--rebuild] [--report]";
+export const ONLY_SECTIONS = ["fanout"] as const;
+export type OnlySection = (typeof ONLY_SECTIONS)[number];
+
+export const USAGE = "usage: npm run bench -- [--smoke] [--concurrency N] [--rebuild] [--report] [--only fanout]";
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = { smoke: false, rebuild: false, reportOnly: false };
@@ -19,7 +24,11 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     if (flag === "--smoke") args.smoke = true;
     else if (flag === "--rebuild") args.rebuild = true;
     else if (flag === "--report") args.reportOnly = true;
-    else if (flag === "--concurrency") {
+    else if (flag === "--only") {
+      const section = argv[++i];
+      if (!ONLY_SECTIONS.includes(section as OnlySection)) throw new Error(`--only takes one of ${ONLY_SECTIONS.join(", ")}\n${USAGE}`);
+      args.only = section as OnlySection;
+    } else if (flag === "--concurrency") {
       const n = Number(argv[++i]);
       if (!Number.isSafeInteger(n) || n < 1 || n > 1000) throw new Error(`--concurrency needs an integer 1..1000\n${USAGE}`);
       args.concurrency = n;

@@ -3,7 +3,7 @@
 // Lighthouse score, and writes bench/results/latest.json and
 // docs/BENCHMARKS.md (smoke: bench/results/smoke.json only). Exits non-zero when a
 // correctness check fails; timings are reported against the targets, never asserted.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { configureAppEnv, loadApp } from "./app";
 import { parseArgs } from "./args";
@@ -71,6 +71,22 @@ async function run(argv: string[]): Promise<number> {
         progress.note(`✘ ${name}: ${message(error)}`);
       }
     };
+    if (args.only) {
+      await section("fanout", () => benchFanout(app, url, realtime, config, progress));
+      const held = existsSync(config.output) ? (JSON.parse(readFileSync(config.output, "utf8")) as BenchResult) : null;
+      if (!held) throw new Error(`--only merges into ${config.output}, which does not exist yet: run the whole benchmark first`);
+      const merged: BenchResult = { ...held, fanout: sections.fanout };
+      merged.targets = evaluateTargets(merged);
+      merged.failures = [
+        ...held.failures.filter((f) => !f.startsWith("fan")),
+        ...failures,
+        ...correctnessFailures({ ...merged, room_list: undefined, typing: undefined, send: undefined, delivery: undefined }),
+      ];
+      writeJson(config.output, merged);
+      console.log(renderSummary(merged));
+      console.log(`merged ${args.only} into ${config.output}`);
+      return merged.failures.length ? 1 : 0;
+    }
     await section("room_list", () => benchRoomList(app, url, config, info, progress));
     await section("message_page", () => benchMessagePages(app, url, config, info, progress));
     await section("unread", () => benchUnread(app, url, config, info, progress));
