@@ -77,11 +77,7 @@ async function run(argv: string[]): Promise<number> {
       if (!held) throw new Error(`--only merges into ${config.output}, which does not exist yet: run the whole benchmark first`);
       const merged: BenchResult = { ...held, fanout: sections.fanout };
       merged.targets = evaluateTargets(merged);
-      merged.failures = [
-        ...held.failures.filter((f) => !f.startsWith("fan")),
-        ...failures,
-        ...correctnessFailures({ ...merged, room_list: undefined, typing: undefined, send: undefined, delivery: undefined }),
-      ];
+      merged.failures = [...failures, ...correctnessFailures(merged)];
       writeJson(config.output, merged);
       console.log(renderSummary(merged));
       console.log(`merged ${args.only} into ${config.output}`);
