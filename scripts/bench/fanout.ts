@@ -25,6 +25,11 @@ export type FanoutResult = {
   max_channels_per_call: number;
   send_p50_ms: number;
   send_p99_ms: number;
+  /** The two halves of a send: the statement (room lock wait included) and the publish calls after commit. */
+  statement_p50_ms: number;
+  statement_p99_ms: number;
+  publish_p50_ms: number;
+  publish_p99_ms: number;
   /** Connected members the room's presence channel admitted (Pusher caps presence at 100 members). */
   room_channel_members: number;
   /** Connected members refused by that cap: they get room.activity, not message.created. */
@@ -102,10 +107,16 @@ export async function benchFanout(app: App, url: string, realtime: RealtimeTarge
 
     const send = async (sender: SessionUser, i: number) => {
       const t0 = performance.now();
-      const { message } = await app.deliver(
-        await app.sendMessage({ userId: sender.id, roomId, content: `Fan-out message ${i} from ${sender.username}`, clientId: randomUUID() }),
-      );
-      return { id: message.id, ms: performance.now() - t0 };
+      const produced = await app.sendMessage({
+        userId: sender.id,
+        roomId,
+        content: `Fan-out message ${i} from ${sender.username}`,
+        clientId: randomUUID(),
+      });
+      const t1 = performance.now();
+      const { message } = await app.deliver(produced);
+      const t2 = performance.now();
+      return { id: message.id, ms: t2 - t0, statementMs: t1 - t0, publishMs: t2 - t1 };
     };
     for (let i = 0; i < WARMUP_SENDS; i++) await send(users[i % senders], -1 - i);
 
@@ -113,6 +124,8 @@ export async function benchFanout(app: App, url: string, realtime: RealtimeTarge
     const callsBefore = counter.calls().length;
     const ids: number[] = [];
     const latencies: number[] = [];
+    const statements: number[] = [];
+    const publishes: number[] = [];
     const perSender = Math.ceil(sends / senders);
     await Promise.all(
       users.slice(0, senders).map(async (sender, s) => {
@@ -120,6 +133,8 @@ export async function benchFanout(app: App, url: string, realtime: RealtimeTarge
           const sent = await send(sender, s * perSender + i);
           ids.push(sent.id);
           latencies.push(sent.ms);
+          statements.push(sent.statementMs);
+          publishes.push(sent.publishMs);
           task.tick();
         }
       }),
@@ -136,6 +151,8 @@ export async function benchFanout(app: App, url: string, realtime: RealtimeTarge
       0,
     );
     const timing = summarize(latencies);
+    const statement = summarize(statements);
+    const publish = summarize(publishes);
     const result: FanoutResult = {
       members,
       connected,
@@ -144,6 +161,10 @@ export async function benchFanout(app: App, url: string, realtime: RealtimeTarge
       max_channels_per_call: Math.max(0, ...calls.flatMap((c) => c.events.map((e) => e.channels.length))),
       send_p50_ms: timing.p50_ms,
       send_p99_ms: timing.p99_ms,
+      statement_p50_ms: statement.p50_ms,
+      statement_p99_ms: statement.p99_ms,
+      publish_p50_ms: publish.p50_ms,
+      publish_p99_ms: publish.p99_ms,
       room_channel_members: roomMembers,
       presence_refused: connected - roomMembers,
       expected: ids.length * expectedPerMessage,
@@ -152,7 +173,8 @@ export async function benchFanout(app: App, url: string, realtime: RealtimeTarge
       duplicated,
     };
     task.done(
-      `${result.publish_calls_per_send} publish calls per send, p50 ${result.send_p50_ms} ms, p99 ${result.send_p99_ms} ms, ` +
+      `${result.publish_calls_per_send} publish calls per send, p50 ${result.send_p50_ms} ms, p99 ${result.send_p99_ms} ms ` +
+        `(statement p50 ${result.statement_p50_ms}, publish p50 ${result.publish_p50_ms}), ` +
         `${result.delivered} of ${result.expected} delivered`,
     );
     return result;

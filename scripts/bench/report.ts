@@ -155,7 +155,8 @@ function others(r: BenchResult): string[] {
       `${int(f.sends)} sends through \`sendMessage\` and \`deliver\`: **${f.publish_calls_per_send} publish calls per send** ` +
         `(message.created on the room's channel, one room.activity on up to ${f.max_channels_per_call} user channels per call; ` +
         `counted where they reach the realtime server's HTTP API), send p50 ${ms(f.send_p50_ms)}, **p99 ${ms(f.send_p99_ms)}** ` +
-        "(the statement plus the publish calls, in parallel). " +
+        `(the statement, p50 ${ms(f.statement_p50_ms)} / p99 ${ms(f.statement_p99_ms)} with the wait for the room's lock behind the other senders, ` +
+        `plus the publish calls in parallel, p50 ${ms(f.publish_p50_ms)} / p99 ${ms(f.publish_p99_ms)}). ` +
         `Deliveries: **${int(f.delivered)} of ${int(f.expected)}, ${f.lost} lost**, ${f.duplicated} duplicated. ` +
         `The room's presence channel admitted ${f.room_channel_members} of the ${f.connected} connected members (Pusher caps a presence channel at ` +
         `100 members; ${f.presence_refused} were refused and got the room list's room.activity only).`,
