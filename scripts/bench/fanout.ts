@@ -5,6 +5,7 @@
 // connected member must get each message's room.activity on their user channel, and each member
 // the room's presence channel admitted must get its message.created.
 import { randomUUID } from "node:crypto";
+import { loadavg } from "node:os";
 import type PusherJs from "pusher-js";
 import type { SessionUser } from "@/lib/auth/credentials";
 import type { App, RealtimeTarget } from "./app";
@@ -39,6 +40,10 @@ export type FanoutResult = {
   delivered: number;
   lost: number;
   duplicated: number;
+  /** When this section ran (`npm run bench -- --only fanout` merges it into an older run). */
+  measured_at: string;
+  /** The machine's 1-minute load average before and after the sends: other work skews the timings. */
+  load_average: [number, number];
 };
 
 const WARMUP_SENDS = 5;
@@ -121,6 +126,7 @@ export async function benchFanout(app: App, url: string, realtime: RealtimeTarge
     for (let i = 0; i < WARMUP_SENDS; i++) await send(users[i % senders], -1 - i);
 
     task.step("sending");
+    const loadBefore = loadavg()[0];
     const callsBefore = counter.calls().length;
     const ids: number[] = [];
     const latencies: number[] = [];
@@ -171,6 +177,8 @@ export async function benchFanout(app: App, url: string, realtime: RealtimeTarge
       delivered,
       lost: ids.length * expectedPerMessage - delivered,
       duplicated,
+      measured_at: new Date().toISOString(),
+      load_average: [round(loadBefore, 2), round(loadavg()[0], 2)],
     };
     task.done(
       `${result.publish_calls_per_send} publish calls per send, p50 ${result.send_p50_ms} ms, p99 ${result.send_p99_ms} ms ` +
