@@ -1,30 +1,53 @@
 "use client";
 // Viewing a room marks it read: shortly after its newest message is on screen in a visible
 // tab, through markReadAction. The answer (and room.updated in every other tab) drops the
-// badge to 0.
+// badge to 0. While the room is on screen in a visible tab, the store does not count its new
+// messages as unread (room.activity), so a newer message from someone else marks it read too.
 import { useEffect, useRef } from "react";
 import { markReadAction } from "@/app/(chat)/actions";
 import { useChatState, useChatStore } from "@/hooks/use-chat-store";
 import { usePageVisible } from "@/hooks/use-page-visible";
-import { newestId } from "@/lib/chat/client/timeline";
+import { newestFromOthers, newestId } from "@/lib/chat/client/timeline";
 
 const MARK_READ_DEBOUNCE_MS = 400;
 
 export function useMarkRead(roomId: number): void {
   const store = useChatStore();
   const newest = useChatState((s) => newestId(s.timelines[roomId]));
+  const fromOthers = useChatState((s) => newestFromOthers(s.timelines[roomId], s.me.id));
   const unread = useChatState((s) => s.rooms.find((r) => r.id === roomId)?.unread_count ?? 0);
   const visible = usePageVisible();
   const marked = useRef(0);
+  /** The newest message from others known to be read (null until the room is seen with 0 unread or marked). */
+  const read = useRef<number | null>(null);
+  const seenRoom = useRef(roomId);
 
   useEffect(() => {
-    if (!visible || newest === null || unread === 0 || newest <= marked.current) return;
+    if (!visible) return;
+    store.setViewingRoom(roomId);
+    return () => store.setViewingRoom(null);
+  }, [store, roomId, visible]);
+
+  useEffect(() => {
+    if (seenRoom.current !== roomId) {
+      seenRoom.current = roomId;
+      marked.current = 0;
+      read.current = null;
+    }
+    if (newest === null) return;
+    if (read.current === null && unread === 0) read.current = fromOthers ?? 0;
+    const unseen = unread > 0 || (read.current !== null && (fromOthers ?? 0) > read.current);
+    if (!visible || !unseen || newest <= marked.current) return;
     const timer = setTimeout(() => {
       marked.current = newest;
       void markReadAction({ room_id: roomId, up_to_id: newest }).then(
         (result) => {
-          if (result.ok) store.upsertRooms([result.data]);
-          else marked.current = 0;
+          if (!result.ok) {
+            marked.current = 0;
+            return;
+          }
+          read.current = Math.max(read.current ?? 0, fromOthers ?? 0);
+          store.upsertRooms([result.data]);
         },
         () => {
           marked.current = 0;
@@ -32,5 +55,5 @@ export function useMarkRead(roomId: number): void {
       );
     }, MARK_READ_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [store, roomId, newest, unread, visible]);
+  }, [store, roomId, newest, fromOthers, unread, visible]);
 }

@@ -1,7 +1,8 @@
 // The realtime events the chat domain produces, built from its results (delivered after commit
 // by the doors: lib/realtime/outbox.ts).
 import { fitMembers, fitMessage, fitRoom } from "@/lib/realtime/event-size";
-import { roomChannel, userChannel } from "@/lib/realtime/channels";
+import { lastMessagePreview } from "@/lib/chat/preview";
+import { roomChannel, triggerChunks, userChannel } from "@/lib/realtime/channels";
 import { type OutgoingEvent, outgoing } from "@/lib/wire/events";
 import type { MembersChangeWire, WireMessage, WireRoom } from "@/lib/wire/rest";
 
@@ -14,10 +15,25 @@ export const roomUpdated = (views: RoomView[]): OutgoingEvent[] => views.map((v)
 export const roomRemoved = (view: RoomView): OutgoingEvent =>
   outgoing(userChannel(view.userId), "room.updated", { ...fitRoom(view.room), removed: true });
 
-export const messageCreated = (message: WireMessage, views: RoomView[]): OutgoingEvent[] => [
-  outgoing(roomChannel(message.room_id), "message.created", fitMessage(message)),
-  ...roomUpdated(views),
-];
+/**
+ * A send: message.created on the room's channel, and one room.activity for every member's room
+ * list (the sender's too), on up to 100 user channels per trigger: 1 + ceil(members / 100)
+ * publish calls whatever the room's size.
+ */
+export const messageCreated = (message: WireMessage, memberIds: number[]): OutgoingEvent[] => {
+  const activity = {
+    room_id: message.room_id,
+    seq: message.seq,
+    message_id: message.id,
+    sender: message.sender,
+    preview: lastMessagePreview(message.content),
+    timestamp: message.timestamp,
+  };
+  return [
+    outgoing(roomChannel(message.room_id), "message.created", fitMessage(message)),
+    ...triggerChunks(memberIds.map(userChannel)).map((channels) => outgoing(channels, "room.activity", activity)),
+  ];
+};
 
 export const messageDeleted = (message: { id: number; roomId: number }, views: RoomView[]): OutgoingEvent[] => [
   outgoing(roomChannel(message.roomId), "message.deleted", { id: message.id, room_id: message.roomId }),

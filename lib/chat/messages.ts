@@ -22,7 +22,7 @@ type PageRow = Omit<MessageRow, "senderUsername">;
  * still positions the scan on (room_id, id) (tests/integration/chat/messages.test.ts).
  */
 export function messagePageSql({ roomId, before, after, limit }: PageRequest): Prisma.Sql {
-  const columns = Prisma.sql`id, room_id AS "roomId", sender_id AS "senderId", content, timestamp,
+  const columns = Prisma.sql`id, room_id AS "roomId", seq, sender_id AS "senderId", content, timestamp,
     client_id::text AS "clientId", is_read AS "isRead", edited_at AS "editedAt", deleted_at AS "deletedAt"`;
   const room = Prisma.sql`room_id BETWEEN ${roomId}::int AND ${roomId}::int`;
   if (after !== undefined) {

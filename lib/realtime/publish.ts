@@ -21,21 +21,24 @@ function withinLimit(events: OutgoingEvent[]): OutgoingEvent[] {
   });
 }
 
-/** Publishes a list in batches; true when every event went out. `kind` names it in the log (the first event's name by default). */
+/** One HTTP call to the realtime server: a multi-channel event alone (trigger takes up to 100
+ * channels), a lone single-channel event, or up to 10 single-channel events in one batch. */
+function triggerCall(batch: OutgoingEvent[]): Promise<unknown> {
+  const [first] = batch;
+  if (batch.length === 1) return pusherServer().trigger(first.channel, first.event, first.payload);
+  return pusherServer().triggerBatch(batch.map((e) => ({ channel: e.channel as string, name: e.event, data: e.payload })));
+}
+
+/** Publishes a list: multi-channel events each in their own trigger call, the others in batches; true when every event went out. `kind` names it in the log (the first event's name by default). */
 export async function publishAll(all: OutgoingEvent[], kind: string = all[0]?.event ?? "none"): Promise<boolean> {
   const events = withinLimit(all);
   if (events.length === 0) return all.length === 0;
   const started = performance.now();
   try {
-    const batches: OutgoingEvent[][] = [];
-    for (let i = 0; i < events.length; i += BATCH_LIMIT) batches.push(events.slice(i, i + BATCH_LIMIT));
-    await Promise.all(
-      batches.map((batch) =>
-        batch.length === 1
-          ? pusherServer().trigger(batch[0].channel, batch[0].event, batch[0].payload)
-          : pusherServer().triggerBatch(batch.map((e) => ({ channel: e.channel, name: e.event, data: e.payload }))),
-      ),
-    );
+    const single = events.filter((e) => typeof e.channel === "string");
+    const batches: OutgoingEvent[][] = events.filter((e) => typeof e.channel !== "string").map((e) => [e]);
+    for (let i = 0; i < single.length; i += BATCH_LIMIT) batches.push(single.slice(i, i + BATCH_LIMIT));
+    await Promise.all(batches.map(triggerCall));
     const ms = performance.now() - started;
     metrics.publishLatency.observe(ms / 1000);
     log.info({ event: "realtime.publish", kind, events: events.length, duration_ms: Math.round(ms) }, "published");

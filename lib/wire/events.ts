@@ -4,13 +4,25 @@
 // Adding an event is one entry in EVENT_SCHEMAS (and, on the server, a domain function that
 // returns it).
 import * as z from "zod/mini";
-import { membersChangeSchema, wireId, wireMessageSchema, wireRoomSchema } from "@/lib/wire/rest";
+import { isoTime, membersChangeSchema, wireId, wireMessageSchema, wireRoomSchema, wireSeq, wireUserSchema } from "@/lib/wire/rest";
 
 /** message.created carries a preview and `truncated: true` when the whole message would not fit
  * in one event (lib/realtime/event-size.ts); the browser then fetches it. */
 const messageCreatedSchema = z.extend(wireMessageSchema, { truncated: z.optional(z.literal(true)) });
 /** The room as its receiver sees it; the last message cut to a preview when it would not fit. */
 const roomUpdatedSchema = z.extend(wireRoomSchema, { last_message_truncated: z.optional(z.literal(true)) });
+/** A room's new message as every member's room list shows it: one payload for all members (a
+ * multi-channel trigger), so it carries no per-user view. Each browser moves the room to the top,
+ * shows the preview and counts its own unread; the room list's fetch reconciles. */
+const roomActivitySchema = z.object({
+  room_id: wireId,
+  seq: wireSeq,
+  message_id: wireId,
+  sender: wireUserSchema,
+  /** The room list's last message: at most 200 characters (lib/chat/preview.ts). */
+  preview: z.string(),
+  timestamp: isoTime,
+});
 const messageDeletedSchema = z.object({ id: wireId, room_id: wireId });
 const readUpdatedSchema = z.object({ room_id: wireId, user_id: wireId, up_to_id: wireId });
 /** A group's whole member list (groups are small) and owner after any change to either, or,
@@ -30,6 +42,7 @@ export const EVENT_SCHEMAS = {
   "message.deleted": messageDeletedSchema,
   "read.updated": readUpdatedSchema,
   "room.updated": roomUpdatedSchema,
+  "room.activity": roomActivitySchema,
   "members.updated": membersUpdatedSchema,
   "client-typing": typingSchema,
 } as const;
@@ -43,16 +56,23 @@ export const EVENTS = {
   messageDeleted: "message.deleted",
   readUpdated: "read.updated",
   roomUpdated: "room.updated",
+  roomActivity: "room.activity",
   membersUpdated: "members.updated",
   typing: "client-typing",
 } as const satisfies Record<string, EventName>;
 
-/** One event to publish: the payload's type follows from the event's name. */
-export type OutgoingEvent = { [E in EventName]: { channel: string; event: E; payload: EventPayload<E> } }[EventName];
+/**
+ * One event to publish: the payload's type follows from the event's name. `channel` is one
+ * channel, or several (at most TRIGGER_CHANNEL_LIMIT, lib/realtime/channels.ts) that get the
+ * same payload in one trigger call. Plain JSON data, so it can be stored and published later.
+ */
+export type OutgoingEvent = { [E in EventName]: { channel: string | string[]; event: E; payload: EventPayload<E> } }[EventName];
 
-export const outgoing = <E extends EventName>(channel: string, event: E, payload: EventPayload<E>) => ({ channel, event, payload }) as OutgoingEvent;
+export const outgoing = <E extends EventName>(channel: string | string[], event: E, payload: EventPayload<E>) =>
+  ({ channel, event, payload }) as OutgoingEvent;
 
 export type MessageCreatedEvent = EventPayload<"message.created">;
 export type RoomUpdatedEvent = EventPayload<"room.updated">;
+export type RoomActivityEvent = EventPayload<"room.activity">;
 export type MembersUpdatedEvent = EventPayload<"members.updated">;
 export type TypingEvent = EventPayload<"client-typing">;

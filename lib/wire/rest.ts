@@ -12,7 +12,9 @@ import type { ErrorCode } from "@/lib/errors";
 if (typeof window !== "undefined") z.config({ jitless: true });
 
 export const wireId = z.number().check(z.int(), z.positive(), z.maximum(Number.MAX_SAFE_INTEGER));
-const isoTime = z.iso.datetime();
+/** A message's place in its room: 1, 2, 3... with no gaps, in commit order. */
+export const wireSeq = z.number().check(z.int(), z.positive(), z.maximum(2_147_483_647));
+export const isoTime = z.iso.datetime();
 
 export const wireUserSchema = z.object({ id: wireId, username: z.string().check(z.minLength(1)) });
 export type WireUser = z.infer<typeof wireUserSchema>;
@@ -20,6 +22,8 @@ export type WireUser = z.infer<typeof wireUserSchema>;
 export const wireMessageSchema = z.object({
   id: wireId,
   room_id: wireId,
+  /** Gapless per room: a browser holding n that receives n+2 fetches the gap (after=). */
+  seq: wireSeq,
   sender: wireUserSchema,
   content: z.string(),
   timestamp: isoTime,

@@ -5,6 +5,7 @@ import type { WireMessage, WireMessagePage, WireRoom } from "@/lib/wire/rest";
 export type MessageRow = {
   id: bigint | number;
   roomId: number;
+  seq: number;
   senderId: number;
   senderUsername: string;
   content: string;
@@ -36,6 +37,7 @@ export function toWireMessage(m: MessageRow): WireMessage {
   return {
     id: Number(m.id),
     room_id: m.roomId,
+    seq: m.seq,
     sender: { id: m.senderId, username: m.senderUsername },
     content: deleted ? "" : m.content,
     timestamp: m.timestamp.toISOString(),

@@ -19,7 +19,7 @@ export function configureAppEnv(databaseUrl: string, realtime: RealtimeTarget): 
 }
 
 export async function loadApp() {
-  const [prisma, db, rooms, messages, send, authorize, channels, events, publish, metrics] = await Promise.all([
+  const [prisma, db, rooms, messages, send, authorize, channels, events, publish, metrics, env, pusherServer] = await Promise.all([
     import("@/lib/generated/prisma/client"),
     import("@/lib/db"),
     import("@/lib/chat/rooms"),
@@ -30,6 +30,8 @@ export async function loadApp() {
     import("@/lib/wire/events"),
     import("@/lib/realtime/deliver"),
     import("@/lib/metrics"),
+    import("@/lib/env"),
+    import("@/lib/realtime/pusher-server"),
   ]);
   return {
     Prisma: prisma.Prisma,
@@ -42,9 +44,16 @@ export async function loadApp() {
     sendMessage: send.sendMessage,
     authorizeChannel: authorize.authorizeChannel,
     roomChannel: channels.roomChannel,
+    userChannel: channels.userChannel,
     EVENTS: events.EVENTS,
     deliver: publish.deliver,
     metrics: metrics.metrics,
+    /** Points the app's publisher at another HTTP API address (a counting proxy) from its next publish on. */
+    publishTo(host: string, port: number) {
+      Object.assign(process.env, { PUSHER_HOST: host, PUSHER_PORT: String(port) });
+      env.resetEnvCache();
+      pusherServer.resetPusherServer();
+    },
   };
 }
 

@@ -38,6 +38,8 @@ export type BenchConfig = {
   delivery: { clients: number; messages: number; rate: number };
   /** Senders (each in a room of its own, at `rate` sends/s) for `seconds` while `failureRate` of publish calls fail. */
   outbox: { clients: number; seconds: number; rate: number; failureRate: number };
+  /** A group of `members` of which `connected` have pusher-js open; `sends` through sendMessage + deliver by `senders` at once. */
+  fanout: { members: number; connected: number; sends: number; senders: number };
 };
 
 const FULL: BenchConfig = {
@@ -64,6 +66,7 @@ const FULL: BenchConfig = {
   typing: { events: 1_000, perSecond: 500 },
   delivery: { clients: 1_000, messages: 2_000, rate: DEFAULT_PUBLISH_RATE },
   outbox: { clients: 20, seconds: 60, rate: 10, failureRate: 0.2 },
+  fanout: { members: 1_000, connected: 200, sends: 400, senders: 4 },
 };
 
 const SMOKE: BenchConfig = {
@@ -90,6 +93,7 @@ const SMOKE: BenchConfig = {
   typing: { events: 100, perSecond: 500 },
   delivery: { clients: 50, messages: 200, rate: DEFAULT_PUBLISH_RATE },
   outbox: { clients: 20, seconds: 3, rate: 10, failureRate: 0.2 },
+  fanout: { members: 250, connected: 30, sends: 20, senders: 2 },
 };
 
 /** Reasons the parameters cannot build the dataset they describe (empty when they can). */

@@ -144,8 +144,8 @@ export const stageSql = `
  */
 export function messagesSliceSql(fromId: number, toId: number): string {
   return `
-    INSERT INTO chat_message (id, room_id, sender_id, content, timestamp, is_read, client_id, edited_at, deleted_at)
-    SELECT s.id, s.room_id, s.sender_id,
+    INSERT INTO chat_message (id, room_id, seq, sender_id, content, timestamp, is_read, client_id, edited_at, deleted_at)
+    SELECT s.id, s.room_id, s.seq, s.sender_id,
       ${sentence(20)} || CASE WHEN (hashint8extended(s.id, 21) & 1023) % 3 = 0 THEN ' ' || ${sentence(24)} ELSE '' END,
       s.ts, s.seq <= s.n - 5, md5(s.id::text)::uuid,
       CASE WHEN (hashint8extended(s.id, 22) & 1023) % 50 = 0 AND s.seq <= s.n - 30 THEN s.ts + interval '1 minute' END,
@@ -156,7 +156,7 @@ export function messagesSliceSql(fromId: number, toId: number): string {
 export const denormalizeRoomsSql = `
   SELECT setval(pg_get_serial_sequence('chat_message', 'id'), (SELECT max(id) FROM chat_message));
   UPDATE chat_chatroom r SET last_message_content = left(m.content, 200), last_message_time = m.timestamp,
-    last_message_sender_id = m.sender_id, updated_at = m.timestamp
+    last_message_sender_id = m.sender_id, updated_at = m.timestamp, last_seq = m.seq
   FROM (SELECT room_id, max(id) AS id FROM bench_stage GROUP BY room_id) last
   JOIN chat_message m ON m.id = last.id
   WHERE r.id = last.room_id;`;

@@ -10,7 +10,7 @@ import * as sql from "./dataset-sql";
 import type { Progress } from "./progress";
 import { loadMessagesWithoutSecondaryIndexes } from "./dataset-load";
 
-const DATASET_VERSION = 2;
+const DATASET_VERSION = 3;
 export const HEAVY_USER_ID = 1;
 
 export type DatasetInfo = {

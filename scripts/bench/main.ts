@@ -12,6 +12,7 @@ import { benchConfig } from "./config";
 import { openBenchServer } from "./database";
 import { prepareDataset } from "./dataset";
 import { benchDelivery } from "./delivery";
+import { benchFanout } from "./fanout";
 import { describeMachine } from "./machine";
 import { benchOutbox } from "./outbox";
 import { benchMessagePages } from "./message-pages";
@@ -79,6 +80,7 @@ async function run(argv: string[]): Promise<number> {
     await section("typing", () => benchTyping(app, url, realtime, config, progress));
     await section("send", () => benchSends(app, url, config, info, progress));
     await section("outbox", () => benchOutbox(app, url, realtime, config, progress));
+    await section("fanout", () => benchFanout(app, url, realtime, config, progress));
     await app.db.$disconnect();
     await section("delivery", () => benchDelivery(config, progress));
     // The full run only: it needs the production build and takes a minute of Lighthouse.

@@ -147,6 +147,23 @@ function others(r: BenchResult): string[] {
       "",
     );
   }
+  const f = r.fanout;
+  if (f) {
+    lines.push(
+      `## Fan-out (a ${int(f.members)}-member group, ${f.connected} members on pusher-js)`,
+      "",
+      `${int(f.sends)} sends through \`sendMessage\` and \`deliver\`: **${f.publish_calls_per_send} publish calls per send** ` +
+        `(message.created on the room's channel, one room.activity on up to ${f.max_channels_per_call} user channels per call; ` +
+        `counted where they reach the realtime server's HTTP API), send p50 ${ms(f.send_p50_ms)}, **p99 ${ms(f.send_p99_ms)}** ` +
+        `(the statement, p50 ${ms(f.statement_p50_ms)} / p99 ${ms(f.statement_p99_ms)} with the wait for the room's lock behind the other senders, ` +
+        `plus the publish calls in parallel, p50 ${ms(f.publish_p50_ms)} / p99 ${ms(f.publish_p99_ms)}). ` +
+        `Deliveries: **${int(f.delivered)} of ${int(f.expected)}, ${f.lost} lost**, ${f.duplicated} duplicated. ` +
+        `The room's presence channel admitted ${f.room_channel_members} of the ${f.connected} connected members (Pusher caps a presence channel at ` +
+        `100 members; ${f.presence_refused} were refused and got the room list's room.activity only). ` +
+        `Measured ${f.measured_at.slice(0, 16).replace("T", " ")} UTC at a load average of ${f.load_average[0]} → ${f.load_average[1]} on ${r.machine.cpus} cores.`,
+      "",
+    );
+  }
   return lines.concat(outbox(r), bundle(r));
 }
 
@@ -192,6 +209,10 @@ const METHOD = [
   "- Latencies are wall-clock times around the call in Node (Prisma client, driver adapter, round trip included), after warm-up, " +
     "sequential; p50/p95 are nearest-rank.",
   "- Room list: the real `listRooms` with a limit above the user's room count; SQL statements counted from Prisma query events.",
+  "- Fan-out: a group of the dataset's first 1,000 users, created for the run and deleted after; 200 of them on pusher-js in " +
+    "this process, the realtime server in its own; 4 members send at once through `sendMessage` and `deliver`, whose publisher " +
+    "is pointed at a counting pass-through proxy in front of the server's HTTP API. `npm run bench -- --only fanout` measures " +
+    "this section alone and merges it into `bench/results/latest.json`.",
   "- Message pages: `messagePageSql` with `before` = the id of the depth-th newest message; OFFSET uses the same query, order " +
     "and index with `OFFSET depth` instead of the cursor; the no-index variant drops `chat_room_id_idx` inside a transaction " +
     "that is rolled back. All three return the same rows (checked).",

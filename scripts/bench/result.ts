@@ -2,6 +2,7 @@
 import type { BundleResult } from "./bundle";
 import type { DatasetInfo } from "./dataset";
 import type { DeliveryResult } from "./delivery";
+import type { FanoutResult } from "./fanout";
 import type { Machine } from "./machine";
 import type { MessagePageResult } from "./message-pages";
 import type { OutboxResult } from "./outbox";
@@ -18,6 +19,7 @@ export type Sections = {
   send: SendResult;
   delivery: DeliveryResult;
   outbox: OutboxResult;
+  fanout: FanoutResult;
   bundle: BundleResult;
 };
 
@@ -45,6 +47,9 @@ export const TARGETS: Target[] = [
   { name: "Delivery p99 (ms)", target: "≤ 50", value: (r) => r.delivery?.p99_ms, met: (v) => v <= 50 },
   { name: "Deliveries lost", target: "0", value: (r) => r.delivery?.lost, met: (v) => v === 0 },
   { name: "Messages lost with 20 % of publishes failing", target: "0", value: (r) => r.outbox?.lost, met: (v) => v === 0 },
+  { name: "Fan-out publish calls per send", target: "≤ 11", value: (r) => r.fanout?.publish_calls_per_send, met: (v) => v <= 11 },
+  { name: "Fan-out send p99 (ms)", target: "≤ 150", value: (r) => r.fanout?.send_p99_ms, met: (v) => v <= 150 },
+  { name: "Fan-out deliveries lost", target: "0", value: (r) => r.fanout?.lost, met: (v) => v === 0 },
   { name: "Room page JavaScript, gzipped (KB)", target: "≤ 170", value: (r) => r.bundle?.room_page_js_gz_kb, met: (v) => v <= 170 },
   { name: "Room page Lighthouse performance (mobile)", target: "≥ 98", value: (r) => r.bundle?.lighthouse_room_performance, met: (v) => v >= 98 },
   { name: "Room page total blocking time (ms)", target: "≤ 150", value: (r) => r.bundle?.lighthouse_room_tbt_ms, met: (v) => v <= 150 },
@@ -60,7 +65,7 @@ export function evaluateTargets(result: BenchResult): TargetCheck[] {
 /** What must hold whatever the machine: these fail the run, timings never do. */
 export function correctnessFailures(result: BenchResult): string[] {
   const failures: string[] = [];
-  const { room_list: roomList, typing, send, delivery, outbox } = result;
+  const { room_list: roomList, typing, send, delivery, outbox, fanout } = result;
   if (roomList && roomList.statements > 2) failures.push(`room list took ${roomList.statements} SQL statements (at most 2)`);
   if (typing) {
     if (typing.db_writes !== 0) failures.push(`typing wrote ${typing.db_writes} rows (pg_stat_user_tables)`);
@@ -81,6 +86,13 @@ export function correctnessFailures(result: BenchResult): string[] {
   if (delivery) {
     if (delivery.lost) failures.push(`delivery lost ${delivery.lost} of ${delivery.deliveries} events`);
     if (delivery.typing_lost) failures.push(`delivery lost ${delivery.typing_lost} typing relays`);
+  }
+  if (fanout) {
+    if (fanout.lost) failures.push(`fan-out lost ${fanout.lost} of ${fanout.expected} deliveries`);
+    const bound = 1 + Math.ceil(fanout.members / 100);
+    if (fanout.publish_calls_per_send > bound)
+      failures.push(`fan-out made ${fanout.publish_calls_per_send} publish calls per send (at most ${bound})`);
+    if (fanout.max_channels_per_call > 100) failures.push(`fan-out sent ${fanout.max_channels_per_call} channels in one call (at most 100)`);
   }
   return failures;
 }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { POST as sendRoute } from "@/app/api/chat/rooms/[roomId]/messages/route";
 import { db } from "@/lib/db";
 import { roomChannel, userChannel } from "@/lib/realtime/channels";
-import type { WireMessage, WireRoom } from "@/lib/wire/rest";
+import type { RoomActivityEvent } from "@/lib/wire/events";
+import type { WireMessage } from "@/lib/wire/rest";
 import { seedDemoData } from "@/prisma/seed-data";
 import { call, request, type Caller } from "@/tests/support/http";
 import { disconnectAll, next, pusherClientFor as clientFor, subscribed } from "@/tests/support/pusher-clients";
@@ -28,7 +29,7 @@ describe("realtime delivery between two demo users", () => {
   }, 60_000);
   afterAll(disconnectAll);
 
-  it("delivers message.created on the room, room.updated on each user channel, typing client to client, and presence", async () => {
+  it("delivers message.created on the room, room.activity on each user channel, typing client to client, and presence", async () => {
     const a = clientFor(alice);
     const b = clientFor(bob);
     const aRoom = await subscribed<PresenceChannel>(a, roomChannel(roomId));
@@ -42,8 +43,8 @@ describe("realtime delivery between two demo users", () => {
     const clientId = crypto.randomUUID();
     const aSees = next<WireMessage>(aRoom, "message.created", (m) => m.client_id === clientId);
     const bSees = next<WireMessage>(bRoom, "message.created", (m) => m.client_id === clientId);
-    const bRoomUpdated = next<WireRoom>(bUser, "room.updated", (r) => r.id === roomId);
-    const aRoomUpdated = next<WireRoom>(aUser, "room.updated", (r) => r.id === roomId);
+    const bActivity = next<RoomActivityEvent>(bUser, "room.activity", (r) => r.room_id === roomId);
+    const aActivity = next<RoomActivityEvent>(aUser, "room.activity", (r) => r.room_id === roomId);
     const sent = await call(
       sendRoute,
       await request(alice, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content: "On my way!", client_id: clientId } }),
@@ -52,12 +53,17 @@ describe("realtime delivery between two demo users", () => {
     expect(sent.status).toBe(201);
     expect(await bSees).toEqual(sent.body);
     expect(await aSees).toEqual(sent.body);
-    const forBob = await bRoomUpdated;
-    const forAlice = await aRoomUpdated;
-    expect(forBob).toMatchObject({ id: roomId, last_message_content: "On my way!", last_message_sender: { id: alice.id, username: "client1" } });
-    const stored = await db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId, userId: bob.id } } });
-    expect(forBob.unread_count).toBe(stored.unreadCount);
-    expect(forAlice.unread_count).not.toBe(forBob.unread_count);
+    // One payload for both members: each browser counts its own unread from it.
+    const forBob = await bActivity;
+    expect(forBob).toEqual({
+      room_id: roomId,
+      seq: sent.body.seq,
+      message_id: sent.body.id,
+      sender: { id: alice.id, username: "client1" },
+      preview: "On my way!",
+      timestamp: sent.body.timestamp,
+    });
+    expect(await aActivity).toEqual(forBob);
 
     const typing = next<{ user_id: number; username: string; typing: boolean }>(aRoom, "client-typing");
     expect(bRoom.trigger("client-typing", { user_id: bob.id, username: "cleaner1", typing: true })).toBe(true);

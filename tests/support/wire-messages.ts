@@ -11,6 +11,7 @@ export function message(id: number, fields: Partial<WireMessage> = {}): WireMess
   return {
     id,
     room_id: ROOM,
+    seq: id,
     sender: OTHER,
     content: `message ${id}`,
     timestamp: new Date(START + id * 60_000).toISOString(),

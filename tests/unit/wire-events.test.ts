@@ -10,6 +10,7 @@ import type { WireMessage, WireRoom } from "@/lib/wire/rest";
 const message: WireMessage = {
   id: 1,
   room_id: 2,
+  seq: 1,
   sender: { id: 3, username: "ana" },
   content: "مرحبا 你好 👩‍👩‍👧".repeat(400),
   timestamp: "2026-12-01T10:00:00.000Z",

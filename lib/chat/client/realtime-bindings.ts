@@ -1,6 +1,7 @@
 // Wiring pusher-js channels into the store. Each bind function subscribes, binds its events
 // and returns the cleanup that unbinds and unsubscribes. Every successful (re)subscription is
-// followed by one REST catch-up, because events published while unsubscribed are not replayed.
+// followed by one REST catch-up, because events published while unsubscribed are not replayed,
+// and so is a message.created whose seq skips one (a publish that never reached us).
 import type Pusher from "pusher-js";
 import type { Members, PresenceChannel } from "pusher-js";
 import { REVOKED } from "@/lib/chat/client/connection-watch";
@@ -28,7 +29,8 @@ function bindAll(channel: { bind(e: string, h: Handler): unknown; unbind(e: stri
 
 const ignore = () => {};
 
-/** `refreshRoomList` runs on every (re)subscription: the browser passes SWR's revalidation. */
+/** `refreshRoomList` runs on every (re)subscription, and for activity in a room the list does not
+ * hold yet (its name and unread count come from the server): the browser passes SWR's revalidation. */
 export function bindUserChannel(
   store: ChatStore,
   pusher: Pusher,
@@ -40,6 +42,10 @@ export function bindUserChannel(
     [EVENTS.roomUpdated]: (data) => {
       const room = EVENT_SCHEMAS[EVENTS.roomUpdated].safeParse(data);
       if (room.success) store.upsertRooms([room.data]);
+    },
+    [EVENTS.roomActivity]: (data) => {
+      const activity = EVENT_SCHEMAS[EVENTS.roomActivity].safeParse(data);
+      if (activity.success && !store.applyActivity(activity.data)) refreshRoomList();
     },
     "pusher:subscription_succeeded": refreshRoomList,
     // Our own channel refused: this session may no longer use realtime at all. Stay off rather
@@ -82,7 +88,8 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
       const { truncated, ...message } = parsed.data;
       const held = store.getState().timelines[roomId]?.messages.some((m) => m.id === message.id) ?? false;
       // A preview shows at once but never replaces a whole copy we already hold.
-      if (!truncated || !held) store.receiveMessages(roomId, [message]);
+      const gap = !truncated || !held ? store.receiveMessages(roomId, [message]) : false;
+      if (gap) void catchUp(store, roomId).catch(ignore);
       if (truncated) void fetchWholeMessage(store, roomId, message.id).catch(() => catchUp(store, roomId).catch(ignore));
       const sender = message.sender;
       if (sender.id !== me) receiveTyping(store, roomId, { userId: sender.id, name: sender.username }, false);

@@ -1,11 +1,12 @@
 // The one client-side store: every chat component reads from it (through hooks/use-chat-store)
 // and every realtime event, REST answer and server-action result is written into it.
 import type { WireMessage, WireMessagePage, WireRoom } from "@/lib/wire/rest";
+import type { RoomActivityEvent } from "@/lib/wire/events";
 import type { RoomMember } from "@/lib/chat/rooms";
 import type { MembersChangeWire as MembersUpdatedEvent } from "@/lib/wire/rest";
 import type { PendingMessage } from "@/lib/chat/client/pending";
-import { sumUnread, upsertRooms, withUnread } from "@/lib/chat/client/room-list";
-import { mergeMessages, type Timeline, timelineFromPage } from "@/lib/chat/client/timeline";
+import { applyActivity, sumUnread, upsertRooms, withUnread } from "@/lib/chat/client/room-list";
+import { mergeMessages, syncedThrough, type Timeline, timelineFromPage } from "@/lib/chat/client/timeline";
 
 export type Me = { id: number; username: string; name: string; isAdmin?: boolean };
 
@@ -21,6 +22,9 @@ export type ChatState = {
   /** Unread messages in rooms beyond the loaded list (only when the list has more pages). */
   unreadElsewhere: number;
   activeRoomId: number | null;
+  /** The open room while the tab is visible (hooks/use-mark-read): its new messages from others
+   * are read as they arrive, so room.activity does not count them as unread. */
+  viewingRoomId: number | null;
   timelines: Record<number, Timeline>;
   pending: Record<number, PendingMessage[]>;
   members: Record<number, RoomMember[]>;
@@ -42,6 +46,7 @@ export function createChatStore(init: ChatInit) {
     roomsCursor: init.roomsCursor,
     unreadElsewhere: Math.max(0, init.unreadTotal - sumUnread(init.rooms)),
     activeRoomId: null,
+    viewingRoomId: null,
     timelines: {},
     pending: {},
     members: {},
@@ -146,6 +151,21 @@ export function createChatStore(init: ChatInit) {
     setActiveRoom(roomId: number | null) {
       if (state.activeRoomId !== roomId) set({ activeRoomId: roomId });
     },
+    setViewingRoom(roomId: number | null) {
+      if (state.viewingRoomId !== roomId) set({ viewingRoomId: roomId });
+    },
+    /**
+     * A room's new message from room.activity (one payload for every member): the room moves to
+     * the top with the preview, and the unread count grows by one unless the message is ours or
+     * the room is on screen. False when the room is not in the list (fetch the list instead).
+     */
+    applyActivity(activity: RoomActivityEvent): boolean {
+      if (!state.rooms.some((r) => r.id === activity.room_id)) return false;
+      const counted = activity.sender.id !== state.me.id && state.viewingRoomId !== activity.room_id;
+      const rooms = applyActivity(state.rooms, activity, counted);
+      if (rooms !== state.rooms) set({ rooms });
+      return true;
+    },
 
     // Messages
     openTimeline(roomId: number, page: WireMessagePage, unreadCount: number) {
@@ -155,10 +175,21 @@ export function createChatStore(init: ChatInit) {
       setIn("timelines", roomId, undefined);
       setIn("typing", roomId, undefined);
     },
-    /** Stored messages from any source (event, page, send answer); replaces our pending copies. */
-    receiveMessages(roomId: number, messages: WireMessage[]) {
+    /**
+     * Stored messages from any source (event, page, send answer); replaces our pending copies and
+     * moves syncedId over every message that continues it by seq. True when a held message now
+     * lies beyond a seq hole: a message was missed (the caller fetches the gap).
+     */
+    receiveMessages(roomId: number, messages: WireMessage[]): boolean {
       for (const m of messages) if (m.sender.id === state.me.id) withoutPending(roomId, m.client_id);
-      patchTimeline(roomId, (t) => ({ messages: mergeMessages(t.messages, messages) }));
+      let gap = false;
+      patchTimeline(roomId, (t) => {
+        const merged = { ...t, messages: mergeMessages(t.messages, messages) };
+        const synced = syncedThrough(merged);
+        gap = synced.gap;
+        return { messages: merged.messages, syncedId: synced.syncedId };
+      });
+      return gap;
     },
     /** Catch-up reached `upToId` with no gap (see Timeline.syncedId). */
     markSynced(roomId: number, upToId: number) {

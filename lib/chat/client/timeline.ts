@@ -9,9 +9,10 @@ export type Timeline = {
   /** Where the "New messages" divider goes: fixed when the room is opened. */
   firstUnreadId: number | null;
   /**
-   * The newest id through which the timeline is known to hold every message: moved only by REST
-   * pages, which are contiguous. Not by our own send answers, which arrive while others' messages
-   * may be missing, nor by live events, which can come out of order or not at all (a failed
+   * The newest id through which the timeline is known to hold every message: moved by REST
+   * pages, which are contiguous, and by messages from any source whose seq continues it without
+   * a hole (syncedThrough). Not by a message beyond a hole: our own send answer can arrive while
+   * others' messages are missing, and live events can come out of order or not at all (a failed
    * publish). 0: the room was empty when opened. Catch-up starts here, never at the newest id.
    */
   syncedId: number;
@@ -64,6 +65,33 @@ export function mergeMessages(current: WireMessage[], incoming: WireMessage[]): 
 
 function dedupeSorted(messages: WireMessage[]): WireMessage[] {
   return messages.filter((m, i) => i === 0 || m.id !== messages[i - 1].id);
+}
+
+/**
+ * Walks forward from `syncedId` while each held message's seq is the previous one's + 1: how far
+ * the timeline is now known complete, and whether a held message lies beyond a hole (a missed
+ * message: fetch the gap). A room empty when opened (syncedId 0) starts before seq 1.
+ */
+export function syncedThrough(t: Timeline): { syncedId: number; gap: boolean } {
+  const { messages, syncedId } = t;
+  let i = messages.length - 1;
+  while (i >= 0 && messages[i].id > syncedId) i--;
+  if (i < 0 && syncedId > 0) return { syncedId, gap: false };
+  let seq = i >= 0 ? messages[i].seq : 0;
+  let through = syncedId;
+  for (let j = i + 1; j < messages.length; j++) {
+    if (messages[j].seq !== seq + 1) return { syncedId: through, gap: true };
+    seq = messages[j].seq;
+    through = messages[j].id;
+  }
+  return { syncedId: through, gap: false };
+}
+
+/** The newest held message someone else sent. */
+export function newestFromOthers(t: Timeline | undefined, myId: number): number | null {
+  const messages = t?.messages ?? [];
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i].sender.id !== myId) return messages[i].id;
+  return null;
 }
 
 export const newestId = (t: Timeline | undefined): number | null => t?.messages.at(-1)?.id ?? null;

@@ -41,8 +41,10 @@ describe("message pages (cursor pagination)", () => {
     expect(res.body.newest_id).toBe(messages[49].id);
     expect(messages[49].content).toBe(`message ${TOTAL}`);
     for (let i = 1; i < messages.length; i++) expect(messages[i].id).toBeGreaterThan(messages[i - 1].id);
+    // Gapless per room: the newest 50 of TOTAL are seq TOTAL-49..TOTAL.
+    expect(messages.map((x: { seq: number }) => x.seq)).toEqual(Array.from({ length: 50 }, (_, i) => TOTAL - 49 + i));
     const m = messages[0];
-    expect(Object.keys(m).sort()).toEqual(["client_id", "content", "deleted", "edited_at", "id", "is_read", "room_id", "sender", "timestamp"]);
+    expect(Object.keys(m).sort()).toEqual(["client_id", "content", "deleted", "edited_at", "id", "is_read", "room_id", "sender", "seq", "timestamp"]);
     expect(typeof m.id).toBe("number");
     expect(m.room_id).toBe(roomId);
     expect([a.id, b.id]).toContain(m.sender.id);

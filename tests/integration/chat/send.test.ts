@@ -71,6 +71,8 @@ describe("sending a message", () => {
     expect(first.status).toBe(201);
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
+    // The retry takes no seq: the room's counter stays at the original's.
+    expect(retry.body.seq).toBe(first.body.seq);
     expect(await truth(roomId)).toEqual(snapshot);
     expect(await db.message.count({ where: { senderId: b.id, clientId } })).toBe(1);
   });
@@ -95,6 +97,10 @@ describe("sending a message", () => {
     );
     const { room: stored, newest, expectedUnread } = await truth(room);
     expect(await db.message.count({ where: { roomId: room } })).toBe(50);
+    // seq: 1..50 with no gap, in id (commit) order, and the room's counter at the newest.
+    const numbered = await db.message.findMany({ where: { roomId: room }, orderBy: { id: "asc" }, select: { seq: true } });
+    expect(numbered.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(stored.lastSeq).toBe(50);
     expect(stored.lastMessageContent).toBe(newest!.content);
     expect(stored.lastMessageSenderId).toBe(newest!.senderId);
     expect(stored.lastMessageTime?.getTime()).toBe(newest!.timestamp.getTime());

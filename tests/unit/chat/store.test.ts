@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import type { PendingMessage } from "@/lib/chat/client/pending";
 import { createChatStore } from "@/lib/chat/client/store";
+import type { RoomActivityEvent } from "@/lib/wire/events";
+import type { WireRoom } from "@/lib/wire/rest";
 import { ids, ME, message, messages, OTHER, page, ROOM } from "@/tests/support/wire-messages";
 
 const CLIENT_ID = "33333333-3333-4333-8333-333333333333";
@@ -59,12 +61,12 @@ describe("optimistic sends", () => {
 });
 
 describe("gaps and catch-up", () => {
-  it("live events do not move syncedId; catch-up fills the gap and moves it, never backwards", () => {
+  it("a live event beyond a seq hole does not move syncedId and reports the gap; catch-up fills it and moves it, never backwards", () => {
     const store = openStore(messages(1, 10));
     expect(timeline(store).syncedId).toBe(10);
 
-    // Reconnected: 15 arrives live while 11–14 were published during the outage.
-    store.receiveMessages(ROOM, [message(15)]);
+    // 15 arrives live while 11–14 never reached us (an outage, a failed publish).
+    expect(store.receiveMessages(ROOM, [message(15)])).toBe(true);
     expect(ids(timeline(store).messages).slice(-2)).toEqual([10, 15]);
     expect(timeline(store).syncedId).toBe(10);
 
@@ -76,6 +78,28 @@ describe("gaps and catch-up", () => {
 
     store.markSynced(ROOM, 12);
     expect(timeline(store).syncedId).toBe(15);
+  });
+
+  it("a message that continues the seq moves syncedId, whatever its source and however far apart the ids", () => {
+    const store = openStore([message(100, { seq: 1 }), message(140, { seq: 2 })]);
+    expect(store.receiveMessages(ROOM, [message(175, { seq: 3 })])).toBe(false);
+    expect(timeline(store).syncedId).toBe(175);
+    // Our own send answer beyond a hole: held, but the timeline is not complete through it.
+    expect(store.receiveMessages(ROOM, [message(190, { seq: 5, sender: ME })])).toBe(true);
+    expect(timeline(store).syncedId).toBe(175);
+    // The missing one arrives (catch-up): complete through both.
+    expect(store.receiveMessages(ROOM, [message(180, { seq: 4 })])).toBe(false);
+    expect(timeline(store).syncedId).toBe(190);
+    // The same message again is no gap and changes nothing.
+    expect(store.receiveMessages(ROOM, [message(180, { seq: 4 })])).toBe(false);
+    expect(ids(timeline(store).messages)).toEqual([100, 140, 175, 180, 190]);
+  });
+
+  it("a room empty when opened is complete from seq 1 on", () => {
+    const store = openStore([]);
+    expect(store.receiveMessages(ROOM, [message(5, { seq: 1 })])).toBe(false);
+    expect(timeline(store).syncedId).toBe(5);
+    expect(store.receiveMessages(ROOM, [message(9, { seq: 3 })])).toBe(true);
   });
 
   it("older pages merge below and carry has_more", () => {
@@ -132,5 +156,82 @@ describe("subscribers", () => {
     store.closeTimeline(ROOM);
     expect(calls).toBe(1);
     expect(store.getState().timelines[ROOM]).toBeUndefined();
+  });
+});
+
+describe("room.activity", () => {
+  const room = (id: number, fields: Partial<WireRoom> = {}): WireRoom => ({
+    id,
+    name: `Room ${id}`,
+    kind: "GROUP",
+    job_id: null,
+    last_message_content: "earlier",
+    last_message_time: "2026-11-30T09:00:00.000Z",
+    last_message_sender: OTHER,
+    unread_count: 0,
+    updated_at: "2026-11-30T09:00:00.000Z",
+    owner_id: null,
+    ...fields,
+  });
+  const activity = (roomId: number, seq: number, fields: Partial<RoomActivityEvent> = {}): RoomActivityEvent => ({
+    room_id: roomId,
+    seq,
+    message_id: 1000 + seq,
+    sender: OTHER,
+    preview: `message ${seq}`,
+    timestamp: new Date(Date.parse("2026-11-30T10:00:00Z") + seq * 1000).toISOString(),
+    ...fields,
+  });
+  const listStore = () =>
+    createChatStore({
+      me: ME,
+      rooms: [room(1, { updated_at: "2026-11-30T09:30:00.000Z", last_message_time: "2026-11-30T09:30:00.000Z" }), room(2)],
+      roomsCursor: null,
+      unreadTotal: 0,
+    });
+  const held = (store: ReturnType<typeof createChatStore>, id: number) => store.getState().rooms.find((r) => r.id === id);
+
+  it("moves the room to the top with the preview and counts someone else's message once, however often it arrives", () => {
+    const store = listStore();
+    expect(store.getState().rooms.map((r) => r.id)).toEqual([1, 2]);
+    const event = activity(2, 7);
+    expect(store.applyActivity(event)).toBe(true);
+    expect(store.getState().rooms.map((r) => r.id)).toEqual([2, 1]);
+    expect(held(store, 2)).toMatchObject({
+      unread_count: 1,
+      last_message_content: "message 7",
+      last_message_sender: OTHER,
+      last_message_time: event.timestamp,
+      updated_at: event.timestamp,
+    });
+    // Delivery is at least once: the same event again, or an older one late, changes nothing.
+    store.applyActivity(event);
+    store.applyActivity(activity(2, 6));
+    expect(held(store, 2)?.unread_count).toBe(1);
+    store.applyActivity(activity(2, 8));
+    expect(held(store, 2)).toMatchObject({ unread_count: 2, last_message_content: "message 8" });
+  });
+
+  it("does not count my own messages, nor messages in the room on screen in a visible tab", () => {
+    const store = listStore();
+    store.applyActivity(activity(2, 1, { sender: { id: ME.id, username: ME.username } }));
+    expect(held(store, 2)).toMatchObject({ unread_count: 0, last_message_content: "message 1" });
+    store.setActiveRoom(2);
+    store.applyActivity(activity(2, 2));
+    expect(held(store, 2)?.unread_count).toBe(1); // open, but the tab is hidden
+    store.setViewingRoom(2);
+    store.applyActivity(activity(2, 3));
+    expect(held(store, 2)).toMatchObject({ unread_count: 1, last_message_content: "message 3" });
+  });
+
+  it("a room already fetched with the message in it is not counted again; an unknown room is left to a fetch", () => {
+    const store = listStore();
+    const event = activity(2, 4);
+    // The list fetch answered after the send committed, before its event arrived.
+    store.upsertRooms([room(2, { unread_count: 1, last_message_time: event.timestamp, updated_at: event.timestamp, last_message_sender: OTHER })]);
+    store.applyActivity(event);
+    expect(held(store, 2)?.unread_count).toBe(1);
+    expect(store.applyActivity(activity(3, 1))).toBe(false);
+    expect(held(store, 3)).toBeUndefined();
   });
 });
