@@ -3,6 +3,7 @@ import "server-only";
 // realtime events to deliver after commit.
 import { db, type Db } from "@/lib/db";
 import { AppError, invalidInput, notFound } from "@/lib/errors";
+import { settleParticipantActivity } from "@/lib/chat/activity";
 import { getRoomForUser, roomForEachParticipant, roomMembers, type RoomMember } from "@/lib/chat/rooms";
 import { membersUpdated, roomUpdated, type RoomView } from "@/lib/chat/events";
 import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
@@ -34,6 +35,7 @@ export async function createDirectRoom(userId: number, otherUserId: number): Pro
     await tx.chatParticipant.createMany({
       data: [userId, otherUserId].map((id) => ({ roomId: rows[0].id, userId: id })),
     });
+    await settleParticipantActivity(tx, rows[0].id);
     return rows[0].id;
   });
   const roomId = created ?? (await db.chatRoom.findUniqueOrThrow({ where: { directKey }, select: { id: true } })).id;
@@ -43,9 +45,13 @@ export async function createDirectRoom(userId: number, otherUserId: number): Pro
 
 export async function createGroupRoom(userId: number, name: string, memberIds: number[]): Promise<WithEvents<WireRoom>> {
   const members = await activeUserIds([...new Set(memberIds.filter((id) => id !== userId))]);
-  const room = await db.chatRoom.create({
-    data: { name, kind: "GROUP", ownerId: userId, participants: { create: [userId, ...members].map((id) => ({ userId: id })) } },
-    select: { id: true },
+  const room = await db.$transaction(async (tx) => {
+    const created = await tx.chatRoom.create({
+      data: { name, kind: "GROUP", ownerId: userId, participants: { create: [userId, ...members].map((id) => ({ userId: id })) } },
+      select: { id: true },
+    });
+    await settleParticipantActivity(tx, created.id);
+    return created;
   });
   const events = await announce(room.id);
   return withEvents(await getRoomForUser(userId, room.id), events);
@@ -64,7 +70,10 @@ export async function getOrCreateJobRoom(userId: number, jobId: number, isAdmin 
       ON CONFLICT (job_id) DO NOTHING RETURNING id`;
     roomId = rows[0]?.id ?? (await db.chatRoom.findUniqueOrThrow({ where: { jobId }, select: { id: true } })).id;
   }
-  await db.chatParticipant.createMany({ data: parties.map((id) => ({ roomId, userId: id })), skipDuplicates: true });
+  await db.$transaction([
+    db.chatParticipant.createMany({ data: parties.map((id) => ({ roomId, userId: id })), skipDuplicates: true }),
+    settleParticipantActivity(db, roomId),
+  ]);
   const events = existing ? [] : await announce(roomId);
   if (!parties.includes(userId)) return withEvents((await roomForEachParticipant(roomId))[0].room, events);
   return withEvents(await getRoomForUser(userId, roomId), events);
@@ -117,6 +126,7 @@ export async function addMembers(userId: number, roomId: number, userIds: number
       data: members.map((id) => ({ roomId, userId: id })),
       skipDuplicates: true,
     });
+    if (count > 0) await settleParticipantActivity(tx, roomId);
     return count > 0 ? { roomId, ownerId: room.ownerId, members: await roomMembers(roomId, tx) } : null;
   });
   const events = change ? await announceMembers(change) : [];

@@ -28,7 +28,7 @@ type SendRow = Omit<MessageRow, "senderUsername"> & {
  * created=false. One statement (one round trip, its own transaction): it locks the room row
  * first, so ids are handed out in commit order per room and the denormalized last message is
  * always the highest id; then inserts, updates the room's last message, and adds one unread for
- * every other participant. Content must already be validated (trimmed, 1..4000 characters).
+ * every other participant (and moves the room up their lists: activity_at). Content must already be validated (trimmed, 1..4000 characters).
  * Returns message.created and each participant's room.updated, to deliver after commit.
  *
  * Lock order (the same in every writer: read.ts, membership.ts, admin/moderation.ts): the room
@@ -60,7 +60,8 @@ export async function sendMessage(input: SendInput): Promise<WithEvents<SendResu
     ), participants AS (
       UPDATE chat_chatparticipant p SET
         unread_count = p.unread_count + CASE WHEN p.user_id = i.sender_id THEN 0 ELSE 1 END,
-        last_seen = CASE WHEN p.user_id = i.sender_id THEN now() ELSE p.last_seen END
+        last_seen = CASE WHEN p.user_id = i.sender_id THEN now() ELSE p.last_seen END,
+        activity_at = i.timestamp
       FROM inserted i WHERE p.room_id = i.room_id
       RETURNING p.user_id, p.unread_count
     )
