@@ -57,6 +57,23 @@ function roomList(r: BenchResult): string[] {
     "",
     `Speedup at p50: **${times(l.speedup)}**. Both return the same rooms, last messages and unread counts (checked each run).`,
     "",
+    ...firstPages(l),
+  ];
+}
+
+function firstPages(l: NonNullable<BenchResult["room_list"]>): string[] {
+  const byRooms = l.first_page_ms_by_rooms;
+  if (!byRooms) return [];
+  return [
+    "First page (50 rooms) of `listRooms` for users with more and more rooms, p50:",
+    "",
+    row(["Rooms", ...Object.keys(byRooms).map((rooms) => int(Number(rooms)))]),
+    row(["---", ...Object.keys(byRooms).map(() => "---")]),
+    row(["First page p50", ...Object.values(byRooms).map((v) => ms(v))]),
+    "",
+    `Largest over smallest: **${l.first_page_ratio ?? "–"}×**. The page is a range scan of \`chat_part_user_activity_idx\` ` +
+      "(user, the room's activity kept on the participant row, room) that stops after 51 rows, whatever the user's room count.",
+    "",
   ];
 }
 
@@ -120,6 +137,16 @@ function others(r: BenchResult): string[] {
       "",
     );
   }
+  const h = r.send_http;
+  if (h) {
+    lines.push(
+      `## Sends over HTTP (${h.concurrency} signed-in users, \`next start\`, ${h.duration_s} s)`,
+      "",
+      `**${h.sends_per_s} sends/s**; latency per request p50 ${ms(h.p50_ms)}, p95 ${ms(h.p95_ms)}, **p99 ${ms(h.p99_ms)}**. ` +
+        `Failed (non-2xx): ${h.failed} of ${int(h.sends)}; messages stored: ${int(h.stored)} for ${int(h.accepted)} accepted (warm-up included).`,
+      "",
+    );
+  }
   const t = r.typing;
   if (t) {
     lines.push(
@@ -180,6 +207,13 @@ const METHOD = [
     "and index with `OFFSET depth` instead of the cursor; the no-index variant drops `chat_room_id_idx` inside a transaction " +
     "that is rolled back. All three return the same rows (checked).",
   "- Sends: each sender has its own two-person room, created for the run and deleted afterwards.",
+  "- Sends over HTTP (`scripts/bench/send-http.ts`): the production build (`npm run build` first when `.next` is missing or " +
+    "older than the sources) served by `next start` on the bench database, with the realtime server in its own process on " +
+    "fresh credentials. Each of the users (created for the run, deleted afterwards) signs in through next-auth's CSRF and " +
+    "credentials routes and POSTs to `/api/chat/rooms/{id}/messages` with its own session cookie over a keep-alive " +
+    "connection, one request at a time, for a fixed time after a warm-up. The rate limits are raised for that server only " +
+    "(the limiter still runs its statement per send). The load generator runs on the same two cores as the server and " +
+    "the database. `BENCH_CPU_PROF=<dir>` writes a CPU profile of the `next start` process.",
   "- Typing: counters are read once they stop changing, before and after, with the app's pooled connections closed first so " +
     "their statistics are reported. The embedded realtime server's per-connection client-event limit is raised for the run " +
     "so the events can be sent quickly; the limit does not affect what is written.",

@@ -5,6 +5,7 @@ import type { DeliveryResult } from "./delivery";
 import type { Machine } from "./machine";
 import type { MessagePageResult } from "./message-pages";
 import type { RoomListResult } from "./room-list";
+import type { SendHttpResult } from "./send-http";
 import type { SendResult } from "./sends";
 import type { TypingResult } from "./typing";
 import type { UnreadResult } from "./unread";
@@ -15,6 +16,7 @@ export type Sections = {
   unread: UnreadResult;
   typing: TypingResult;
   send: SendResult;
+  send_http: SendHttpResult;
   delivery: DeliveryResult;
   bundle: BundleResult;
 };
@@ -36,10 +38,18 @@ type Target = { name: string; target: string; value: (r: BenchResult) => number 
 export const TARGETS: Target[] = [
   { name: "Room list statements", target: "≤ 2", value: (r) => r.room_list?.statements, met: (v) => v <= 2 },
   { name: "Room list speedup over N+1", target: "≥ 20×", value: (r) => r.room_list?.speedup, met: (v) => v >= 20 },
+  {
+    name: "Room list first page, 10,000 rooms / 10",
+    target: "≤ 1.5",
+    value: (r) => r.room_list?.first_page_ratio,
+    met: (v) => v <= 1.5,
+  },
   { name: "Page speedup over OFFSET at max depth", target: "≥ 100×", value: (r) => r.message_page?.speedup_at_max_depth, met: (v) => v >= 100 },
   { name: "Page latency, max depth / depth 0", target: "≤ 1.5", value: (r) => r.message_page?.depth_ratio, met: (v) => v <= 1.5 },
   { name: "Database writes per typing event", target: "0", value: (r) => r.typing?.db_writes_per_event, met: (v) => v === 0 },
   { name: "Sends per second", target: "≥ 500", value: (r) => r.send?.sends_per_s, met: (v) => v >= 500 },
+  { name: "Sends per second over HTTP (next start)", target: "≥ 500", value: (r) => r.send_http?.sends_per_s, met: (v) => v >= 500 },
+  { name: "Send over HTTP p99 (ms)", target: "≤ 150", value: (r) => r.send_http?.p99_ms, met: (v) => v <= 150 },
   { name: "Delivery p99 (ms)", target: "≤ 50", value: (r) => r.delivery?.p99_ms, met: (v) => v <= 50 },
   { name: "Deliveries lost", target: "0", value: (r) => r.delivery?.lost, met: (v) => v === 0 },
   { name: "Room page JavaScript, gzipped (KB)", target: "≤ 170", value: (r) => r.bundle?.room_page_js_gz_kb, met: (v) => v <= 170 },
@@ -69,6 +79,11 @@ export function correctnessFailures(result: BenchResult): string[] {
   if (send) {
     if (send.failed) failures.push(`${send.failed} of ${send.sends} sends failed: ${send.first_error ?? ""}`);
     if (send.publish_failures) failures.push(`${send.publish_failures} publishes failed after sends`);
+  }
+  const http = result.send_http;
+  if (http) {
+    if (http.failed) failures.push(`${http.failed} of ${http.sends} sends over HTTP failed: ${http.first_error ?? ""}`);
+    if (http.stored !== http.accepted) failures.push(`sends over HTTP: ${http.accepted} answered 2xx but ${http.stored} messages stored`);
   }
   if (delivery) {
     if (delivery.lost) failures.push(`delivery lost ${delivery.lost} of ${delivery.deliveries} events`);
