@@ -69,10 +69,10 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * `limits` are the run's rate-limit settings (RATE_LIMIT_*), given to this server only: the
- * defaults are per person, and a benchmark sends faster than a person does.
+ * `env` is the run's own settings for this server only: raised rate limits (RATE_LIMIT_*; the
+ * defaults are per person, and a benchmark sends faster than a person does), METRICS_TOKEN.
  */
-export async function startProductionServer(options: { databaseUrl: string; limits: Record<string, string> }): Promise<ProductionServer> {
+export async function startProductionServer(options: { databaseUrl: string; env: Record<string, string> }): Promise<ProductionServer> {
   const realtime = await startRealtimeChild(randomCredentials());
   try {
     const port = await freePort(Number(process.env.BENCH_HTTP_PORT ?? 0));
@@ -97,7 +97,7 @@ export async function startProductionServer(options: { databaseUrl: string; limi
         CRON_SECRET: randomBytes(32).toString("base64url"),
         TRUSTED_PROXY_HOPS: "0",
         LOG_LEVEL: "warn",
-        ...options.limits,
+        ...options.env,
       },
       stdio: ["ignore", "ignore", "inherit"],
     });

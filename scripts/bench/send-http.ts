@@ -11,6 +11,7 @@ import { withClient } from "./database";
 import { httpAgent, send, signIn } from "./http-session";
 import { ensureBuild, startProductionServer } from "./production-server";
 import type { Progress } from "./progress";
+import { meanMs, scrapeMetrics } from "./server-metrics";
 import { round, summarize } from "./stats";
 
 export type SendHttpResult = {
@@ -25,12 +26,29 @@ export type SendHttpResult = {
   /** Messages stored in the run's rooms, warm-up included: must equal the 2xx answers. */
   stored: number;
   accepted: number;
+  /**
+   * Mean milliseconds per measured send: as the client saw it, inside the route handler (the
+   * app's http_request_duration_seconds), its send statement and its publish, and what is left
+   * inside the handler (session decode and user re-check, rate limiter, body) and outside it
+   * (Next's routing and proxy, streams, waiting for a core).
+   */
+  mean_ms?: {
+    request: number;
+    handler: number | null;
+    send_statement: number | null;
+    publish: number | null;
+    auth_limits_parse: number | null;
+    outside_handler: number | null;
+  };
   first_error?: string;
 };
+
+const ROUTE_LABEL = 'route="POST /api/chat/rooms/{id}/messages"';
 
 type Sender = { userId: number; email: string; roomId: number; cookie: string };
 
 const PASSWORD = `bench-${randomUUID()}`;
+const METRICS_TOKEN = randomUUID();
 // High enough that no send of the run is refused; the limiter still runs its statement per send.
 const RAISED_LIMITS = {
   RATE_LIMIT_SEND_MAX: "100000000",
@@ -87,7 +105,7 @@ export async function benchSendHttp(url: string, config: BenchConfig, progress: 
   let accepted = 0;
   let stored = 0;
   try {
-    const server = await startProductionServer({ databaseUrl: url, limits: RAISED_LIMITS });
+    const server = await startProductionServer({ databaseUrl: url, env: { ...RAISED_LIMITS, METRICS_TOKEN } });
     const agent = httpAgent(concurrency);
     try {
       const senders: Sender[] = [];
@@ -123,10 +141,17 @@ export async function benchSendHttp(url: string, config: BenchConfig, progress: 
 
       const task = progress.task(`sends over HTTP: ${concurrency} signed-in users, ${durationMs / 1000} s on next start`, 1);
       await loop(performance.now() + warmupMs, false);
+      const before = await scrapeMetrics(agent, server.origin, METRICS_TOKEN);
       const started = performance.now();
       await loop(started + durationMs, true);
       const seconds = (performance.now() - started) / 1000;
+      const after = await scrapeMetrics(agent, server.origin, METRICS_TOKEN);
       const timing = summarize(latencies);
+      const handler = meanMs(before, after, "http_request_duration_seconds", ROUTE_LABEL);
+      const sendStatement = meanMs(before, after, "chat_send_duration_seconds");
+      const publish = meanMs(before, after, "realtime_publish_duration_seconds");
+      const less = (a: number | null, ...b: Array<number | null>) =>
+        a === null || b.some((v) => v === null) ? null : round(a - b.reduce<number>((sum, v) => sum + (v ?? 0), 0), 2);
       task.tick();
       result = {
         concurrency,
@@ -137,6 +162,14 @@ export async function benchSendHttp(url: string, config: BenchConfig, progress: 
         p50_ms: timing.p50_ms,
         p95_ms: timing.p95_ms,
         p99_ms: timing.p99_ms,
+        mean_ms: {
+          request: round(timing.mean_ms, 2),
+          handler,
+          send_statement: sendStatement,
+          publish,
+          auth_limits_parse: less(handler, sendStatement, publish),
+          outside_handler: less(timing.mean_ms, handler),
+        },
         ...(firstError === undefined ? {} : { first_error: firstError }),
       };
       task.done(`${result.sends_per_s}/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, ${failed} failed`);
