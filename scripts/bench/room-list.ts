@@ -145,7 +145,6 @@ async function benchFirstPages(
     `room list: first page of ${FIRST_PAGE}, users with ${users.map((u) => u.rooms).join("/")} rooms`,
     users.length * iterations,
   );
-  const byRooms: Record<string, number> = {};
   for (const user of users) {
     const page = await app.listRooms({ userId: user.user_id, limit: FIRST_PAGE }, client);
     const all = await app.listRooms({ userId: user.user_id, limit: user.rooms + 1 }, client);
@@ -153,15 +152,20 @@ async function benchFirstPages(
     if (all.rooms.length !== user.rooms) throw new Error(`user ${user.user_id}: ${all.rooms.length} rooms listed, expected ${user.rooms}`);
     if (JSON.stringify(page.rooms.map((r) => r.id)) !== JSON.stringify(expected))
       throw new Error(`user ${user.user_id}: the first page is not the list's head`);
-    const timing = summarize(
-      await sample(
-        () => app.listRooms({ userId: user.user_id, limit: FIRST_PAGE }, client),
-        { warmup: 5, iterations },
-        () => task.tick(),
-      ),
-    );
-    byRooms[String(user.rooms)] = timing.p50_ms;
   }
+  // Round-robin over the users, so a change in the machine's load during the run weighs on every
+  // size alike instead of on whichever was measured then.
+  const samples = users.map(() => [] as number[]);
+  for (let i = -5; i < iterations; i++) {
+    for (const [k, user] of users.entries()) {
+      const t0 = performance.now();
+      await app.listRooms({ userId: user.user_id, limit: FIRST_PAGE }, client);
+      if (i < 0) continue;
+      samples[k].push(performance.now() - t0);
+      task.tick();
+    }
+  }
+  const byRooms: Record<string, number> = Object.fromEntries(users.map((user, k) => [String(user.rooms), summarize(samples[k]).p50_ms]));
   const sizes = users.map((u) => u.rooms);
   const firstPageRatio = ratio(byRooms[String(Math.max(...sizes))], byRooms[String(Math.min(...sizes))], 2);
   task.done(
