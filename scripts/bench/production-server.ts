@@ -11,7 +11,7 @@ import { randomCredentials } from "@/realtime-server/credentials";
 import { freePort } from "@/scripts/db/free-port";
 import { type RealtimeChild, startRealtimeChild } from "@/scripts/realtime-child";
 
-export type ProductionServer = { origin: string; realtime: RealtimeChild; stop(): Promise<void> };
+export type ProductionServer = { origin: string; pid: number; realtime: RealtimeChild; stop(): Promise<void> };
 
 const ROOT = process.cwd();
 const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
@@ -109,6 +109,7 @@ export async function startProductionServer(options: { databaseUrl: string; env:
     }
     return {
       origin,
+      pid: next.pid ?? 0,
       realtime,
       stop: async () => {
         await stopChild(next);

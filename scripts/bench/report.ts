@@ -148,6 +148,26 @@ function others(r: BenchResult): string[] {
         `Failed (non-2xx): ${h.failed} of ${int(h.sends)}; messages stored: ${int(h.stored)} for ${int(h.accepted)} accepted (warm-up included).`,
       "",
     );
+    const m = h.mean_ms;
+    if (m) {
+      lines.push(
+        `Mean per send: ${ms(m.request)} as the client saw it; ${ms(m.handler)} inside the route handler, of which the send statement ` +
+          `${ms(m.send_statement)}, the publish ${ms(m.publish)} and ${ms(m.auth_limits_parse)} the session re-check, rate limiter and body ` +
+          `(each waiting for one of the pool's 10 connections); ${ms(m.outside_handler)} outside it (Next's routing, streams, waiting for a core). ` +
+          `With ${h.concurrency} users each sending as soon as the last answer came, the mean latency is ${h.concurrency} / throughput (Little's law): ` +
+          "throughput and p99 are bound by the same CPU.",
+        "",
+      );
+    }
+    const c = h.cpu_ms_per_send;
+    if (c) {
+      lines.push(
+        `CPU per send (/proc, measured window): \`next start\` ${ms(c.next_start)}, PostgreSQL ${ms(c.postgres)}, realtime server ` +
+          `${ms(c.realtime)}, load generator ${ms(c.load_generator)}: **${ms(c.total)}**, so this machine's cores could carry about ` +
+          `**${h.cpu_bound_sends_per_s} sends/s** if the run had them to itself.`,
+        "",
+      );
+    }
   }
   const t = r.typing;
   if (t) {

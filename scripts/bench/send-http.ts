@@ -5,10 +5,12 @@
 // and the publish to the realtime server in its own process. Users and rooms are created for the
 // run and deleted afterwards so the dataset stays as built.
 import { randomUUID } from "node:crypto";
+import { availableParallelism } from "node:os";
 import bcrypt from "bcryptjs";
 import type { BenchConfig } from "./config";
 import { withClient } from "./database";
 import { httpAgent, send, signIn } from "./http-session";
+import { parentOf, procAvailable, treeCpuSeconds } from "./process-cpu";
 import { ensureBuild, startProductionServer } from "./production-server";
 import type { Progress } from "./progress";
 import { meanMs, scrapeMetrics } from "./server-metrics";
@@ -40,6 +42,13 @@ export type SendHttpResult = {
     auth_limits_parse: number | null;
     outside_handler: number | null;
   };
+  /**
+   * CPU milliseconds each process spent per measured send (/proc): `next start` (and anything it
+   * forks), PostgreSQL (postmaster and backends), the realtime server, and this process sending.
+   */
+  cpu_ms_per_send?: { next_start: number; postgres: number; realtime: number; load_generator: number; total: number };
+  /** What the machine's cores could carry at that CPU cost per send, were the run alone on them. */
+  cpu_bound_sends_per_s?: number;
   first_error?: string;
 };
 
@@ -82,6 +91,21 @@ async function createSenders(url: string, count: number): Promise<Array<Omit<Sen
     );
     return rows.map((r) => ({ userId: r.user_id, email: r.email, roomId: r.room_id }));
   });
+}
+
+/** The PostgreSQL server's main process on this machine (the parent of a backend), if local. */
+async function postmasterPid(url: string): Promise<number | null> {
+  const backend = await withClient(url, async (client) => (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid);
+  return parentOf(backend);
+}
+
+type Cpu = { next_start: number; postgres: number; realtime: number; load_generator: number };
+
+function cpuMsPerSend(before: Cpu | null, after: Cpu | null, sends: number): SendHttpResult["cpu_ms_per_send"] | null {
+  if (!before || !after || sends === 0) return null;
+  const per = (key: keyof Cpu) => round(((after[key] - before[key]) * 1000) / sends, 2);
+  const each = { next_start: per("next_start"), postgres: per("postgres"), realtime: per("realtime"), load_generator: per("load_generator") };
+  return { ...each, total: round(each.next_start + each.postgres + each.realtime + each.load_generator, 2) };
 }
 
 async function removeSenders(url: string, senders: Array<Omit<Sender, "cookie">>): Promise<number> {
@@ -141,11 +165,24 @@ export async function benchSendHttp(url: string, config: BenchConfig, progress: 
 
       const task = progress.task(`sends over HTTP: ${concurrency} signed-in users, ${durationMs / 1000} s on next start`, 1);
       await loop(performance.now() + warmupMs, false);
+      const postmaster = procAvailable() ? await postmasterPid(url) : null;
+      const cpu = () =>
+        postmaster === null
+          ? null
+          : {
+              next_start: treeCpuSeconds(server.pid),
+              postgres: treeCpuSeconds(postmaster),
+              realtime: treeCpuSeconds(server.realtime.pid),
+              load_generator: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+            };
       const before = await scrapeMetrics(agent, server.origin, METRICS_TOKEN);
+      const cpuBefore = cpu();
       const started = performance.now();
       await loop(started + durationMs, true);
       const seconds = (performance.now() - started) / 1000;
+      const cpuAfter = cpu();
       const after = await scrapeMetrics(agent, server.origin, METRICS_TOKEN);
+      const cpuPerSend = cpuMsPerSend(cpuBefore, cpuAfter, latencies.length);
       const timing = summarize(latencies);
       const handler = meanMs(before, after, "http_request_duration_seconds", ROUTE_LABEL);
       const sendStatement = meanMs(before, after, "chat_send_duration_seconds");
@@ -170,6 +207,7 @@ export async function benchSendHttp(url: string, config: BenchConfig, progress: 
           auth_limits_parse: less(handler, sendStatement, publish),
           outside_handler: less(timing.mean_ms, handler),
         },
+        ...(cpuPerSend ? { cpu_ms_per_send: cpuPerSend, cpu_bound_sends_per_s: round((availableParallelism() * 1000) / cpuPerSend.total, 1) } : {}),
         ...(firstError === undefined ? {} : { first_error: firstError }),
       };
       task.done(`${result.sends_per_s}/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, ${failed} failed`);
