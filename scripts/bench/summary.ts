@@ -28,6 +28,9 @@ export function renderSummary(r: BenchResult): string {
     lines.push(
       `  sends over HTTP: ${http.concurrency} users, ${http.sends_per_s}/s, p50 ${http.p50_ms} ms, p99 ${http.p99_ms} ms, ${http.failed} failed`,
     );
+    if (http.cpu_ms_per_send) {
+      lines.push(`    CPU per send (ms): ${JSON.stringify(http.cpu_ms_per_send)}; the cores alone could carry ${http.cpu_bound_sends_per_s}/s`);
+    }
   }
   if (r.failures.length) lines.push("FAILED:", ...r.failures.map((f) => `  - ${f}`));
   return lines.join("\n");
