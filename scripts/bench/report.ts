@@ -166,6 +166,12 @@ function others(r: BenchResult): string[] {
           `${ms(c.realtime)}, load generator ${ms(c.load_generator)}: **${ms(c.total)}**, so this machine's cores could carry about ` +
           `**${h.cpu_bound_sends_per_s} sends/s** if the run had them to itself.`,
         "",
+        "Where `next start`'s CPU goes (a V8 profile, `BENCH_CPU_PROF`): Next's own request handling (routing, Web streams, async " +
+          "hooks) first, then socket writes (three statements and one publish per send), the app's bundled code, Prisma's query " +
+          "layer and garbage collection. next-auth's per-request HKDF key derivation showed up too and is now done once " +
+          "(`lib/auth/session-token.ts`). PostgreSQL's part: the send statement is planned on every call (Prisma sends unnamed " +
+          "statements), about as long as it executes, and the rate limiter's upsert is a second commit per send.",
+        "",
       );
     }
   }
