@@ -96,7 +96,8 @@ export async function startProductionServer(options: { databaseUrl: string; env:
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
         CRON_SECRET: randomBytes(32).toString("base64url"),
         TRUSTED_PROXY_HOPS: "0",
-        LOG_LEVEL: "warn",
+        // Production's level: a JSON line per request is part of what a request costs.
+        LOG_LEVEL: "info",
         ...options.env,
       },
       stdio: ["ignore", "ignore", "inherit"],

@@ -240,7 +240,8 @@ const METHOD = [
     "fresh credentials. Each of the users (created for the run, deleted afterwards) signs in through next-auth's CSRF and " +
     "credentials routes and POSTs to `/api/chat/rooms/{id}/messages` with its own session cookie over a keep-alive " +
     "connection, one request at a time, for a fixed time after a warm-up. The rate limits are raised for that server only " +
-    "(the limiter still runs its statement per send). The load generator runs on the same two cores as the server and " +
+    "(the limiter still runs its statement per send); it logs at production's level (`info`, a JSON line per request, " +
+    "written to /dev/null). The load generator runs on the same two cores as the server and " +
     "the database. `BENCH_CPU_PROF=<dir>` writes a CPU profile of the `next start` process.",
   "- Typing: counters are read once they stop changing, before and after, with the app's pooled connections closed first so " +
     "their statistics are reported. The embedded realtime server's per-connection client-event limit is raised for the run " +
