@@ -108,7 +108,7 @@ export async function seedDemoData(url: string): Promise<Summary> {
   }
 }
 
-/** Recomputes every room's last-message fields and every participant's unread count from the messages. */
+/** Recomputes every room's last-message fields, and every participant's room activity and unread count, from the messages. */
 async function refreshDenormalizedFields(db: ReturnType<typeof createPrismaClient>) {
   await db.$executeRaw`
     UPDATE chat_chatroom r SET
@@ -117,6 +117,9 @@ async function refreshDenormalizedFields(db: ReturnType<typeof createPrismaClien
     FROM (SELECT DISTINCT ON (room_id) room_id, content, timestamp, sender_id
           FROM chat_message WHERE deleted_at IS NULL ORDER BY room_id, id DESC) m
     WHERE r.id = m.room_id AND r.last_message_time IS DISTINCT FROM m.timestamp`;
+  await db.$executeRaw`
+    UPDATE chat_chatparticipant p SET activity_at = COALESCE(r.last_message_time, r.updated_at)
+    FROM chat_chatroom r WHERE r.id = p.room_id AND p.activity_at IS DISTINCT FROM COALESCE(r.last_message_time, r.updated_at)`;
   await db.$executeRaw`
     UPDATE chat_chatparticipant p SET unread_count = c.n
     FROM (SELECT p2.id, count(m.id)::int AS n FROM chat_chatparticipant p2

@@ -5,6 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export type RealtimeChild = {
+  /** The child's process id (benchmarks read its CPU time). */
+  pid: number;
   host: string;
   port: number;
   appId: string;
@@ -62,6 +64,7 @@ export async function startRealtimeChild(options: {
   });
   child.stdout.resume();
   return {
+    pid: child.pid ?? 0,
     host: "127.0.0.1",
     port,
     appId,

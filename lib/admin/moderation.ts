@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/credentials";
 import { db, type Db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { settleParticipantActivity } from "@/lib/chat/activity";
 import { roomForEachParticipant } from "@/lib/chat/rooms";
 import { LAST_MESSAGE_PREVIEW } from "@/lib/chat/preview";
 import { messageDeleted } from "@/lib/chat/events";
@@ -45,6 +46,7 @@ export async function deleteMessage(admin: SessionUser, input: DeleteMessageInpu
     await recountUnread(tx, { roomId: found.roomId, messageId, senderId: message.senderId });
     await tx.$executeRaw`UPDATE chat_message SET deleted_at = now() WHERE id = ${messageId}`;
     await recomputeLastMessage(tx, { roomId: found.roomId, messageId });
+    await settleParticipantActivity(tx, found.roomId);
     const entry: AuditInput = {
       actorId: admin.id,
       action: "message.delete",

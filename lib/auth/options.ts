@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { credentialsSchema, verifyCredentials, type SessionUser } from "@/lib/auth/credentials";
 import { oauthSignIn } from "@/lib/auth/oauth-user";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { reportSignInOutcome } from "@/lib/auth/sign-in-limit";
 
 export type OAuthProviderButton = { id: "github" | "google"; name: string };
@@ -61,6 +62,8 @@ function providers(): NextAuthOptions["providers"] {
 export const authOptions: NextAuthOptions = {
   providers: providers(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // next-auth's own encode; its decode with the derived key kept (lib/auth/session-token.ts).
+  jwt: { decode: decodeSessionToken },
   // next-auth's errors (an OAuth refusal among them) land on /login as ?error=<code>.
   pages: { signIn: "/login", error: "/login" },
   secret: env().NEXTAUTH_SECRET,

@@ -6,6 +6,7 @@ import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { authOptions } from "@/lib/auth/options";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/credentials";
@@ -18,7 +19,7 @@ export async function currentUser(): Promise<SessionUser | null> {
 
 /** For route handlers: the session cookie (or an `Authorization: Bearer` session token). */
 export async function userFromRequest(request: NextRequest): Promise<SessionUser | null> {
-  const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
+  const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET, decode: decodeSessionToken });
   return loadActiveUser(token?.uid);
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 // realtime events to deliver after commit.
 import { db } from "@/lib/db";
 import { AppError, invalidInput, notFound } from "@/lib/errors";
+import { settleParticipantActivity } from "@/lib/chat/activity";
 import { getRoomForUser, roomForEachParticipant, roomMembers, type RoomMember } from "@/lib/chat/rooms";
 import { membersUpdated, roomUpdated, type RoomView } from "@/lib/chat/events";
 import { type WithEvents, withEvents, withResult } from "@/lib/realtime/outbox";
@@ -35,6 +36,7 @@ export async function createDirectRoom(userId: number, otherUserId: number): Pro
     await tx.chatParticipant.createMany({
       data: [userId, otherUserId].map((id) => ({ roomId: rows[0].id, userId: id })),
     });
+    await settleParticipantActivity(tx, rows[0].id);
     return withEvents<number | null>(rows[0].id, await announce(tx, rows[0].id));
   });
   const created = produced.result;
@@ -49,6 +51,7 @@ export async function createGroupRoom(userId: number, name: string, memberIds: n
       data: { name, kind: "GROUP", ownerId: userId, participants: { create: [userId, ...members].map((id) => ({ userId: id })) } },
       select: { id: true },
     });
+    await settleParticipantActivity(tx, room.id);
     return withEvents(room.id, await announce(tx, room.id));
   });
   return withResult(produced, await getRoomForUser(userId, produced.result));
@@ -69,6 +72,7 @@ export async function getOrCreateJobRoom(userId: number, jobId: number, isAdmin 
       roomId = rows[0]?.id ?? (await tx.chatRoom.findUniqueOrThrow({ where: { jobId }, select: { id: true } })).id;
     }
     await tx.chatParticipant.createMany({ data: parties.map((id) => ({ roomId, userId: id })), skipDuplicates: true });
+    await settleParticipantActivity(tx, roomId);
     return withEvents(roomId, existing ? [] : await announce(tx, roomId));
   });
   const roomId = produced.result;
@@ -119,6 +123,7 @@ export async function addMembers(userId: number, roomId: number, userIds: number
       skipDuplicates: true,
     });
     if (count === 0) return withEvents(null);
+    await settleParticipantActivity(tx, roomId);
     const change: MembersChange = { roomId, ownerId: room.ownerId, members: await roomMembers(roomId, tx) };
     return withEvents(null, await announceMembers(tx, change));
   });

@@ -36,8 +36,10 @@ function decodeRoomCursor(cursor: string): RoomCursor {
 }
 
 /**
- * One SQL statement whatever the room count: participants by user (chat_part_user_seen_idx),
- * rooms by primary key, newest activity first.
+ * One SQL statement whatever the room count: a range scan of chat_part_user_activity_idx
+ * (user_id, activity_at DESC, room_id DESC) that stops after the page, rooms by primary key.
+ * activity_at is the room's COALESCE(last_message_time, updated_at), kept on the participant row
+ * (lib/chat/activity.ts), so the cursor from a room's wire fields still names the same place.
  */
 export async function listRooms(
   input: { userId: number; limit: number; cursor?: string },
@@ -50,8 +52,8 @@ export async function listRooms(
     JOIN chat_chatroom r ON r.id = p.room_id
     LEFT JOIN users su ON su.id = r.last_message_sender_id
     WHERE p.user_id = ${input.userId}
-    ${after ? Prisma.sql`AND (COALESCE(r.last_message_time, r.updated_at), r.id) < (${after.activity}, ${after.id})` : Prisma.empty}
-    ORDER BY COALESCE(r.last_message_time, r.updated_at) DESC, r.id DESC
+    ${after ? Prisma.sql`AND (p.activity_at, p.room_id) < (${after.activity}, ${after.id})` : Prisma.empty}
+    ORDER BY p.activity_at DESC, p.room_id DESC
     LIMIT ${input.limit + 1}`;
   const rooms = rows.slice(0, input.limit).map(toWireRoom);
   const nextCursor = rows.length > input.limit ? encodeRoomCursor(rooms[rooms.length - 1]) : null;

@@ -23,7 +23,7 @@ type SendRow = Omit<MessageRow, "senderUsername"> & {
  * created=false. One statement makes the change (then one insert stores its events): it locks the room row
  * first, so ids are handed out in commit order per room and the denormalized last message is
  * always the highest id; then inserts, updates the room's last message, and adds one unread for
- * every other participant. Content must already be validated (trimmed, 1..4000 characters).
+ * every other participant (and moves the room up their lists: activity_at). Content must already be validated (trimmed, 1..4000 characters).
  * The message's seq is the room's last_seq + 1, read and written under the same room lock, so it
  * is gapless per room and in commit order.
  * Returns message.created for the room and one room.activity for every member's room list (in
@@ -69,7 +69,8 @@ async function storeMessage(tx: Tx, input: SendInput): Promise<WithEvents<SendRe
     ), participants AS (
       UPDATE chat_chatparticipant p SET
         unread_count = p.unread_count + CASE WHEN p.user_id = i.sender_id THEN 0 ELSE 1 END,
-        last_seen = CASE WHEN p.user_id = i.sender_id THEN now() ELSE p.last_seen END
+        last_seen = CASE WHEN p.user_id = i.sender_id THEN now() ELSE p.last_seen END,
+        activity_at = i.timestamp
       FROM inserted i WHERE p.room_id = i.room_id
       RETURNING p.user_id
     )

@@ -17,6 +17,11 @@ export type DatasetParams = {
   /** Pareto shape of the other rooms' sizes: smaller means a longer tail. */
   paretoAlpha: number;
   paretoCap: number;
+  /**
+   * Room counts of the room-list users, one user each (ids after `users`): user k joins every
+   * (rooms / k)-th room at an odd offset, so never a huge room. rooms / k must be even.
+   */
+  roomListRooms: number[];
 };
 
 export type BenchConfig = {
@@ -27,12 +32,15 @@ export type BenchConfig = {
   /** Message-page depths in the largest room (messages newer than the page). */
   depths: number[];
   pageSize: number;
-  roomList: { iterations: number; naiveIterations: number };
+  /** firstPageIterations: per room-list user (first_page_ms_by_rooms). */
+  roomList: { iterations: number; naiveIterations: number; firstPageIterations: number };
   pages: { iterations: number; slowIterations: number; slowBudgetMs: number };
   /** The COUNT(*) side stops early once it has spent naiveBudgetMs (it can take a second a call). */
   unread: { iterations: number; naiveBudgetMs: number };
   /** `warmup`: unmeasured sends per sender first (JIT, connection pool, caches). */
   sends: { concurrency: number; perSender: number; warmup: number };
+  /** Signed-in users sending over HTTP to `next start` for durationMs, after warmupMs. */
+  sendHttp: { concurrency: number; warmupMs: number; durationMs: number };
   typing: { events: number; perSecond: number };
   /** `rate`: events published per second while latency is measured. */
   delivery: { clients: number; messages: number; rate: number };
@@ -56,13 +64,15 @@ const FULL: BenchConfig = {
     emptyRoomShare: 0.02,
     paretoAlpha: 1.3,
     paretoCap: 2_000,
+    roomListRooms: [10, 100, 1_000, 10_000],
   },
   depths: [0, 10_000, 100_000, 1_000_000],
   pageSize: 50,
-  roomList: { iterations: 30, naiveIterations: 8 },
+  roomList: { iterations: 30, naiveIterations: 8, firstPageIterations: 200 },
   pages: { iterations: 50, slowIterations: 15, slowBudgetMs: 8_000 },
   unread: { iterations: 50, naiveBudgetMs: 10_000 },
   sends: { concurrency: 32, perSender: 125, warmup: 10 },
+  sendHttp: { concurrency: 32, warmupMs: 5_000, durationMs: 30_000 },
   typing: { events: 1_000, perSecond: 500 },
   delivery: { clients: 1_000, messages: 2_000, rate: DEFAULT_PUBLISH_RATE },
   outbox: { clients: 20, seconds: 60, rate: 10, failureRate: 0.2 },
@@ -83,13 +93,15 @@ const SMOKE: BenchConfig = {
     emptyRoomShare: 0.02,
     paretoAlpha: 1.3,
     paretoCap: 200,
+    roomListRooms: [10, 100, 300],
   },
   depths: [0, 100, 1_000, 10_000],
   pageSize: 50,
-  roomList: { iterations: 5, naiveIterations: 3 },
+  roomList: { iterations: 5, naiveIterations: 3, firstPageIterations: 20 },
   pages: { iterations: 5, slowIterations: 3, slowBudgetMs: 1_000 },
   unread: { iterations: 5, naiveBudgetMs: 2_000 },
   sends: { concurrency: 32, perSender: 2, warmup: 1 },
+  sendHttp: { concurrency: 32, warmupMs: 500, durationMs: 2_500 },
   typing: { events: 100, perSecond: 500 },
   delivery: { clients: 50, messages: 200, rate: DEFAULT_PUBLISH_RATE },
   outbox: { clients: 20, seconds: 3, rate: 10, failureRate: 0.2 },
@@ -108,6 +120,9 @@ export function datasetProblems(p: DatasetParams): string[] {
   // Direct pairs are (a, a + d) over users 2..users with d = 1 + ⌊(room-1)/(users-1)⌋; d must stay small.
   if (Math.floor((p.rooms - 1) / (p.users - 1)) + 1 >= (p.users - 1) / 2) problems.push("too few users for unique direct pairs");
   if (Math.max(...p.bigRoomMembers) > p.users) problems.push("a huge room has more members than there are users");
+  for (const k of p.roomListRooms) {
+    if (p.rooms % k !== 0 || (p.rooms / k) % 2 !== 0) problems.push(`rooms / ${k} (a room-list user's rooms) must be an even integer`);
+  }
   return problems;
 }
 

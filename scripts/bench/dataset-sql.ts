@@ -44,8 +44,29 @@ export function usersSql(p: DatasetParams, anchor: Anchor): string {
     INSERT INTO users (id, username, email, display_name, role, is_active, created_at)
     SELECT g, 'user' || g, 'user' || g || '@bench.example', 'Bench User ' || g, 'USER', true,
       ${at(anchor)} - interval '400 days' + g * interval '1 minute'
-    FROM generate_series(1, ${int(p.users)}) g;
-    SELECT setval(pg_get_serial_sequence('users', 'id'), ${int(p.users)});`;
+    FROM generate_series(1, ${int(p.users + p.roomListRooms.length)}) g;
+    SELECT setval(pg_get_serial_sequence('users', 'id'), ${int(p.users + p.roomListRooms.length)});`;
+}
+
+/** The room-list users: ids after `users`, the i-th in rooms / roomListRooms[i] rooms. */
+export const roomListUserIds = (p: DatasetParams): Array<{ userId: number; rooms: number }> =>
+  p.roomListRooms.map((rooms, i) => ({ userId: p.users + 1 + i, rooms }));
+
+/**
+ * Each room-list user joins every (rooms / k)-th room at an odd offset: rooms of every kind and
+ * age, never a huge one (those are multiples of an even step). A direct room so joined has a
+ * third participant, which no list query minds.
+ */
+export function roomListUsersSql(p: DatasetParams): string {
+  return roomListUserIds(p)
+    .map(({ userId, rooms }, i) => {
+      const step = p.rooms / rooms;
+      return `
+    INSERT INTO chat_chatparticipant (room_id, user_id, joined_at, last_seen, activity_at)
+    SELECT room_id, ${int(userId)}, start_at, start_at, start_at FROM bench_plan
+    WHERE room_id % ${int(step)} = ${int((2 * i + 1) % step)};`;
+    })
+    .join("");
 }
 
 /**
@@ -120,8 +141,8 @@ export const roomsSql = `
     start_at, start_at
   FROM bench_plan;
   SELECT setval(pg_get_serial_sequence('chat_chatroom', 'id'), (SELECT max(id) FROM chat_chatroom));
-  INSERT INTO chat_chatparticipant (room_id, user_id, joined_at, last_seen)
-  SELECT room_id, unnest(members), start_at, start_at FROM bench_plan;`;
+  INSERT INTO chat_chatparticipant (room_id, user_id, joined_at, last_seen, activity_at)
+  SELECT room_id, unnest(members), start_at, start_at, start_at FROM bench_plan;`;
 
 /**
  * Every message's room, position in the room (seq), time and sender, numbered in time order:
@@ -159,7 +180,9 @@ export const denormalizeRoomsSql = `
     last_message_sender_id = m.sender_id, updated_at = m.timestamp, last_seq = m.seq
   FROM (SELECT room_id, max(id) AS id FROM bench_stage GROUP BY room_id) last
   JOIN chat_message m ON m.id = last.id
-  WHERE r.id = last.room_id;`;
+  WHERE r.id = last.room_id;
+  UPDATE chat_chatparticipant p SET activity_at = COALESCE(r.last_message_time, r.updated_at)
+  FROM chat_chatroom r WHERE r.id = p.room_id AND p.activity_at IS DISTINCT FROM COALESCE(r.last_message_time, r.updated_at);`;
 
 /**
  * Read marks: 80% of participants have read up to 0–7 messages from the end, 15% up to 300

@@ -22,6 +22,8 @@ export type DatasetInfo = {
   heavy_user_rooms: number;
   largest_room_id: number;
   largest_room_messages: number;
+  /** Users whose room lists are measured by size (room_list.first_page_ms_by_rooms). */
+  room_list_users?: Array<{ user_id: number; rooms: number }>;
   build_s: number;
   built_at: string;
   reused: boolean;
@@ -76,6 +78,7 @@ async function build(url: string, params: DatasetParams, progress: Progress): Pr
       ["room plan", sql.planSql(params, anchor)],
       ["message counts", sql.messageCountsSql(params)],
       ["rooms, jobs, participants", sql.roomsSql],
+      ["room-list users", sql.roomListUsersSql(params)],
       ["message order", sql.stageSql],
     ];
     const plan = progress.task("dataset: users, rooms, message plan", setup.length);
@@ -111,7 +114,7 @@ async function build(url: string, params: DatasetParams, progress: Progress): Pr
 
 /** Checks the denormalized fields against the messages (set-based, on the same indexes the app uses). */
 async function verify(url: string): Promise<void> {
-  const { rooms, participants } = await withClient(url, async (client) => {
+  const { rooms, participants, activity } = await withClient(url, async (client) => {
     const r = await client.query<{ n: string }>(`
       SELECT count(*) AS n FROM chat_chatroom r
       LEFT JOIN LATERAL (SELECT m.content, m.timestamp, m.sender_id FROM chat_message m
@@ -123,10 +126,15 @@ async function verify(url: string): Promise<void> {
       SELECT count(*) AS n FROM chat_chatparticipant p
       WHERE p.unread_count <> (SELECT count(*) FROM chat_message m WHERE m.room_id = p.room_id
         AND m.id > COALESCE(p.last_read_message_id, 0) AND m.sender_id <> p.user_id AND m.deleted_at IS NULL)`);
-    return { rooms: Number(r.rows[0].n), participants: Number(p.rows[0].n) };
+    const a = await client.query<{ n: string }>(`
+      SELECT count(*) AS n FROM chat_chatparticipant p JOIN chat_chatroom r ON r.id = p.room_id
+      WHERE p.activity_at IS DISTINCT FROM COALESCE(r.last_message_time, r.updated_at)`);
+    return { rooms: Number(r.rows[0].n), participants: Number(p.rows[0].n), activity: Number(a.rows[0].n) };
   });
-  if (rooms || participants) {
-    throw new Error(`dataset inconsistent: ${rooms} rooms with a stale last message, ${participants} participants with a wrong unread_count`);
+  if (rooms || participants || activity) {
+    throw new Error(
+      `dataset inconsistent: ${rooms} rooms with a stale last message, ${participants} participants with a wrong unread_count, ${activity} with a stale activity_at`,
+    );
   }
 }
 
@@ -141,6 +149,11 @@ async function datasetInfo(url: string, params: DatasetParams, meta: MetaRow, re
       [HEAVY_USER_ID, largestRoomId],
     );
     const n = (key: string) => Number(rows[0][key]);
+    const listUsers = sql.roomListUserIds(params);
+    const counted = await client.query<{ user_id: number; rooms: string }>(
+      "SELECT u AS user_id, (SELECT count(*) FROM chat_chatparticipant WHERE user_id = u) AS rooms FROM unnest($1::int[]) u",
+      [listUsers.map((u) => u.userId)],
+    );
     return {
       users: n("users"),
       rooms: n("rooms"),
@@ -150,6 +163,7 @@ async function datasetInfo(url: string, params: DatasetParams, meta: MetaRow, re
       heavy_user_rooms: n("heavy_user_rooms"),
       largest_room_id: largestRoomId,
       largest_room_messages: n("largest_room_messages"),
+      room_list_users: counted.rows.map((r) => ({ user_id: r.user_id, rooms: Number(r.rooms) })),
       build_s: Math.round(meta.build_ms / 100) / 10,
       built_at: meta.built_at.toISOString(),
       reused,
@@ -158,13 +172,22 @@ async function datasetInfo(url: string, params: DatasetParams, meta: MetaRow, re
 }
 
 function checkShape(info: DatasetInfo, params: DatasetParams): void {
-  const expected = { users: params.users, rooms: params.rooms, messages: params.messages, heavy_user_rooms: params.heavyUserRooms };
+  const expected = {
+    users: params.users + params.roomListRooms.length,
+    rooms: params.rooms,
+    messages: params.messages,
+    heavy_user_rooms: params.heavyUserRooms,
+  };
   for (const [key, value] of Object.entries(expected)) {
     const actual = info[key as keyof typeof expected];
     if (actual !== value) throw new Error(`dataset has ${actual} ${key}, expected ${value}`);
   }
   if (info.largest_room_messages !== params.bigRoomMessages[0]) {
     throw new Error(`largest room holds ${info.largest_room_messages} messages, expected ${params.bigRoomMessages[0]}`);
+  }
+  for (const [i, rooms] of params.roomListRooms.entries()) {
+    const actual = info.room_list_users?.[i]?.rooms;
+    if (actual !== rooms) throw new Error(`room-list user ${i + 1} is in ${actual} rooms, expected ${rooms}`);
   }
 }
 

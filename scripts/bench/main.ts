@@ -1,5 +1,5 @@
 // npm run bench [-- --smoke]: builds or reuses the dataset, measures the room list, message
-// pages, unread totals, typing, sends, delivery and (full runs) the room page's JavaScript and
+// pages, unread totals, typing, sends (in-process, then over HTTP on `next start`), delivery and (full runs) the room page's JavaScript and
 // Lighthouse score, and writes bench/results/latest.json and
 // docs/BENCHMARKS.md (smoke: bench/results/smoke.json only). Exits non-zero when a
 // correctness check fails; timings are reported against the targets, never asserted.
@@ -21,6 +21,7 @@ import { type BenchResult, correctnessFailures, evaluateTargets, type Sections }
 import { renderSummary } from "./summary";
 import { benchRoomList } from "./room-list";
 import { writeReport } from "./report";
+import { benchSendHttp } from "./send-http";
 import { benchSends } from "./sends";
 import { startRealtimeChild } from "@/scripts/realtime-child";
 import { benchTyping } from "./typing";
@@ -82,6 +83,8 @@ async function run(argv: string[]): Promise<number> {
     await section("outbox", () => benchOutbox(app, url, realtime, config, progress));
     await section("fanout", () => benchFanout(app, url, realtime, config, progress));
     await app.db.$disconnect();
+    // Through the production build over HTTP: `next start` and its own realtime server.
+    await section("send_http", () => benchSendHttp(url, config, progress));
     await section("delivery", () => benchDelivery(config, progress));
     // The full run only: it needs the production build and takes a minute of Lighthouse.
     if (config.mode === "full" && (!args.only || args.only.includes("bundle"))) {

@@ -57,6 +57,25 @@ function roomList(r: BenchResult): string[] {
     "",
     `Speedup at p50: **${times(l.speedup)}**. Both return the same rooms, last messages and unread counts (checked each run).`,
     "",
+    ...firstPages(l),
+  ];
+}
+
+function firstPages(l: NonNullable<BenchResult["room_list"]>): string[] {
+  const byRooms = l.first_page_ms_by_rooms;
+  if (!byRooms) return [];
+  return [
+    "First page (50 rooms) of `listRooms` for users with more and more rooms, p50:",
+    "",
+    row(["Rooms", ...Object.keys(byRooms).map((rooms) => int(Number(rooms)))]),
+    row(["---", ...Object.keys(byRooms).map(() => "---")]),
+    row(["Rooms on the page", ...Object.keys(byRooms).map((rooms) => int(Math.min(Number(rooms), 50)))]),
+    row(["First page p50", ...Object.values(byRooms).map((v) => ms(v))]),
+    "",
+    `Largest over smallest: **${l.first_page_ratio ?? "–"}×**. The page is a range scan of \`chat_part_user_activity_idx\` ` +
+      "(user, the room's activity kept on the participant row, room) that stops after 51 rows, whatever the user's room count; " +
+      "the users are measured in turn (round-robin), so the machine's load weighs on each alike.",
+    "",
   ];
 }
 
@@ -119,6 +138,42 @@ function others(r: BenchResult): string[] {
         `(transaction plus publish to the embedded realtime server). Failed sends: ${s.failed}; failed publishes: ${s.publish_failures}.`,
       "",
     );
+  }
+  const h = r.send_http;
+  if (h) {
+    lines.push(
+      `## Sends over HTTP (${h.concurrency} signed-in users, \`next start\`, ${h.duration_s} s)`,
+      "",
+      `**${h.sends_per_s} sends/s**; latency per request p50 ${ms(h.p50_ms)}, p95 ${ms(h.p95_ms)}, **p99 ${ms(h.p99_ms)}**. ` +
+        `Failed (non-2xx): ${h.failed} of ${int(h.sends)}; messages stored: ${int(h.stored)} for ${int(h.accepted)} accepted (warm-up included).`,
+      "",
+    );
+    const m = h.mean_ms;
+    if (m) {
+      lines.push(
+        `Mean per send: ${ms(m.request)} as the client saw it; ${ms(m.handler)} inside the route handler, of which the send statement ` +
+          `${ms(m.send_statement)}, the publish ${ms(m.publish)} and ${ms(m.auth_limits_parse)} the session re-check, rate limiter and body ` +
+          `(each waiting for one of the pool's 10 connections); ${ms(m.outside_handler)} outside it (Next's routing, streams, waiting for a core). ` +
+          `With ${h.concurrency} users each sending as soon as the last answer came, the mean latency is ${h.concurrency} / throughput (Little's law): ` +
+          "throughput and p99 are bound by the same CPU.",
+        "",
+      );
+    }
+    const c = h.cpu_ms_per_send;
+    if (c) {
+      lines.push(
+        `CPU per send (/proc, measured window): \`next start\` ${ms(c.next_start)}, PostgreSQL ${ms(c.postgres)}, realtime server ` +
+          `${ms(c.realtime)}, load generator ${ms(c.load_generator)}: **${ms(c.total)}**, so this machine's cores could carry about ` +
+          `**${h.cpu_bound_sends_per_s} sends/s** if the run had them to itself.`,
+        "",
+        "Where `next start`'s CPU goes (a V8 profile, `BENCH_CPU_PROF`): Next's own request handling (routing, Web streams, async " +
+          "hooks) first, then socket writes (three statements and one publish per send), the app's bundled code, Prisma's query " +
+          "layer and garbage collection. next-auth's per-request HKDF key derivation showed up too and is now done once " +
+          "(`lib/auth/session-token.ts`). PostgreSQL's part: the send statement is planned on every call (Prisma sends unnamed " +
+          "statements), about as long as it executes, and the rate limiter's upsert is a second commit per send.",
+        "",
+      );
+    }
   }
   const t = r.typing;
   if (t) {
@@ -217,6 +272,14 @@ const METHOD = [
     "and index with `OFFSET depth` instead of the cursor; the no-index variant drops `chat_room_id_idx` inside a transaction " +
     "that is rolled back. All three return the same rows (checked).",
   "- Sends: each sender has its own two-person room, created for the run and deleted afterwards.",
+  "- Sends over HTTP (`scripts/bench/send-http.ts`): the production build (`npm run build` first when `.next` is missing or " +
+    "older than the sources) served by `next start` on the bench database, with the realtime server in its own process on " +
+    "fresh credentials. Each of the users (created for the run, deleted afterwards) signs in through next-auth's CSRF and " +
+    "credentials routes and POSTs to `/api/chat/rooms/{id}/messages` with its own session cookie over a keep-alive " +
+    "connection, one request at a time, for a fixed time after a warm-up. The rate limits are raised for that server only " +
+    "(the limiter still runs its statement per send); it logs at production's level (`info`, a JSON line per request, " +
+    "written to /dev/null). The load generator runs on the same two cores as the server and " +
+    "the database. `BENCH_CPU_PROF=<dir>` writes a CPU profile of the `next start` process.",
   "- Typing: counters are read once they stop changing, before and after, with the app's pooled connections closed first so " +
     "their statistics are reported. The embedded realtime server's per-connection client-event limit is raised for the run " +
     "so the events can be sent quickly; the limit does not affect what is written.",

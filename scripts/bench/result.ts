@@ -7,6 +7,7 @@ import type { Machine } from "./machine";
 import type { MessagePageResult } from "./message-pages";
 import type { OutboxResult } from "./outbox";
 import type { RoomListResult } from "./room-list";
+import type { SendHttpResult } from "./send-http";
 import type { SendResult } from "./sends";
 import type { TypingResult } from "./typing";
 import type { UnreadResult } from "./unread";
@@ -17,6 +18,7 @@ export type Sections = {
   unread: UnreadResult;
   typing: TypingResult;
   send: SendResult;
+  send_http: SendHttpResult;
   delivery: DeliveryResult;
   outbox: OutboxResult;
   fanout: FanoutResult;
@@ -40,10 +42,18 @@ type Target = { name: string; target: string; value: (r: BenchResult) => number 
 export const TARGETS: Target[] = [
   { name: "Room list statements", target: "≤ 2", value: (r) => r.room_list?.statements, met: (v) => v <= 2 },
   { name: "Room list speedup over N+1", target: "≥ 20×", value: (r) => r.room_list?.speedup, met: (v) => v >= 20 },
+  {
+    name: "Room list first page, 10,000 rooms / 10",
+    target: "≤ 1.5",
+    value: (r) => r.room_list?.first_page_ratio,
+    met: (v) => v <= 1.5,
+  },
   { name: "Page speedup over OFFSET at max depth", target: "≥ 100×", value: (r) => r.message_page?.speedup_at_max_depth, met: (v) => v >= 100 },
   { name: "Page latency, max depth / depth 0", target: "≤ 1.5", value: (r) => r.message_page?.depth_ratio, met: (v) => v <= 1.5 },
   { name: "Database writes per typing event", target: "0", value: (r) => r.typing?.db_writes_per_event, met: (v) => v === 0 },
   { name: "Sends per second", target: "≥ 500", value: (r) => r.send?.sends_per_s, met: (v) => v >= 500 },
+  { name: "Sends per second over HTTP (next start)", target: "≥ 500", value: (r) => r.send_http?.sends_per_s, met: (v) => v >= 500 },
+  { name: "Send over HTTP p99 (ms)", target: "≤ 150", value: (r) => r.send_http?.p99_ms, met: (v) => v <= 150 },
   { name: "Delivery p99 (ms)", target: "≤ 50", value: (r) => r.delivery?.p99_ms, met: (v) => v <= 50 },
   { name: "Deliveries lost", target: "0", value: (r) => r.delivery?.lost, met: (v) => v === 0 },
   { name: "Messages lost with 20 % of publishes failing", target: "0", value: (r) => r.outbox?.lost, met: (v) => v === 0 },
@@ -82,6 +92,11 @@ export function correctnessFailures(result: BenchResult): string[] {
     if (outbox.lost) failures.push(`outbox: ${outbox.lost} of ${outbox.messages} messages never reached their subscriber`);
     if (outbox.failed_sends) failures.push(`outbox: ${outbox.failed_sends} sends failed`);
     if (outbox.publish_failures_injected === 0) failures.push("outbox: no publish failure was injected");
+  }
+  const http = result.send_http;
+  if (http) {
+    if (http.failed) failures.push(`${http.failed} of ${http.sends} sends over HTTP failed: ${http.first_error ?? ""}`);
+    if (http.stored !== http.accepted) failures.push(`sends over HTTP: ${http.accepted} answered 2xx but ${http.stored} messages stored`);
   }
   if (delivery) {
     if (delivery.lost) failures.push(`delivery lost ${delivery.lost} of ${delivery.deliveries} events`);

@@ -1,5 +1,6 @@
 // Room list for the heavy user: our listRooms (one statement over the denormalized fields)
-// against the N+1 it replaced (the rooms, then per room its last message and its unread count).
+// against the N+1 it replaced (the rooms, then per room its last message and its unread count);
+// then the first page (50 rooms) for users with 10 to 10,000 rooms, whose cost must not grow.
 import type { Db } from "@/lib/db";
 import type { App } from "./app";
 import type { BenchConfig } from "./config";
@@ -17,7 +18,13 @@ export type RoomListResult = {
   naive_p50_ms: number;
   naive_p95_ms: number;
   speedup: number | null;
+  /** p50 of listRooms' first page (FIRST_PAGE rooms), by the user's room count. */
+  first_page_ms_by_rooms?: Record<string, number>;
+  /** first_page_ms_by_rooms at the largest room count over the smallest. */
+  first_page_ratio?: number | null;
 };
+
+export const FIRST_PAGE = 50;
 
 type Client = Pick<Db, "$queryRaw">;
 
@@ -117,8 +124,54 @@ export async function benchRoomList(app: App, url: string, config: BenchConfig, 
       speedup: ratio(naiveMs.p50_ms, oursMs.p50_ms),
     };
     task.done(`${result.statements} vs ${result.naive_statements} statements, p50 ${result.p50_ms} vs ${result.naive_p50_ms} ms`);
-    return result;
+    return { ...result, ...(await benchFirstPages(app, plain, config, dataset, progress)) };
   } finally {
     await Promise.all([counting.$disconnect(), plain.$disconnect()]);
   }
+}
+
+/** The first page for each room-list user, checked against the full list's first rooms. */
+async function benchFirstPages(
+  app: App,
+  client: Client,
+  config: BenchConfig,
+  dataset: DatasetInfo,
+  progress: Progress,
+): Promise<Pick<RoomListResult, "first_page_ms_by_rooms" | "first_page_ratio">> {
+  const users = dataset.room_list_users ?? [];
+  if (users.length === 0) throw new Error("the dataset has no room-list users");
+  const { firstPageIterations: iterations } = config.roomList;
+  const task = progress.task(
+    `room list: first page of ${FIRST_PAGE}, users with ${users.map((u) => u.rooms).join("/")} rooms`,
+    users.length * iterations,
+  );
+  for (const user of users) {
+    const page = await app.listRooms({ userId: user.user_id, limit: FIRST_PAGE }, client);
+    const all = await app.listRooms({ userId: user.user_id, limit: user.rooms + 1 }, client);
+    const expected = all.rooms.slice(0, FIRST_PAGE).map((r) => r.id);
+    if (all.rooms.length !== user.rooms) throw new Error(`user ${user.user_id}: ${all.rooms.length} rooms listed, expected ${user.rooms}`);
+    if (JSON.stringify(page.rooms.map((r) => r.id)) !== JSON.stringify(expected))
+      throw new Error(`user ${user.user_id}: the first page is not the list's head`);
+  }
+  // Round-robin over the users, so a change in the machine's load during the run weighs on every
+  // size alike instead of on whichever was measured then.
+  const samples = users.map(() => [] as number[]);
+  for (let i = -5; i < iterations; i++) {
+    for (const [k, user] of users.entries()) {
+      const t0 = performance.now();
+      await app.listRooms({ userId: user.user_id, limit: FIRST_PAGE }, client);
+      if (i < 0) continue;
+      samples[k].push(performance.now() - t0);
+      task.tick();
+    }
+  }
+  const byRooms: Record<string, number> = Object.fromEntries(users.map((user, k) => [String(user.rooms), summarize(samples[k]).p50_ms]));
+  const sizes = users.map((u) => u.rooms);
+  const firstPageRatio = ratio(byRooms[String(Math.max(...sizes))], byRooms[String(Math.min(...sizes))], 2);
+  task.done(
+    `${Object.entries(byRooms)
+      .map(([rooms, ms]) => `${rooms}: ${ms} ms`)
+      .join(", ")}; ratio ${firstPageRatio}`,
+  );
+  return { first_page_ms_by_rooms: byRooms, first_page_ratio: firstPageRatio };
 }

@@ -15,6 +15,23 @@ export function renderSummary(r: BenchResult): string {
       lines.push(`    ${String(depth).padStart(9)}: ${page.cursor_p50_ms[i]} / ${page.offset_p50_ms[i]} / ${page.no_index_p50_ms[i]}`);
     });
   }
+  const firstPage = r.room_list?.first_page_ms_by_rooms;
+  if (firstPage) {
+    lines.push(
+      `  room list first page p50 by rooms (ms): ${Object.entries(firstPage)
+        .map(([rooms, ms]) => `${rooms}: ${ms}`)
+        .join(", ")}`,
+    );
+  }
+  const http = r.send_http;
+  if (http) {
+    lines.push(
+      `  sends over HTTP: ${http.concurrency} users, ${http.sends_per_s}/s, p50 ${http.p50_ms} ms, p99 ${http.p99_ms} ms, ${http.failed} failed`,
+    );
+    if (http.cpu_ms_per_send) {
+      lines.push(`    CPU per send (ms): ${JSON.stringify(http.cpu_ms_per_send)}; the cores alone could carry ${http.cpu_bound_sends_per_s}/s`);
+    }
+  }
   if (r.failures.length) lines.push("FAILED:", ...r.failures.map((f) => `  - ${f}`));
   return lines.join("\n");
 }

@@ -69,9 +69,14 @@ describe("the seed's indexes are used by the app's queries", () => {
         SELECT 'Room ' || g, CASE WHEN g <= 1000 THEN 'JOB'::room_kind ELSE 'GROUP'::room_kind END, CASE WHEN g <= 1000 THEN g END,
                now() - g * interval '1 minute', now() - g * interval '1 minute'
         FROM generate_series(1, 2000) g;
-      INSERT INTO chat_chatparticipant (room_id, user_id, last_seen)
-        SELECT r, 1 + (r * k) % 400, now() - (r * k) * interval '1 second' FROM generate_series(1, 2000) r, generate_series(1, 3) k
+      INSERT INTO chat_chatparticipant (room_id, user_id, last_seen, activity_at)
+        SELECT r, 1 + (r * k) % 400, now() - (r * k) * interval '1 second', now() - r * interval '1 minute'
+        FROM generate_series(1, 2000) r, generate_series(1, 3) k
         ON CONFLICT DO NOTHING;
+      -- User 401 is in every room: the room list must not read all 2,000 to return a page.
+      INSERT INTO users (username, email, display_name) VALUES ('u401', 'u401@x.test', 'U 401');
+      INSERT INTO chat_chatparticipant (room_id, user_id, last_seen, activity_at)
+        SELECT r, 401, now(), now() - r * interval '1 minute' FROM generate_series(1, 2000) r;
       INSERT INTO chat_message (room_id, sender_id, content, timestamp, is_read, client_id)
         SELECT 1 + g % 50, 1 + g % 400, 'm' || g, now() - g * interval '1 second', g % 3 = 0, gen_random_uuid()
         FROM generate_series(1, 60000) g;
@@ -114,9 +119,31 @@ describe("the seed's indexes are used by the app's queries", () => {
     expectIndex(plans, "chat_chatparticipant", "chat_part_room_user_idx");
   });
 
-  it("chat_part_user_seen_idx: the room list (listRooms)", async () => {
-    const plans = await plansOf("chat_chatparticipant", () => app.rooms.listRooms({ userId: 5, limit: 20 }));
-    expectIndex(plans, "chat_chatparticipant", "chat_part_user_seen_idx");
+  it("chat_part_user_activity_idx: the room list's first page reads a page of rows, not all 2,000 (listRooms)", async () => {
+    statements.length = 0;
+    const { rooms } = await app.rooms.listRooms({ userId: 401, limit: 50 });
+    expect(rooms.map((r) => r.id)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const list = statements.find((s) => /\bchat_chatparticipant\b/.test(s.query) && /LIMIT/i.test(s.query));
+    expect(list, "no room list statement").toBeDefined();
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${list!.query}`, JSON.parse(list!.params));
+    type Node = {
+      "Node Type": string;
+      "Index Name"?: string;
+      "Relation Name"?: string;
+      "Actual Rows": number;
+      "Sort Key"?: string[];
+      Plans?: Node[];
+    };
+    const nodes: Node[] = [];
+    const walk = (node: Node) => {
+      nodes.push(node);
+      for (const child of node.Plans ?? []) walk(child);
+    };
+    walk((rows[0]["QUERY PLAN"] as Array<{ Plan: Node }>)[0].Plan);
+    const scan = nodes.find((n) => n["Relation Name"] === "chat_chatparticipant" && n["Index Name"] === "chat_part_user_activity_idx");
+    expect(scan, JSON.stringify(rows[0], null, 1)).toBeDefined();
+    expect(scan!["Actual Rows"]).toBeLessThanOrEqual(51);
+    expect(nodes.filter((n) => n["Node Type"] === "Sort" && n["Sort Key"]?.some((k) => k.includes("activity_at")))).toEqual([]);
   });
 
   // Opening a room marks it read up to its newest message. (With a read mark far back in the
@@ -143,6 +170,16 @@ describe("the seed's indexes are used by the app's queries", () => {
   it("chat_room_job_idx: a job's room (getOrCreateJobRoom)", async () => {
     const plans = await plansOf("chat_chatroom", () => app.membership.getOrCreateJobRoom(6, 5));
     expectIndex(plans, "chat_chatroom", "chat_room_job_idx");
+  });
+
+  // The seed's "activity tracking" index: the room list now walks chat_part_user_activity_idx
+  // (and the planner takes it for other by-user reads too), so this one is written here as well.
+  it("chat_part_user_seen_idx: a user's rooms by when they were last seen", async () => {
+    const { rows } = await client.query(
+      "EXPLAIN SELECT room_id FROM chat_chatparticipant WHERE user_id = $1 ORDER BY last_seen DESC LIMIT 20",
+      [401],
+    );
+    expectIndex([rows.map((r) => r["QUERY PLAN"]).join("\n")], "chat_chatparticipant", "chat_part_user_seen_idx");
   });
 
   // No app query orders a room by time today (pages walk ids), so this one is written here: the

@@ -1,4 +1,5 @@
 // Test data made through the same tables the app uses; each call gets unique names.
+import { settleParticipantActivity } from "@/lib/chat/activity";
 import { db } from "@/lib/db";
 import type { RoomKind } from "@/lib/generated/prisma/client";
 
@@ -15,7 +16,7 @@ export async function makeUser(overrides: { role?: "USER" | "ADMIN"; isActive?: 
 
 /** A GROUP room is owned by its first member, as if they had created it. */
 export async function makeRoom(memberIds: number[], kind: RoomKind = "GROUP", name = `Room ${unique()}`) {
-  return db.chatRoom.create({
+  const room = await db.chatRoom.create({
     data: {
       name,
       kind,
@@ -24,4 +25,6 @@ export async function makeRoom(memberIds: number[], kind: RoomKind = "GROUP", na
     },
     select: { id: true, name: true },
   });
+  await settleParticipantActivity(db, room.id);
+  return room;
 }

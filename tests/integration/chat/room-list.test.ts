@@ -27,9 +27,9 @@ describe("room list from denormalized fields", () => {
       WITH rooms AS (
         INSERT INTO chat_chatroom (name, kind, last_message_content, last_message_time, last_message_sender_id, updated_at)
         SELECT 'Bulk ' || g, 'GROUP', 'preview ' || g, now() - g * interval '1 minute', ${other.id}::int, now() - g * interval '1 minute'
-        FROM generate_series(1, 500) g RETURNING id)
-      INSERT INTO chat_chatparticipant (room_id, user_id, unread_count)
-      SELECT id, ${many.id}::int, id % 7 FROM rooms UNION ALL SELECT id, ${other.id}::int, 0 FROM rooms`;
+        FROM generate_series(1, 500) g RETURNING id, updated_at)
+      INSERT INTO chat_chatparticipant (room_id, user_id, unread_count, activity_at)
+      SELECT id, ${many.id}::int, id % 7, updated_at FROM rooms UNION ALL SELECT id, ${other.id}::int, 0, updated_at FROM rooms`;
   }, 60_000);
   afterAll(() => counting.$disconnect());
 
