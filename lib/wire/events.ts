@@ -3,26 +3,26 @@
 // bindings parse with the same schemas, and the tests check what they receive against them.
 // Adding an event is one entry in EVENT_SCHEMAS (and, on the server, a domain function that
 // returns it).
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { membersChangeSchema, wireId, wireMessageSchema, wireRoomSchema } from "@/lib/wire/rest";
 
 /** message.created carries a preview and `truncated: true` when the whole message would not fit
  * in one event (lib/realtime/event-size.ts); the browser then fetches it. */
-const messageCreatedSchema = z.extend(wireMessageSchema, { truncated: z.optional(z.literal(true)) });
+const messageCreatedSchema = v.object({ ...wireMessageSchema.entries, truncated: v.optional(v.literal(true)) });
 /** The room as its receiver sees it; the last message cut to a preview when it would not fit. */
-const roomUpdatedSchema = z.extend(wireRoomSchema, { last_message_truncated: z.optional(z.literal(true)) });
-const messageDeletedSchema = z.object({ id: wireId, room_id: wireId });
-const readUpdatedSchema = z.object({ room_id: wireId, user_id: wireId, up_to_id: wireId });
+const roomUpdatedSchema = v.object({ ...wireRoomSchema.entries, last_message_truncated: v.optional(v.literal(true)) });
+const messageDeletedSchema = v.object({ id: wireId, room_id: wireId });
+const readUpdatedSchema = v.object({ room_id: wireId, user_id: wireId, up_to_id: wireId });
 /** A group's whole member list (groups are small) and owner after any change to either, or,
  * when the list would not fit in one event, only the owner and `members_truncated` (fetch it). */
-export const membersUpdatedSchema = z.union([
+export const membersUpdatedSchema = v.union([
   membersChangeSchema,
-  z.object({ room_id: wireId, owner_id: z.nullable(wireId), members: z.null(), members_truncated: z.literal(true) }),
+  v.object({ room_id: wireId, owner_id: v.nullable(wireId), members: v.null(), members_truncated: v.literal(true) }),
 ]);
 /** Browser to browser (client event). Who is typing is not taken from here: the sender could
  * claim anyone. The realtime server attaches the member's authenticated id to client events on
  * presence channels; user_id and username are the sender's say-so, kept for older readers. */
-const typingSchema = z.object({ typing: z.boolean(), user_id: z.optional(z.number()), username: z.optional(z.string()) });
+const typingSchema = v.object({ typing: v.boolean(), user_id: v.optional(v.number()), username: v.optional(v.string()) });
 
 export const EVENT_SCHEMAS = {
   "message.created": messageCreatedSchema,
@@ -35,7 +35,13 @@ export const EVENT_SCHEMAS = {
 } as const;
 
 export type EventName = keyof typeof EVENT_SCHEMAS;
-export type EventPayload<E extends EventName> = z.infer<(typeof EVENT_SCHEMAS)[E]>;
+export type EventPayload<E extends EventName> = v.InferOutput<(typeof EVENT_SCHEMAS)[E]>;
+
+/** The payload when `data` is a valid `event`, else null: a reader drops what it cannot read. */
+export function parseEvent<E extends EventName>(event: E, data: unknown): EventPayload<E> | null {
+  const result = v.safeParse(EVENT_SCHEMAS[event], data);
+  return result.success ? (result.output as EventPayload<E>) : null;
+}
 
 export const EVENTS = {
   messageCreated: "message.created",
