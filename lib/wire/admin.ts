@@ -1,6 +1,6 @@
 // The admin API's snake_case answers: one schema each (types inferred), and the serializers
 // from lib/admin's results, typed by them. Produced here and nowhere else.
-import * as z from "zod/mini";
+import * as v from "valibot";
 import type { AuditEntry } from "@/lib/admin/audit";
 import type { DeleteResult, UserStanding } from "@/lib/admin/moderation";
 import type { Overview, Point } from "@/lib/admin/overview";
@@ -8,81 +8,81 @@ import type { AdminRoom, AdminRoomDetail } from "@/lib/admin/rooms";
 import type { AdminUser } from "@/lib/admin/users";
 import { wireId, wireUserSchema } from "@/lib/wire/rest";
 
-const isoTime = z.iso.datetime();
-const count = z.number().check(z.int(), z.nonnegative());
-const role = z.enum(["USER", "ADMIN"]);
-const pointSchema = z.object({ at: isoTime, count });
+const isoTime = v.pipe(v.string(), v.isoTimestamp());
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const role = v.picklist(["USER", "ADMIN"]);
+const pointSchema = v.object({ at: isoTime, count });
 
-export const adminOverviewSchema = z.object({
+export const adminOverviewSchema = v.object({
   users: count,
   rooms: count,
   messages: count,
-  messages_estimated: z.boolean(),
+  messages_estimated: v.boolean(),
   messages_24h: count,
   active_users_24h: count,
-  messages_per_day: z.array(pointSchema),
-  messages_per_hour: z.array(pointSchema),
-  top_rooms: z.array(z.object({ id: wireId, name: z.string(), kind: z.string(), messages_7d: count })),
+  messages_per_day: v.array(pointSchema),
+  messages_per_hour: v.array(pointSchema),
+  top_rooms: v.array(v.object({ id: wireId, name: v.string(), kind: v.string(), messages_7d: count })),
 });
 
-export const adminUserSchema = z.object({
+export const adminUserSchema = v.object({
   id: wireId,
-  username: z.string(),
-  email: z.string(),
-  name: z.string(),
+  username: v.string(),
+  email: v.string(),
+  name: v.string(),
   role,
-  is_active: z.boolean(),
+  is_active: v.boolean(),
   created_at: isoTime,
   rooms: count,
 });
-export const adminUserPageSchema = z.object({ users: z.array(adminUserSchema), next_after: z.nullable(wireId) });
+export const adminUserPageSchema = v.object({ users: v.array(adminUserSchema), next_after: v.nullable(wireId) });
 
-export const adminStandingSchema = z.object({ id: wireId, username: z.string(), role, is_active: z.boolean() });
+export const adminStandingSchema = v.object({ id: wireId, username: v.string(), role, is_active: v.boolean() });
 
-export const adminRoomSchema = z.object({
+export const adminRoomSchema = v.object({
   id: wireId,
-  name: z.string(),
-  kind: z.string(),
-  job_id: z.nullable(wireId),
-  owner_id: z.nullable(wireId),
+  name: v.string(),
+  kind: v.string(),
+  job_id: v.nullable(wireId),
+  owner_id: v.nullable(wireId),
   participants: count,
-  last_message_time: z.nullable(isoTime),
+  last_message_time: v.nullable(isoTime),
   updated_at: isoTime,
   created_at: isoTime,
 });
-export const adminRoomPageSchema = z.object({ rooms: z.array(adminRoomSchema), next_cursor: z.nullable(z.string()) });
+export const adminRoomPageSchema = v.object({ rooms: v.array(adminRoomSchema), next_cursor: v.nullable(v.string()) });
 
-export const adminRoomDetailSchema = z.object({
-  room: z.extend(adminRoomSchema, { last_message_content: z.string() }),
-  participants: z.array(
-    z.object({
+export const adminRoomDetailSchema = v.object({
+  room: v.object({ ...adminRoomSchema.entries, last_message_content: v.string() }),
+  participants: v.array(
+    v.object({
       user_id: wireId,
-      username: z.string(),
-      is_active: z.boolean(),
+      username: v.string(),
+      is_active: v.boolean(),
       unread_count: count,
-      last_read_message_id: z.nullable(wireId),
+      last_read_message_id: v.nullable(wireId),
       last_seen: isoTime,
       joined_at: isoTime,
     }),
   ),
-  messages: z.array(z.object({ id: wireId, sender: wireUserSchema, content: z.string(), timestamp: isoTime, deleted_at: z.nullable(isoTime) })),
-  older_before: z.nullable(wireId),
+  messages: v.array(v.object({ id: wireId, sender: wireUserSchema, content: v.string(), timestamp: isoTime, deleted_at: v.nullable(isoTime) })),
+  older_before: v.nullable(wireId),
 });
 
-export const adminDeleteSchema = z.object({ id: wireId, room_id: wireId, deleted: z.literal(true), already_deleted: z.boolean() });
+export const adminDeleteSchema = v.object({ id: wireId, room_id: wireId, deleted: v.literal(true), already_deleted: v.boolean() });
 
-export const adminAuditSchema = z.object({
+export const adminAuditSchema = v.object({
   id: wireId,
-  actor: z.nullable(wireUserSchema),
-  action: z.string(),
-  target_type: z.string(),
+  actor: v.nullable(wireUserSchema),
+  action: v.string(),
+  target_type: v.string(),
   target_id: wireId,
-  details: z.unknown(),
+  details: v.unknown(),
   created_at: isoTime,
 });
-export const adminAuditPageSchema = z.object({ entries: z.array(adminAuditSchema), next_before: z.nullable(wireId) });
+export const adminAuditPageSchema = v.object({ entries: v.array(adminAuditSchema), next_before: v.nullable(wireId) });
 
-type Out<S extends z.ZodMiniType> = z.infer<S>;
+type Out<S extends v.GenericSchema> = v.InferOutput<S>;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const points = (list: Point[]) => list.map((p) => ({ at: p.at.toISOString(), count: p.count }));
 

@@ -3,38 +3,38 @@
 // bindings parse with the same schemas, and the tests check what they receive against them.
 // Adding an event is one entry in EVENT_SCHEMAS (and, on the server, a domain function that
 // returns it).
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { isoTime, membersChangeSchema, wireId, wireMessageSchema, wireRoomSchema, wireSeq, wireUserSchema } from "@/lib/wire/rest";
 
 /** message.created carries a preview and `truncated: true` when the whole message would not fit
  * in one event (lib/realtime/event-size.ts); the browser then fetches it. */
-const messageCreatedSchema = z.extend(wireMessageSchema, { truncated: z.optional(z.literal(true)) });
+const messageCreatedSchema = v.object({ ...wireMessageSchema.entries, truncated: v.optional(v.literal(true)) });
 /** The room as its receiver sees it; the last message cut to a preview when it would not fit. */
-const roomUpdatedSchema = z.extend(wireRoomSchema, { last_message_truncated: z.optional(z.literal(true)) });
+const roomUpdatedSchema = v.object({ ...wireRoomSchema.entries, last_message_truncated: v.optional(v.literal(true)) });
 /** A room's new message as every member's room list shows it: one payload for all members (a
  * multi-channel trigger), so it carries no per-user view. Each browser moves the room to the top,
  * shows the preview and counts its own unread; the room list's fetch reconciles. */
-const roomActivitySchema = z.object({
+const roomActivitySchema = v.object({
   room_id: wireId,
   seq: wireSeq,
   message_id: wireId,
   sender: wireUserSchema,
   /** The room list's last message: at most 200 characters (lib/chat/preview.ts). */
-  preview: z.string(),
+  preview: v.string(),
   timestamp: isoTime,
 });
-const messageDeletedSchema = z.object({ id: wireId, room_id: wireId });
-const readUpdatedSchema = z.object({ room_id: wireId, user_id: wireId, up_to_id: wireId });
+const messageDeletedSchema = v.object({ id: wireId, room_id: wireId });
+const readUpdatedSchema = v.object({ room_id: wireId, user_id: wireId, up_to_id: wireId });
 /** A group's whole member list (groups are small) and owner after any change to either, or,
  * when the list would not fit in one event, only the owner and `members_truncated` (fetch it). */
-export const membersUpdatedSchema = z.union([
+export const membersUpdatedSchema = v.union([
   membersChangeSchema,
-  z.object({ room_id: wireId, owner_id: z.nullable(wireId), members: z.null(), members_truncated: z.literal(true) }),
+  v.object({ room_id: wireId, owner_id: v.nullable(wireId), members: v.null(), members_truncated: v.literal(true) }),
 ]);
 /** Browser to browser (client event). Who is typing is not taken from here: the sender could
  * claim anyone. The realtime server attaches the member's authenticated id to client events on
  * presence channels; user_id and username are the sender's say-so, kept for older readers. */
-const typingSchema = z.object({ typing: z.boolean(), user_id: z.optional(z.number()), username: z.optional(z.string()) });
+const typingSchema = v.object({ typing: v.boolean(), user_id: v.optional(v.number()), username: v.optional(v.string()) });
 
 export const EVENT_SCHEMAS = {
   "message.created": messageCreatedSchema,
@@ -48,7 +48,13 @@ export const EVENT_SCHEMAS = {
 } as const;
 
 export type EventName = keyof typeof EVENT_SCHEMAS;
-export type EventPayload<E extends EventName> = z.infer<(typeof EVENT_SCHEMAS)[E]>;
+export type EventPayload<E extends EventName> = v.InferOutput<(typeof EVENT_SCHEMAS)[E]>;
+
+/** The payload when `data` is a valid `event`, else null: a reader drops what it cannot read. */
+export function parseEvent<E extends EventName>(event: E, data: unknown): EventPayload<E> | null {
+  const result = v.safeParse(EVENT_SCHEMAS[event], data);
+  return result.success ? (result.output as EventPayload<E>) : null;
+}
 
 export const EVENTS = {
   messageCreated: "message.created",

@@ -120,7 +120,9 @@ export async function measureRoomPage(options: {
     if (options.lighthouse) {
       const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
       lighthouse = await runLighthouse(`${baseURL}${href}`, cookie);
-      const each = lighthouse.runs.map((r) => `${r.performance}/${r.tbtMs} ms`).join(", ");
+      const each = lighthouse.runs
+        .map((r) => `${r.performance}: FCP ${r.fcpMs} ms, LCP ${r.lcpMs} ms, SI ${r.speedIndexMs} ms, TBT ${r.tbtMs} ms, CLS ${r.cls}`)
+        .join("; ");
       log(
         `lighthouse (mobile, median of ${lighthouse.runs.length}): performance ${lighthouse.performance}, total blocking time ${lighthouse.tbtMs} ms (${each})`,
       );

@@ -12,6 +12,7 @@ import { fetchMessages, fetchRooms, fetchUnreadTotal } from "@/lib/chat/client/r
 import { attemptSend, type SendTransport } from "@/lib/chat/client/send-attempt";
 import { type ChatStore, createChatStore } from "@/lib/chat/client/store";
 import { newestId } from "@/lib/chat/client/timeline";
+import * as v from "valibot";
 import { wireMessageSchema, wireRoomSchema } from "@/lib/wire/rest";
 import { CHANNEL_AUTH_ENDPOINT } from "@/lib/realtime/browser-client";
 import { roomChannel, userChannel } from "@/lib/realtime/channels";
@@ -89,7 +90,7 @@ function restTransport(retry: boolean): SendTransport {
       });
       call.status = response.status;
       const body: unknown = await response.json().catch(() => undefined);
-      if (response.ok) return { ok: true, data: wireMessageSchema.parse(body) };
+      if (response.ok) return { ok: true, data: v.parse(wireMessageSchema, body) };
       const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
       call.jsonError =
         !!error &&
@@ -126,7 +127,7 @@ async function markRead(store: ChatStore, roomId: number, upToId: number): Promi
     });
     bump(stats.markReads, response.status);
     if (!response.ok) return false;
-    store.upsertRooms([wireRoomSchema.parse(await response.json())]);
+    store.upsertRooms([v.parse(wireRoomSchema, await response.json())]);
     return true;
   } catch {
     bump(stats.markReads, "network");

@@ -9,7 +9,7 @@ import type { ChatStore } from "@/lib/chat/client/store";
 import { catchUp, fetchWholeMessage, refreshMembers, refreshRooms } from "@/lib/chat/client/sync";
 import { receiveTyping } from "@/lib/chat/client/typing";
 import { roomChannel, userChannel } from "@/lib/realtime/channels";
-import { EVENT_SCHEMAS, EVENTS, type TypingEvent } from "@/lib/wire/events";
+import { EVENTS, parseEvent, type TypingEvent } from "@/lib/wire/events";
 
 /** pusher-js passes client events on presence channels the sender's id as the server attached it. */
 type Handler = (data: unknown, metadata?: { user_id?: string }) => void;
@@ -40,12 +40,12 @@ export function bindUserChannel(
   const channel = pusher.subscribe(name);
   const unbind = bindAll(channel, {
     [EVENTS.roomUpdated]: (data) => {
-      const room = EVENT_SCHEMAS[EVENTS.roomUpdated].safeParse(data);
-      if (room.success) store.upsertRooms([room.data]);
+      const room = parseEvent(EVENTS.roomUpdated, data);
+      if (room) store.upsertRooms([room]);
     },
     [EVENTS.roomActivity]: (data) => {
-      const activity = EVENT_SCHEMAS[EVENTS.roomActivity].safeParse(data);
-      if (activity.success && !store.applyActivity(activity.data)) refreshRoomList();
+      const activity = parseEvent(EVENTS.roomActivity, data);
+      if (activity && !store.applyActivity(activity)) refreshRoomList();
     },
     "pusher:subscription_succeeded": refreshRoomList,
     // Our own channel refused: this session may no longer use realtime at all. Stay off rather
@@ -83,9 +83,9 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
 
   const unbind = bindAll(channel, {
     [EVENTS.messageCreated]: (data) => {
-      const parsed = EVENT_SCHEMAS[EVENTS.messageCreated].safeParse(data);
-      if (!parsed.success || parsed.data.room_id !== roomId) return;
-      const { truncated, ...message } = parsed.data;
+      const parsed = parseEvent(EVENTS.messageCreated, data);
+      if (!parsed || parsed.room_id !== roomId) return;
+      const { truncated, ...message } = parsed;
       const held = store.getState().timelines[roomId]?.messages.some((m) => m.id === message.id) ?? false;
       // A preview shows at once but never replaces a whole copy we already hold.
       const gap = !truncated || !held ? store.receiveMessages(roomId, [message]) : false;
@@ -95,30 +95,30 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
       if (sender.id !== me) receiveTyping(store, roomId, { userId: sender.id, name: sender.username }, false);
     },
     [EVENTS.messageUpdated]: (data) => {
-      const message = EVENT_SCHEMAS[EVENTS.messageUpdated].safeParse(data);
-      if (message.success && message.data.room_id === roomId) store.receiveMessages(roomId, [message.data]);
+      const message = parseEvent(EVENTS.messageUpdated, data);
+      if (message?.room_id === roomId) store.receiveMessages(roomId, [message]);
     },
     [EVENTS.messageDeleted]: (data) => {
-      const deleted = EVENT_SCHEMAS[EVENTS.messageDeleted].safeParse(data);
-      if (deleted.success && deleted.data.room_id === roomId) store.markDeleted(roomId, deleted.data.id);
+      const deleted = parseEvent(EVENTS.messageDeleted, data);
+      if (deleted?.room_id === roomId) store.markDeleted(roomId, deleted.id);
     },
     [EVENTS.readUpdated]: (data) => {
-      const read = EVENT_SCHEMAS[EVENTS.readUpdated].safeParse(data);
-      if (read.success && read.data.user_id !== me) store.markOwnRead(roomId, read.data.up_to_id);
+      const read = parseEvent(EVENTS.readUpdated, data);
+      if (read && read.user_id !== me) store.markOwnRead(roomId, read.up_to_id);
     },
     [EVENTS.membersUpdated]: (data) => {
-      const update = EVENT_SCHEMAS[EVENTS.membersUpdated].safeParse(data);
-      if (!update.success || update.data.room_id !== roomId) return;
-      const { owner_id, members } = update.data;
+      const update = parseEvent(EVENTS.membersUpdated, data);
+      if (update?.room_id !== roomId) return;
+      const { owner_id, members } = update;
       if (members) store.applyMembers({ room_id: roomId, owner_id, members });
       else void refreshMembers(store, roomId, owner_id).catch(ignore);
     },
     [EVENTS.typing]: (data, metadata) => {
       // Who is typing is the member the server authenticated, never the payload's claim.
       const userId = Number(metadata?.user_id);
-      const typing = EVENT_SCHEMAS[EVENTS.typing].safeParse(data);
-      if (!typing.success || !Number.isSafeInteger(userId) || userId <= 0 || userId === me) return;
-      receiveTyping(store, roomId, { userId, name: displayName(userId, "Someone") }, typing.data.typing);
+      const typing = parseEvent(EVENTS.typing, data);
+      if (!typing || !Number.isSafeInteger(userId) || userId <= 0 || userId === me) return;
+      receiveTyping(store, roomId, { userId, name: displayName(userId, "Someone") }, typing.typing);
     },
     "pusher:subscription_succeeded": () => {
       onOnlineChange();

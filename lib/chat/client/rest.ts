@@ -1,5 +1,5 @@
 // The browser's REST calls (seed contract routes). Answers are validated before use.
-import type * as z from "zod/mini";
+import * as v from "valibot";
 import type { WireMessagePage, WireRoom } from "@/lib/wire/rest";
 import { memberListSchema, roomPageSchema, type UserSummary, unreadTotalSchema, userSearchSchema, wireMessagePageSchema } from "@/lib/wire/rest";
 
@@ -13,13 +13,13 @@ export class RestError extends Error {
   }
 }
 
-async function getJson<S extends z.ZodMiniType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+async function getJson<S extends v.GenericSchema>(url: string, schema: S, signal?: AbortSignal): Promise<v.InferOutput<S>> {
   const response = await fetch(url, { headers: { accept: "application/json" }, credentials: "same-origin", signal });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new RestError(response.status, body?.error?.message ?? `Request failed (${response.status})`);
   }
-  return schema.parse(await response.json());
+  return v.parse(schema, await response.json());
 }
 
 export function fetchMessages(

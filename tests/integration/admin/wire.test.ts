@@ -1,5 +1,6 @@
 // The admin REST answers match their one definition (lib/wire/admin.ts): each route's JSON, as a
 // client receives it, parses with the schema the serializer is typed by.
+import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { GET as audit } from "@/app/api/admin/audit/route";
 import { DELETE as deleteMessage } from "@/app/api/admin/messages/[messageId]/route";
@@ -34,26 +35,26 @@ describe("admin REST answers", () => {
       params,
     );
     expect(sent.status).toBe(201);
-    const message = wireMessageSchema.parse(sent.body);
+    const message = v.parse(wireMessageSchema, sent.body);
 
     const get = async <P>(handler: Parameters<typeof call<P>>[0], path: string, p: P) => {
       const res = await call(handler, await request(asAdmin, "GET", path), p);
       expect(res.status, path).toBe(200);
       return res.body;
     };
-    expect(adminOverviewSchema.parse(await get(overview, "/api/admin/overview", {})).users).toBeGreaterThanOrEqual(3);
-    expect(adminUserPageSchema.parse(await get(users, "/api/admin/users", {})).users.length).toBeGreaterThan(0);
-    expect(adminRoomPageSchema.parse(await get(rooms, "/api/admin/rooms", {})).rooms.length).toBeGreaterThan(0);
-    const detail = adminRoomDetailSchema.parse(await get(room, `/api/admin/rooms/${roomId}`, params));
+    expect(v.parse(adminOverviewSchema, await get(overview, "/api/admin/overview", {})).users).toBeGreaterThanOrEqual(3);
+    expect(v.parse(adminUserPageSchema, await get(users, "/api/admin/users", {})).users.length).toBeGreaterThan(0);
+    expect(v.parse(adminRoomPageSchema, await get(rooms, "/api/admin/rooms", {})).rooms.length).toBeGreaterThan(0);
+    const detail = v.parse(adminRoomDetailSchema, await get(room, `/api/admin/rooms/${roomId}`, params));
     expect(detail.messages.map((m) => m.content)).toContain("שלום 👋 你好");
 
     const deleted = await call(deleteMessage, await request(asAdmin, "DELETE", `/api/admin/messages/${message.id}`), {
       messageId: String(message.id),
     });
-    expect(adminDeleteSchema.parse(deleted.body)).toEqual({ id: message.id, room_id: roomId, deleted: true, already_deleted: false });
+    expect(v.parse(adminDeleteSchema, deleted.body)).toEqual({ id: message.id, room_id: roomId, deleted: true, already_deleted: false });
     const standing = await call(deactivate, await request(asAdmin, "POST", `/api/admin/users/${other.id}/deactivate`), { userId: String(other.id) });
-    expect(adminStandingSchema.parse(standing.body)).toMatchObject({ id: other.id, is_active: false });
-    const entries = adminAuditPageSchema.parse(await get(audit, "/api/admin/audit", {})).entries;
+    expect(v.parse(adminStandingSchema, standing.body)).toMatchObject({ id: other.id, is_active: false });
+    const entries = v.parse(adminAuditPageSchema, await get(audit, "/api/admin/audit", {})).entries;
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(["message.delete", "user.deactivate"]));
   });
 });

@@ -5,7 +5,7 @@
 // and a refused call must change nothing in the database.
 import { asCaller } from "@/tests/support/next-scope";
 import fc from "fast-check";
-import { z } from "zod";
+import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { sendMessage } from "@/lib/chat/send";
@@ -46,7 +46,7 @@ type Spec = {
   /** Who calls it in the fuzz, so that most calls get past the door and the input is what is tested. */
   caller: Role;
   args: (f: Fixture) => fc.Arbitrary<unknown[]>;
-  data: z.core.$ZodType;
+  data: v.GenericSchema;
   /** For an ok answer: the database agrees with what the action said it did. */
   verify?: (data: never, args: unknown[], callerId: number) => Promise<void>;
 };
@@ -119,7 +119,7 @@ const SPECS: Record<string, Spec> = {
         ),
       ),
     data: wireMessageSchema,
-    async verify(data: z.infer<typeof wireMessageSchema>, _args, callerId) {
+    async verify(data: v.InferOutput<typeof wireMessageSchema>, _args, callerId) {
       const row = await db.message.findUniqueOrThrow({ where: { id: data.id } });
       expect({ room: row.roomId, sender: row.senderId, content: row.content }).toEqual({
         room: data.room_id,
@@ -138,7 +138,7 @@ const SPECS: Record<string, Spec> = {
         ),
       ),
     data: wireRoomSchema,
-    async verify(data: z.infer<typeof wireRoomSchema>, args, callerId) {
+    async verify(data: v.InferOutput<typeof wireRoomSchema>, args, callerId) {
       const read = await db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId: data.id, userId: callerId } } });
       expect(Number(read.lastReadMessageId)).toBeGreaterThanOrEqual((args[0] as { up_to_id: number }).up_to_id);
       expect(read.unreadCount).toBe(data.unread_count);
@@ -164,7 +164,7 @@ const SPECS: Record<string, Spec> = {
         ),
       ),
     data: wireRoomSchema,
-    async verify(data: z.infer<typeof wireRoomSchema>, _args, callerId) {
+    async verify(data: v.InferOutput<typeof wireRoomSchema>, _args, callerId) {
       expect(await db.chatParticipant.count({ where: { roomId: data.id, userId: callerId } })).toBe(1);
     },
   },
@@ -181,7 +181,7 @@ const SPECS: Record<string, Spec> = {
         ),
       ),
     data: membersChangeSchema,
-    async verify(data: z.infer<typeof membersChangeSchema>, args) {
+    async verify(data: v.InferOutput<typeof membersChangeSchema>, args) {
       const removed = (args[0] as { user_id: number }).user_id;
       expect(await db.chatParticipant.count({ where: { roomId: data.room_id, userId: removed } })).toBe(0);
       expect(data.members.map((m) => m.id)).not.toContain(removed);
@@ -204,7 +204,7 @@ const SPECS: Record<string, Spec> = {
           w(1, hostileValue),
         ),
       ),
-    data: z.object({ username: z.string().regex(/^[a-z0-9_]{3,30}$/) }).strict(),
+    data: v.strictObject({ username: v.pipe(v.string(), v.regex(/^[a-z0-9_]{3,30}$/)) }),
     async verify(data: { username: string }) {
       expect(await db.user.count({ where: { username: data.username } })).toBe(1);
     },
@@ -212,7 +212,7 @@ const SPECS: Record<string, Spec> = {
   deleteMessageAction: {
     caller: "admin",
     args: formAction((f) => ({ message_id: idText(f, "targetMessageId", "messageId"), reason: hostileString })),
-    data: z.string().min(1),
+    data: v.pipe(v.string(), v.minLength(1)),
     async verify(_data, args) {
       const id = Number(field(args, "message_id"));
       expect((await db.message.findUniqueOrThrow({ where: { id } })).deletedAt).not.toBeNull();
@@ -222,7 +222,7 @@ const SPECS: Record<string, Spec> = {
   deactivateUserAction: {
     caller: "admin",
     args: formAction((f) => ({ user_id: idText(f, "targetId", "adminId") })),
-    data: z.string().min(1),
+    data: v.pipe(v.string(), v.minLength(1)),
     async verify(_data, args) {
       expect((await db.user.findUniqueOrThrow({ where: { id: Number(field(args, "user_id")) } })).isActive).toBe(false);
     },
@@ -230,7 +230,7 @@ const SPECS: Record<string, Spec> = {
   reactivateUserAction: {
     caller: "admin",
     args: formAction((f) => ({ user_id: idText(f, "targetId", "adminId") })),
-    data: z.string().min(1),
+    data: v.pipe(v.string(), v.minLength(1)),
     async verify(_data, args) {
       expect((await db.user.findUniqueOrThrow({ where: { id: Number(field(args, "user_id")) } })).isActive).toBe(true);
     },
@@ -238,7 +238,7 @@ const SPECS: Record<string, Spec> = {
   changeRoomOwnerAction: {
     caller: "admin",
     args: formAction((f) => ({ room_id: idText(f, "otherRoomId", "roomId"), user_id: idText(f, "targetId", "strangerId") })),
-    data: z.string().min(1),
+    data: v.pipe(v.string(), v.minLength(1)),
     async verify(_data, args) {
       const roomId = Number(field(args, "room_id"));
       expect((await db.chatRoom.findUniqueOrThrow({ where: { id: roomId } })).ownerId).toBe(Number(field(args, "user_id")));
@@ -250,7 +250,7 @@ const SPECS: Record<string, Spec> = {
       user_id: idText(f, "targetId", "adminId"),
       role: fc.oneof(w(3, fc.constantFrom("USER", "ADMIN")), w(1, hostileString)),
     })),
-    data: z.string().min(1),
+    data: v.pipe(v.string(), v.minLength(1)),
     async verify(_data, args) {
       expect((await db.user.findUniqueOrThrow({ where: { id: Number(field(args, "user_id")) } })).role).toBe(field(args, "role"));
     },
@@ -378,9 +378,9 @@ describe("hostile input over every server action", () => {
           const code = result?.ok === true ? "ok" : String(result?.error?.code);
           tally.add(action.name, code);
           if (code === "internal" || code === "unavailable") failures.serverErrors += 1;
-          const parsed = schema.safeParse(result);
+          const parsed = v.safeParse(schema, result);
           if (!parsed.success)
-            expect.fail(`not a typed ActionResult with a client error code: ${what()} → ${label(result)}: ${parsed.error.issues[0]?.message}`);
+            expect.fail(`not a typed ActionResult with a client error code: ${what()} → ${label(result)}: ${parsed.issues[0]?.message}`);
           const now = await dbFingerprint();
           if (result.ok) {
             await spec.verify?.(result.data as never, args, callers[role]?.id ?? 0);
