@@ -8,14 +8,12 @@ import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { MAX_ATTEMPTS, markFailed, markPublished } from "@/lib/realtime/outbox-store";
-import { publishAll } from "@/lib/realtime/publish";
+import { groupIntoCalls, publishAll } from "@/lib/realtime/publish";
 import type { OutgoingEvent } from "@/lib/wire/events";
 
 export type StoredEvent = { id: number; event: OutgoingEvent };
 export type DrainResult = { claimed: number; published: number; failed: number; superseded: number };
 
-/** Events per publishAll call: one HTTP call each (Pusher's batch limit), so one failure costs at most this many retries. */
-const CHUNK = 10;
 /** Rows younger than this are the immediate publisher's (still in flight): the drainer leaves them. */
 export const DRAIN_GRACE_MS = 1000;
 /** How long a claimed row is held before another drainer may take it (longer than a publish's timeout). */
@@ -47,10 +45,11 @@ function markPublishedSoon(ids: number[]): void {
   }, MARK_DELAY_MS);
 }
 
-/** Publishes stored events in chunks; marks what went out, gives what did not its retry time. Never throws. */
+/** Publishes stored events, one chunk per HTTP call; marks what went out, gives what did not its retry time. Never throws. */
 export async function publishStored(rows: StoredEvent[], via: "immediate" | "drain"): Promise<{ published: number; failed: number }> {
-  const chunks: StoredEvent[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) chunks.push(rows.slice(i, i + CHUNK));
+  // One chunk per HTTP call, so a refused call sets back only its own rows: with several
+  // multi-channel events in one chunk, a chunk would need every one of its calls to succeed.
+  const chunks = groupIntoCalls(rows, (r) => r.event);
   const outcomes = await Promise.all(chunks.map(async (chunk) => ({ chunk, ok: await publishAll(chunk.map((r) => r.event)) })));
   const ok = outcomes.filter((o) => o.ok).flatMap((o) => o.chunk.map((r) => r.id));
   const failed = outcomes.filter((o) => !o.ok).flatMap((o) => o.chunk.map((r) => r.id));

@@ -29,16 +29,25 @@ function triggerCall(batch: OutgoingEvent[]): Promise<unknown> {
   return pusherServer().triggerBatch(batch.map((e) => ({ channel: e.channel as string, name: e.event, data: e.payload })));
 }
 
-/** Publishes a list: multi-channel events each in their own trigger call, the others in batches; true when every event went out. `kind` names it in the log (the first event's name by default). */
+/**
+ * The HTTP calls a list takes: each multi-channel event alone (a trigger reaches up to 100
+ * channels), the single-channel ones up to 10 per batch. `eventOf` lets callers group their own
+ * records (the outbox groups its rows, so each call's outcome is recorded on its own rows).
+ */
+export function groupIntoCalls<T>(items: T[], eventOf: (item: T) => OutgoingEvent): T[][] {
+  const calls = items.filter((i) => typeof eventOf(i).channel !== "string").map((i) => [i]);
+  const single = items.filter((i) => typeof eventOf(i).channel === "string");
+  for (let i = 0; i < single.length; i += BATCH_LIMIT) calls.push(single.slice(i, i + BATCH_LIMIT));
+  return calls;
+}
+
+/** Publishes a list in as few calls as it takes (groupIntoCalls), in parallel; true when every event went out. `kind` names it in the log (the first event's name by default). */
 export async function publishAll(all: OutgoingEvent[], kind: string = all[0]?.event ?? "none"): Promise<boolean> {
   const events = withinLimit(all);
   if (events.length === 0) return all.length === 0;
   const started = performance.now();
   try {
-    const single = events.filter((e) => typeof e.channel === "string");
-    const batches: OutgoingEvent[][] = events.filter((e) => typeof e.channel !== "string").map((e) => [e]);
-    for (let i = 0; i < single.length; i += BATCH_LIMIT) batches.push(single.slice(i, i + BATCH_LIMIT));
-    await Promise.all(batches.map(triggerCall));
+    await Promise.all(groupIntoCalls(events, (e) => e).map(triggerCall));
     const ms = performance.now() - started;
     metrics.publishLatency.observe(ms / 1000);
     log.info({ event: "realtime.publish", kind, events: events.length, duration_ms: Math.round(ms) }, "published");

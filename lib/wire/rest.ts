@@ -52,6 +52,9 @@ export const wireRoomSchema = v.object({
   last_message_sender: v.nullable(wireUserSchema),
   unread_count: v.pipe(v.number(), v.integer(), v.minValue(0)),
   updated_at: isoTime,
+  /** The seq of the room's newest message (0 before the first). A room.activity that skips a
+   * number tells the browser a message passed it by, so its unread count is fetched again. */
+  last_seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** GROUP rooms: who may remove other members (with admins); null for other kinds. */
   owner_id: v.nullable(wireId),
   /** Only on the room.updated sent to someone who just left or was removed: drop it from the list. */

@@ -28,6 +28,7 @@ export type RoomRow = {
   unreadCount: number;
   updatedAt: Date;
   ownerId: number | null;
+  lastSeq: number;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -63,6 +64,7 @@ export function toWireRoom(r: RoomRow): WireRoom {
     unread_count: r.unreadCount,
     updated_at: r.updatedAt.toISOString(),
     owner_id: r.ownerId,
+    last_seq: r.lastSeq,
   };
 }
 

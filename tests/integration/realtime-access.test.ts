@@ -150,6 +150,7 @@ describe("cutting a user off the realtime server", () => {
         id: room.id,
         name: room.name,
         kind: "GROUP",
+        last_seq: 0,
         job_id: null,
         owner_id: null,
         last_message_content: "",

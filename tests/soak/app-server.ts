@@ -15,6 +15,7 @@ export type Served = { method: string; route: string; status: number; at: number
 
 export const ROUTES = {
   rooms: "/api/chat/rooms",
+  room: "/api/chat/rooms/{id}",
   unread: "/api/chat/unread",
   messages: "/api/chat/rooms/{id}/messages",
   read: "/api/chat/rooms/{id}/read",
@@ -34,6 +35,7 @@ export type AppServer = {
 async function routes(): Promise<Route[]> {
   return [
     { name: ROUTES.rooms, pattern: /^\/api\/chat\/rooms$/, module: await import("@/app/api/chat/rooms/route") },
+    { name: ROUTES.room, pattern: /^\/api\/chat\/rooms\/(?<roomId>[^/]+)$/, module: await import("@/app/api/chat/rooms/[roomId]/route") },
     { name: ROUTES.unread, pattern: /^\/api\/chat\/unread$/, module: await import("@/app/api/chat/unread/route") },
     {
       name: ROUTES.messages,

@@ -10,6 +10,7 @@ const room: WireRoom = {
   id: 7,
   name: "Job #7 Chat",
   kind: "JOB",
+  last_seq: 0,
   job_id: 7,
   owner_id: null,
   last_message_content: "",

@@ -23,6 +23,7 @@ describe("fitRoom", () => {
     id: 1,
     name: "Room",
     kind: "GROUP",
+    last_seq: 0,
     job_id: null,
     owner_id: null,
     last_message_content: content,

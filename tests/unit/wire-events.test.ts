@@ -24,6 +24,7 @@ const room: WireRoom = {
   id: 2,
   name: "Job #7 Chat",
   kind: "JOB",
+  last_seq: 0,
   job_id: 7,
   last_message_content: message.content,
   last_message_time: message.timestamp,

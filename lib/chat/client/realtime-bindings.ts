@@ -6,7 +6,7 @@ import type Pusher from "pusher-js";
 import type { Members, PresenceChannel } from "pusher-js";
 import { REVOKED } from "@/lib/chat/client/connection-watch";
 import type { ChatStore } from "@/lib/chat/client/store";
-import { catchUp, fetchWholeMessage, refreshMembers, refreshRooms } from "@/lib/chat/client/sync";
+import { catchUp, fetchWholeMessage, refreshMembers, refreshRoom, refreshRooms } from "@/lib/chat/client/sync";
 import { receiveTyping } from "@/lib/chat/client/typing";
 import { roomChannel, userChannel } from "@/lib/realtime/channels";
 import { EVENTS, parseEvent, type TypingEvent } from "@/lib/wire/events";
@@ -45,7 +45,10 @@ export function bindUserChannel(
     },
     [EVENTS.roomActivity]: (data) => {
       const activity = parseEvent(EVENTS.roomActivity, data);
-      if (activity && !store.applyActivity(activity)) refreshRoomList();
+      if (!activity) return;
+      const order = store.applyActivity(activity);
+      if (order === "unknown") refreshRoomList();
+      else if (order === "gap") void refreshRoom(store, activity.room_id).catch(ignore);
     },
     "pusher:subscription_succeeded": refreshRoomList,
     // Our own channel refused: this session may no longer use realtime at all. Stay off rather

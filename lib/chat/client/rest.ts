@@ -1,7 +1,15 @@
 // The browser's REST calls (seed contract routes). Answers are validated before use.
 import * as v from "valibot";
 import type { WireMessagePage, WireRoom } from "@/lib/wire/rest";
-import { memberListSchema, roomPageSchema, type UserSummary, unreadTotalSchema, userSearchSchema, wireMessagePageSchema } from "@/lib/wire/rest";
+import {
+  memberListSchema,
+  roomPageSchema,
+  type UserSummary,
+  unreadTotalSchema,
+  userSearchSchema,
+  wireMessagePageSchema,
+  wireRoomSchema,
+} from "@/lib/wire/rest";
 
 export class RestError extends Error {
   constructor(
@@ -39,6 +47,10 @@ export async function fetchRooms(cursor?: string): Promise<{ rooms: WireRoom[]; 
   if (cursor) params.set("cursor", cursor);
   const page = await getJson(`/api/chat/rooms?${params}`, roomPageSchema);
   return { rooms: page.rooms, nextCursor: page.next_cursor };
+}
+
+export async function fetchRoom(roomId: number): Promise<WireRoom> {
+  return getJson(`/api/chat/rooms/${roomId}`, wireRoomSchema);
 }
 
 export async function fetchMembers(roomId: number): Promise<UserSummary[]> {

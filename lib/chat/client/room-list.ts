@@ -21,15 +21,23 @@ export function upsertRooms(current: WireRoom[], incoming: WireRoom[]): WireRoom
 }
 
 /**
- * A room's new message (room.activity) applied to the held room: preview, sender, time, and one
- * more unread when `counted`. Unchanged when the held room already shows it or something newer
- * (a late or repeated event: delivery is at least once), so a message is never counted twice.
+ * Where a room.activity stands against the held room, by seq: the next message ("next"), one the
+ * room already shows or is past ("stale": late or repeated, delivery being at least once), or
+ * one after a message this list never heard of ("gap": a missed or not yet delivered event, so
+ * the unread count may be short until the room is fetched again).
+ */
+export function activityOrder(held: WireRoom, activity: RoomActivityEvent): "next" | "stale" | "gap" {
+  if (activity.seq <= held.last_seq) return "stale";
+  return activity.seq === held.last_seq + 1 ? "next" : "gap";
+}
+
+/**
+ * A room's new message (room.activity) applied to the held room: preview, sender, time, seq, and
+ * one more unread when `counted`. A stale event changes nothing, so no message is counted twice.
  */
 export function applyActivity(current: WireRoom[], activity: RoomActivityEvent, counted: boolean): WireRoom[] {
   const held = current.find((r) => r.id === activity.room_id);
-  if (!held) return current;
-  const shown = held.last_message_time === activity.timestamp && held.last_message_sender?.id === activity.sender.id;
-  if (shown || held.updated_at > activity.timestamp) return current;
+  if (!held || activityOrder(held, activity) === "stale") return current;
   const room: WireRoom = {
     ...held,
     last_message_content: activity.preview,
@@ -37,6 +45,7 @@ export function applyActivity(current: WireRoom[], activity: RoomActivityEvent, 
     last_message_sender: activity.sender,
     updated_at: activity.timestamp,
     unread_count: held.unread_count + (counted ? 1 : 0),
+    last_seq: activity.seq,
   };
   return upsertRooms(current, [room]);
 }

@@ -5,7 +5,7 @@ import type { RoomActivityEvent } from "@/lib/wire/events";
 import type { RoomMember } from "@/lib/chat/rooms";
 import type { MembersChangeWire as MembersUpdatedEvent } from "@/lib/wire/rest";
 import type { PendingMessage } from "@/lib/chat/client/pending";
-import { applyActivity, sumUnread, upsertRooms, withUnread } from "@/lib/chat/client/room-list";
+import { activityOrder, applyActivity, sumUnread, upsertRooms, withUnread } from "@/lib/chat/client/room-list";
 import { mergeMessages, syncedThrough, type Timeline, timelineFromPage } from "@/lib/chat/client/timeline";
 
 export type Me = { id: number; username: string; name: string; isAdmin?: boolean };
@@ -157,14 +157,17 @@ export function createChatStore(init: ChatInit) {
     /**
      * A room's new message from room.activity (one payload for every member): the room moves to
      * the top with the preview, and the unread count grows by one unless the message is ours or
-     * the room is on screen. False when the room is not in the list (fetch the list instead).
+     * the room is on screen. "unknown" when the room is not in the list (fetch the list), "gap"
+     * when a message before this one never reached the list (fetch the room for its count).
      */
-    applyActivity(activity: RoomActivityEvent): boolean {
-      if (!state.rooms.some((r) => r.id === activity.room_id)) return false;
+    applyActivity(activity: RoomActivityEvent): "next" | "stale" | "gap" | "unknown" {
+      const held = state.rooms.find((r) => r.id === activity.room_id);
+      if (!held) return "unknown";
+      const order = activityOrder(held, activity);
       const counted = activity.sender.id !== state.me.id && state.viewingRoomId !== activity.room_id;
       const rooms = applyActivity(state.rooms, activity, counted);
       if (rooms !== state.rooms) set({ rooms });
-      return true;
+      return order;
     },
 
     // Messages

@@ -2,7 +2,7 @@
 // (re)subscription and the polling fallback, and the room list.
 import type { ChatStore } from "@/lib/chat/client/store";
 import type { WireRoom } from "@/lib/wire/rest";
-import { fetchMembers, fetchMessages, fetchRooms, fetchUnreadTotal } from "@/lib/chat/client/rest";
+import { fetchMembers, fetchMessages, fetchRoom, fetchRooms, fetchUnreadTotal } from "@/lib/chat/client/rest";
 import { oldestId } from "@/lib/chat/client/timeline";
 
 // A bound, not a budget: catch-up starts at the last id known complete (Timeline.syncedId), which
@@ -119,6 +119,11 @@ export function loadMoreRooms(store: ChatStore): Promise<void> {
 }
 
 /** A large group's members.updated names only the owner: the list comes by REST. */
+/** One room as the server has it now: its exact unread count after a room.activity gap. */
+export function refreshRoom(store: ChatStore, roomId: number): Promise<void> {
+  return single(`room:${roomId}`, async () => store.upsertRooms([await fetchRoom(roomId)]));
+}
+
 export async function refreshMembers(store: ChatStore, roomId: number, ownerId: number | null): Promise<void> {
   store.applyMembers({ room_id: roomId, owner_id: ownerId, members: await fetchMembers(roomId) });
 }

@@ -37,6 +37,7 @@ const room = (fields: Partial<WireRoom>): WireRoom => ({
   id: ROOM,
   name: "Room",
   kind: "GROUP",
+  last_seq: 0,
   job_id: null,
   last_message_content: "",
   last_message_time: null,

@@ -164,6 +164,7 @@ describe("room.activity", () => {
     id,
     name: `Room ${id}`,
     kind: "GROUP",
+    last_seq: 0,
     job_id: null,
     last_message_content: "earlier",
     last_message_time: "2026-11-30T09:00:00.000Z",
@@ -185,7 +186,7 @@ describe("room.activity", () => {
   const listStore = () =>
     createChatStore({
       me: ME,
-      rooms: [room(1, { updated_at: "2026-11-30T09:30:00.000Z", last_message_time: "2026-11-30T09:30:00.000Z" }), room(2)],
+      rooms: [room(1, { updated_at: "2026-11-30T09:30:00.000Z", last_message_time: "2026-11-30T09:30:00.000Z" }), room(2, { last_seq: 6 })],
       roomsCursor: null,
       unreadTotal: 0,
     });
@@ -195,7 +196,7 @@ describe("room.activity", () => {
     const store = listStore();
     expect(store.getState().rooms.map((r) => r.id)).toEqual([1, 2]);
     const event = activity(2, 7);
-    expect(store.applyActivity(event)).toBe(true);
+    expect(store.applyActivity(event)).toBe("next");
     expect(store.getState().rooms.map((r) => r.id)).toEqual([2, 1]);
     expect(held(store, 2)).toMatchObject({
       unread_count: 1,
@@ -205,15 +206,28 @@ describe("room.activity", () => {
       updated_at: event.timestamp,
     });
     // Delivery is at least once: the same event again, or an older one late, changes nothing.
-    store.applyActivity(event);
-    store.applyActivity(activity(2, 6));
+    expect(store.applyActivity(event)).toBe("stale");
+    expect(store.applyActivity(activity(2, 6))).toBe("stale");
     expect(held(store, 2)?.unread_count).toBe(1);
-    store.applyActivity(activity(2, 8));
-    expect(held(store, 2)).toMatchObject({ unread_count: 2, last_message_content: "message 8" });
+    expect(store.applyActivity(activity(2, 8))).toBe("next");
+    expect(held(store, 2)).toMatchObject({ unread_count: 2, last_message_content: "message 8", last_seq: 8 });
+  });
+
+  it("a message that skips a seq is shown and counted, and reported as a gap so the room is fetched for its exact count", () => {
+    const store = listStore();
+    // Seq 7 never reached this list (its event is still in the outbox): 8 shows a gap.
+    expect(store.applyActivity(activity(2, 8))).toBe("gap");
+    expect(held(store, 2)).toMatchObject({ unread_count: 1, last_message_content: "message 8", last_seq: 8 });
+    // Seq 7 arriving late is stale: it neither moves the preview back nor counts again.
+    expect(store.applyActivity(activity(2, 7))).toBe("stale");
+    expect(held(store, 2)).toMatchObject({ unread_count: 1, last_message_content: "message 8" });
+    // The fetch the gap asked for brings the server's count.
+    store.upsertRooms([room(2, { unread_count: 2, last_seq: 8, last_message_content: "message 8", updated_at: activity(2, 8).timestamp })]);
+    expect(held(store, 2)?.unread_count).toBe(2);
   });
 
   it("does not count my own messages, nor messages in the room on screen in a visible tab", () => {
-    const store = listStore();
+    const store = createChatStore({ me: ME, rooms: [room(1), room(2)], roomsCursor: null, unreadTotal: 0 });
     store.applyActivity(activity(2, 1, { sender: { id: ME.id, username: ME.username } }));
     expect(held(store, 2)).toMatchObject({ unread_count: 0, last_message_content: "message 1" });
     store.setActiveRoom(2);
@@ -228,10 +242,12 @@ describe("room.activity", () => {
     const store = listStore();
     const event = activity(2, 4);
     // The list fetch answered after the send committed, before its event arrived.
-    store.upsertRooms([room(2, { unread_count: 1, last_message_time: event.timestamp, updated_at: event.timestamp, last_message_sender: OTHER })]);
-    store.applyActivity(event);
+    store.upsertRooms([
+      room(2, { unread_count: 1, last_seq: 4, last_message_time: event.timestamp, updated_at: event.timestamp, last_message_sender: OTHER }),
+    ]);
+    expect(store.applyActivity(event)).toBe("stale");
     expect(held(store, 2)?.unread_count).toBe(1);
-    expect(store.applyActivity(activity(3, 1))).toBe(false);
+    expect(store.applyActivity(activity(3, 1))).toBe("unknown");
     expect(held(store, 3)).toBeUndefined();
   });
 });
