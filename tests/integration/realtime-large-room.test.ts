@@ -22,7 +22,15 @@ const MEMBERS = 130;
 const PRESENCE_LIMIT = 100;
 
 type User = { id: number; username: string; name: string };
-type Browser = { user: User; client: PusherJs; store: ChatStore; live: number[]; presenceErrors: unknown[]; socketId: () => string };
+type Browser = {
+  user: User;
+  client: PusherJs;
+  store: ChatStore;
+  closeRoom: () => void;
+  live: number[];
+  presenceErrors: unknown[];
+  socketId: () => string;
+};
 
 /** Resolves once `ready` holds, re-checked on every change of any of `stores`. */
 function untilAll(stores: ChatStore[], ready: () => boolean, label: string, ms = 45_000): Promise<void> {
@@ -57,7 +65,11 @@ describe(`a group of ${MEMBERS} members with the room open`, () => {
     const owner = await makeUser({ name: "Olga Owner" });
     const tag = randomUUID().slice(0, 8);
     await db.user.createMany({
-      data: Array.from({ length: MEMBERS - 1 }, (_, i) => ({ username: `lg_${tag}_${i}`, email: `lg_${tag}_${i}@test.example`, name: `Member ${i}` })),
+      data: Array.from({ length: MEMBERS - 1 }, (_, i) => ({
+        username: `lg_${tag}_${i}`,
+        email: `lg_${tag}_${i}@test.example`,
+        name: `Member ${i}`,
+      })),
     });
     const others = await db.user.findMany({ where: { username: { startsWith: `lg_${tag}_` } }, select: { id: true, username: true, name: true } });
     users = [owner, ...others];
@@ -77,12 +89,12 @@ describe(`a group of ${MEMBERS} members with the room open`, () => {
       const client = await realtimeClient(user, rt, auth.origin);
       const store = createChatStore({ me: { id: user.id, username: user.username, name: user.name }, rooms: [], roomsCursor: null, unreadTotal: 0 });
       store.openTimeline(roomId, firstPage, 0);
-      bindRoomChannel(store, client, roomId);
+      const closeRoom = bindRoomChannel(store, client, roomId);
       const live: number[] = [];
       client.channel(roomChannel(roomId)).bind("message.created", (m: { id: number }) => live.push(m.id));
       const presenceErrors: unknown[] = [];
       client.channel(roomPresenceChannel(roomId)).bind("pusher:subscription_error", (e: unknown) => presenceErrors.push(e));
-      browsers.push({ user, client, store, live, presenceErrors, socketId: () => client.connection.socket_id });
+      browsers.push({ user, client, store, closeRoom, live, presenceErrors, socketId: () => client.connection.socket_id });
     }
   }, 120_000);
   afterAll(async () => {
@@ -94,7 +106,8 @@ describe(`a group of ${MEMBERS} members with the room open`, () => {
 
   it("every member gets message.created live; 100 are in presence, the other 30 are told it is full, and none is an error", async () => {
     const stores = browsers.map((b) => b.store);
-    const settled = () => browsers.every((b) => b.store.getState().channels[roomId]?.subscribed && b.store.getState().channels[roomId].presence !== "joining");
+    const settled = () =>
+      browsers.every((b) => b.store.getState().channels[roomId]?.subscribed && b.store.getState().channels[roomId].presence !== "joining");
     await untilAll(stores, settled, "every room channel subscribed and presence answered");
     const sockets = browsers.map((b) => b.socketId());
 
@@ -109,12 +122,18 @@ describe(`a group of ${MEMBERS} members with the room open`, () => {
     }
     const joined = browsers.filter((b) => b.store.getState().channels[roomId].presence === "joined");
     const present = new Set(joined.map((b) => b.user.id));
-    await untilAll(stores, () => joined.every((b) => b.store.getState().online[roomId]?.length === PRESENCE_LIMIT), "the joined members' online lists");
+    await untilAll(
+      stores,
+      () => joined.every((b) => b.store.getState().online[roomId]?.length === PRESENCE_LIMIT),
+      "the joined members' online lists",
+    );
     for (const b of joined) expect(new Set(b.store.getState().online[roomId])).toEqual(present);
 
     const sent = await call(
       sendRoute,
-      await request(users[0], "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content: "Big team: shifts are posted.", client_id: randomUUID() } }),
+      await request(users[0], "POST", `/api/chat/rooms/${roomId}/messages`, {
+        json: { content: "Big team: shifts are posted.", client_id: randomUUID() },
+      }),
       { roomId: String(roomId) },
     );
     expect(sent.status).toBe(201);
@@ -137,6 +156,21 @@ describe(`a group of ${MEMBERS} members with the room open`, () => {
     // No retry loop and no reconnect: one refusal each, the same connections throughout.
     for (const b of full) expect(b.presenceErrors).toHaveLength(1);
     expect(browsers.map((b) => b.socketId())).toEqual(sockets);
+    expect(consoleError).not.toHaveBeenCalled();
+  });
+
+  it("a member told presence is full who closes and reopens the room asks again and settles, not stuck joining", async () => {
+    const b = browsers.find((x) => x.store.getState().channels[roomId]?.presence === "full");
+    if (!b) throw new Error("no member was told presence is full");
+    b.closeRoom();
+    expect(b.store.getState().channels[roomId]).toBeUndefined();
+    b.closeRoom = bindRoomChannel(b.store, b.client, roomId);
+    await untilAll(
+      [b.store],
+      () => b.store.getState().channels[roomId]?.subscribed === true && b.store.getState().channels[roomId].presence === "full",
+      "full again",
+    );
+    expect(b.store.getState().lostRooms).toEqual([]);
     expect(consoleError).not.toHaveBeenCalled();
   });
 });

@@ -49,7 +49,9 @@ it("names the authenticated sender, whatever user_id and username the payload cl
     });
   });
   // Alice pretends to be Carol.
-  expect(sender.channel(roomPresenceChannel(room.id)).trigger("client-typing", { user_id: carol.id, username: carol.username, typing: true })).toBe(true);
+  expect(sender.channel(roomPresenceChannel(room.id)).trigger("client-typing", { user_id: carol.id, username: carol.username, typing: true })).toBe(
+    true,
+  );
   await typing;
   expect(tab.store.getState().typing[room.id]).toEqual([{ userId: alice.id, name: alice.name }]);
 

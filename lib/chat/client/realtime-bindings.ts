@@ -156,8 +156,13 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
     // Full: pusher-js asks again on its next reconnect, when a place may have freed up. Refused
     // (removed): the private channel's refusal drops the room; stop asking here.
     "pusher:subscription_error": (error) => {
-      if (presenceFull(error)) setLive({ presence: "full" });
-      else if (refused(error)) pusher.unsubscribe(presenceName);
+      if (presenceFull(error)) {
+        // pusher-js leaves a subscription the server refused pending, and a pending one is only
+        // cancelled by unsubscribe and reinstated (never asked again) by the next subscribe:
+        // settle it as pusher-js does for an auth error, so reopening the room asks afresh.
+        presence.subscriptionPending = false;
+        setLive({ presence: "full" });
+      } else if (refused(error)) pusher.unsubscribe(presenceName);
     },
     "pusher:member_added": onOnlineChange,
     "pusher:member_removed": onOnlineChange,
