@@ -1,6 +1,6 @@
 "use client";
-// The open room's presence channel: subscribed while the room is on screen, unsubscribed when
-// it closes.
+// The open room's channels (private for its events, presence for who is online and typing):
+// subscribed while the room is on screen, unsubscribed when it closes.
 import { useEffect } from "react";
 import { useChatContext } from "@/hooks/use-chat-store";
 import { bindRoomChannel } from "@/lib/chat/client/realtime-bindings";

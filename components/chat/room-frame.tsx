@@ -1,6 +1,6 @@
 "use client";
-// An open room: its presence channel (subscribed while the room is on screen), its header,
-// and the timeline below.
+// An open room: its channels (subscribed while the room is on screen), its header, and the
+// timeline below.
 import { type ReactNode, useLayoutEffect } from "react";
 import { RoomHeader } from "@/components/chat/room-header";
 import { useChatState, useChatStore } from "@/hooks/use-chat-store";
@@ -26,8 +26,10 @@ export function RoomFrame({ room, members, children }: { room: WireRoom; members
   // The store's copy is live (renamed, new messages); the server's is the first paint.
   const live = useChatState((s) => s.rooms.find((r) => r.id === room.id)) ?? room;
   const liveMembers = useChatState((s) => s.members[room.id]) ?? members;
-  // Our own presence in the room's channel means it is subscribed (for tests to wait on).
-  const subscribed = useChatState((s) => s.online[room.id]?.includes(s.me.id) ?? false);
+  // Live once the private channel is subscribed and the presence channel has answered (joined,
+  // or full in a group of over 100 online): for tests to wait on.
+  const channels = useChatState((s) => s.channels[room.id]);
+  const subscribed = channels?.subscribed === true && channels.presence !== "joining";
   const lost = useRoomLost(room.id);
 
   return (
@@ -35,6 +37,7 @@ export function RoomFrame({ room, members, children }: { room: WireRoom; members
       aria-labelledby="room-title"
       data-room-id={room.id}
       data-subscribed={subscribed}
+      data-presence={channels?.presence ?? "joining"}
       className="flex min-h-0 flex-1 flex-col bg-white dark:bg-slate-900/40"
     >
       <RoomHeader room={live} members={liveMembers} />

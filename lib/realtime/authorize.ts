@@ -1,19 +1,20 @@
 import "server-only";
-// Who may subscribe to what: a room's presence channel for its participants, a user channel
-// for that user only. Everything else is refused.
+// Who may subscribe to what: a room's private and presence channels for its active
+// participants, a user channel for that user only. Everything else is refused.
 import { MAX_ROW_ID } from "@/lib/chat/schemas";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { metrics } from "@/lib/metrics";
 import { log } from "@/lib/log";
-import { ROOM_CHANNEL_PATTERN, USER_CHANNEL_PATTERN } from "@/lib/realtime/channels";
+import { ROOM_CHANNEL_PATTERN, ROOM_PRESENCE_CHANNEL_PATTERN, USER_CHANNEL_PATTERN } from "@/lib/realtime/channels";
 import { pusherServer } from "@/lib/realtime/pusher-server";
 import type { SessionUser } from "@/lib/auth/credentials";
 
 export type ChannelAuth = { auth: string; channel_data?: string };
 
 export async function authorizeChannel(user: SessionUser, socketId: string, channel: string): Promise<ChannelAuth> {
-  const room = ROOM_CHANNEL_PATTERN.exec(channel);
+  const presence = ROOM_PRESENCE_CHANNEL_PATTERN.exec(channel);
+  const room = ROOM_CHANNEL_PATTERN.exec(channel) ?? presence;
   const own = USER_CHANNEL_PATTERN.exec(channel);
   let allowed = false;
   // The account must still be active: a caller holding a SessionUser from before a
@@ -31,7 +32,7 @@ export async function authorizeChannel(user: SessionUser, socketId: string, chan
     log.info({ event: "auth.failure", kind: "channel", user_id: user.id, channel }, "channel refused");
     throw new AppError("forbidden", "Not allowed on this channel");
   }
-  if (room) {
+  if (presence) {
     return pusherServer().authorizeChannel(socketId, channel, {
       user_id: String(user.id),
       user_info: { username: user.username, name: user.name },

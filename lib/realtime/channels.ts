@@ -1,7 +1,11 @@
 // Channel names: the only place they are spelled (browser and server share this). Event names
 // and payloads are in lib/wire/events.ts.
 
-export const roomChannel = (roomId: number) => `presence-room-${roomId}`;
+/** A room's server events (messages, reads, members): private, so any number of members subscribe. */
+export const roomChannel = (roomId: number) => `private-room-${roomId}`;
+/** Who is online and typing in a room. Presence channels admit at most 100 members (as hosted
+ * Pusher does); a member refused for that still gets every server event on roomChannel. */
+export const roomPresenceChannel = (roomId: number) => `presence-room-${roomId}`;
 export const userChannel = (userId: number) => `private-user-${userId}`;
 
 /** Pusher's limit on channels in one trigger call (the embedded server enforces it too). */
@@ -14,5 +18,6 @@ export function triggerChunks(channels: string[]): string[][] {
   return chunks;
 }
 
-export const ROOM_CHANNEL_PATTERN = /^presence-room-([1-9][0-9]{0,15})$/;
+export const ROOM_CHANNEL_PATTERN = /^private-room-([1-9][0-9]{0,15})$/;
+export const ROOM_PRESENCE_CHANNEL_PATTERN = /^presence-room-([1-9][0-9]{0,15})$/;
 export const USER_CHANNEL_PATTERN = /^private-user-([1-9][0-9]{0,15})$/;

@@ -44,6 +44,7 @@ export async function loadApp() {
     sendMessage: send.sendMessage,
     authorizeChannel: authorize.authorizeChannel,
     roomChannel: channels.roomChannel,
+    roomPresenceChannel: channels.roomPresenceChannel,
     userChannel: channels.userChannel,
     EVENTS: events.EVENTS,
     deliver: publish.deliver,

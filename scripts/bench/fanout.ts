@@ -2,8 +2,9 @@
 // of them on pusher-js. Sends go through the real sendMessage and deliver (publish after commit);
 // the publish calls are counted where they reach the realtime server's HTTP API (a counting
 // pass-through proxy, scripts/bench/publish-counter.ts), and deliveries at the clients: every
-// connected member must get each message's room.activity on their user channel, and each member
-// the room's presence channel admitted must get its message.created.
+// connected member must get each message's room.activity on their user channel and its
+// message.created on the room's private channel. Each also asks for the room's presence channel
+// as the browser does; Pusher admits 100 members there, and those refused still get everything.
 import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
 import type PusherJs from "pusher-js";
@@ -32,10 +33,10 @@ export type FanoutResult = {
   publish_p50_ms: number;
   publish_p99_ms: number;
   /** Connected members the room's presence channel admitted (Pusher caps presence at 100 members). */
-  room_channel_members: number;
-  /** Connected members refused by that cap: they get room.activity, not message.created. */
+  presence_admitted: number;
+  /** Connected members refused by that cap (LimitReached): they still get every event on the private channel. */
   presence_refused: number;
-  /** Expected: sends × (connected + room_channel_members). */
+  /** Expected: sends × connected × 2 (room.activity and message.created for every connected member). */
   expected: number;
   delivered: number;
   lost: number;
@@ -74,12 +75,14 @@ async function removeGroup(url: string, roomId: number): Promise<void> {
   });
 }
 
-/** Subscribes and reports whether the server admitted it (a full presence channel refuses). */
-function admitted(client: PusherJs, name: string): Promise<boolean> {
+/** Subscribes and reports whether the server admitted it, or refused it because it is full. */
+function presenceOutcome(client: PusherJs, name: string): Promise<"admitted" | "full"> {
   const channel = client.subscribe(name);
-  return new Promise((resolve) => {
-    channel.bind("pusher:subscription_succeeded", () => resolve(true));
-    channel.bind("pusher:subscription_error", () => resolve(false));
+  return new Promise((resolve, reject) => {
+    channel.bind("pusher:subscription_succeeded", () => resolve("admitted"));
+    channel.bind("pusher:subscription_error", (error: { type?: string }) =>
+      error?.type === "LimitReached" ? resolve("full") : reject(new Error(`presence refused: ${JSON.stringify(error)}`)),
+    );
   });
 }
 
@@ -95,7 +98,7 @@ export async function benchFanout(app: App, url: string, realtime: RealtimeTarge
     const created = new Map<number, number>();
     const activity = new Map<number, number>();
     const bump = (map: Map<number, number>, id: number) => map.set(id, (map.get(id) ?? 0) + 1);
-    let roomMembers = 0;
+    let presenceAdmitted = 0;
     task.step("connecting");
     await Promise.all(
       users.slice(0, connected).map(async (user) => {
@@ -103,10 +106,9 @@ export async function benchFanout(app: App, url: string, realtime: RealtimeTarge
         clients.push(client);
         const own = await subscribed(client, app.userChannel(user.id));
         own.bind(app.EVENTS.roomActivity, (data: { message_id: number }) => bump(activity, data.message_id));
-        if (await admitted(client, app.roomChannel(roomId))) {
-          roomMembers++;
-          client.channel(app.roomChannel(roomId)).bind(app.EVENTS.messageCreated, (data: { id: number }) => bump(created, data.id));
-        }
+        const room = await subscribed(client, app.roomChannel(roomId));
+        room.bind(app.EVENTS.messageCreated, (data: { id: number }) => bump(created, data.id));
+        if ((await presenceOutcome(client, app.roomPresenceChannel(roomId))) === "admitted") presenceAdmitted++;
       }),
     );
 
@@ -147,13 +149,13 @@ export async function benchFanout(app: App, url: string, realtime: RealtimeTarge
     );
     const calls = counter.calls().slice(callsBefore);
 
-    const expectedPerMessage = connected + roomMembers;
-    const received = (id: number) => Math.min(activity.get(id) ?? 0, connected) + Math.min(created.get(id) ?? 0, roomMembers);
+    const expectedPerMessage = 2 * connected;
+    const received = (id: number) => Math.min(activity.get(id) ?? 0, connected) + Math.min(created.get(id) ?? 0, connected);
     const deliveredNow = () => ids.reduce((sum, id) => sum + received(id), 0);
     await until(() => deliveredNow() === ids.length * expectedPerMessage, "every delivery", DRAIN_TIMEOUT_MS).catch(() => {});
     const delivered = deliveredNow();
     const duplicated = ids.reduce(
-      (sum, id) => sum + Math.max(0, (activity.get(id) ?? 0) - connected) + Math.max(0, (created.get(id) ?? 0) - roomMembers),
+      (sum, id) => sum + Math.max(0, (activity.get(id) ?? 0) - connected) + Math.max(0, (created.get(id) ?? 0) - connected),
       0,
     );
     const timing = summarize(latencies);
@@ -171,8 +173,8 @@ export async function benchFanout(app: App, url: string, realtime: RealtimeTarge
       statement_p99_ms: statement.p99_ms,
       publish_p50_ms: publish.p50_ms,
       publish_p99_ms: publish.p99_ms,
-      room_channel_members: roomMembers,
-      presence_refused: connected - roomMembers,
+      presence_admitted: presenceAdmitted,
+      presence_refused: connected - presenceAdmitted,
       expected: ids.length * expectedPerMessage,
       delivered,
       lost: ids.length * expectedPerMessage - delivered,

@@ -208,13 +208,14 @@ function others(r: BenchResult): string[] {
       `## Fan-out (a ${int(f.members)}-member group, ${f.connected} members on pusher-js)`,
       "",
       `${int(f.sends)} sends through \`sendMessage\` and \`deliver\`: **${f.publish_calls_per_send} publish calls per send** ` +
-        `(message.created on the room's channel, one room.activity on up to ${f.max_channels_per_call} user channels per call; ` +
+        `(message.created on the room's private channel, one room.activity on up to ${f.max_channels_per_call} user channels per call; ` +
         `counted where they reach the realtime server's HTTP API), send p50 ${ms(f.send_p50_ms)}, **p99 ${ms(f.send_p99_ms)}** ` +
         `(the statement, p50 ${ms(f.statement_p50_ms)} / p99 ${ms(f.statement_p99_ms)} with the wait for the room's lock behind the other senders, ` +
         `plus the publish calls in parallel, p50 ${ms(f.publish_p50_ms)} / p99 ${ms(f.publish_p99_ms)}). ` +
         `Deliveries: **${int(f.delivered)} of ${int(f.expected)}, ${f.lost} lost**, ${f.duplicated} duplicated. ` +
-        `The room's presence channel admitted ${f.room_channel_members} of the ${f.connected} connected members (Pusher caps a presence channel at ` +
-        `100 members; ${f.presence_refused} were refused and got the room list's room.activity only). ` +
+        `Every connected member counts: each gets message.created and room.activity. The room's presence channel (who is online, typing) ` +
+        `admitted ${f.presence_admitted} of the ${f.connected} (Pusher caps a presence channel at 100 members); the ${f.presence_refused} ` +
+        "refused as full got every message all the same. " +
         `Measured ${f.measured_at.slice(0, 16).replace("T", " ")} UTC at a load average of ${f.load_average[0]} → ${f.load_average[1]} on ${r.machine.cpus} cores.`,
       "",
     );

@@ -108,6 +108,7 @@ export function correctnessFailures(result: BenchResult): string[] {
     if (fanout.publish_calls_per_send > bound)
       failures.push(`fan-out made ${fanout.publish_calls_per_send} publish calls per send (at most ${bound})`);
     if (fanout.max_channels_per_call > 100) failures.push(`fan-out sent ${fanout.max_channels_per_call} channels in one call (at most 100)`);
+    if (fanout.presence_admitted > 100) failures.push(`fan-out: the presence channel admitted ${fanout.presence_admitted} members (at most 100)`);
   }
   return failures;
 }

@@ -86,7 +86,7 @@ export async function benchTyping(app: App, url: string, realtime: RealtimeTarge
     const { roomId, users } = await twoPersonRoom(stats);
     const [typist, reader] = users.map((user) => connectAs(app, realtime, user));
     try {
-      const channelName = app.roomChannel(roomId);
+      const channelName = app.roomPresenceChannel(roomId);
       const [typing, watching] = [await subscribed(typist, channelName), await subscribed(reader, channelName)];
       let delivered = 0;
       watching.bind(app.EVENTS.typing, () => {

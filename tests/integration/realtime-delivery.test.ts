@@ -4,7 +4,7 @@ import type { PresenceChannel } from "pusher-js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { POST as sendRoute } from "@/app/api/chat/rooms/[roomId]/messages/route";
 import { db } from "@/lib/db";
-import { roomChannel, userChannel } from "@/lib/realtime/channels";
+import { roomChannel, roomPresenceChannel, userChannel } from "@/lib/realtime/channels";
 import type { RoomActivityEvent } from "@/lib/wire/events";
 import type { WireMessage } from "@/lib/wire/rest";
 import { seedDemoData } from "@/prisma/seed-data";
@@ -32,13 +32,15 @@ describe("realtime delivery between two demo users", () => {
   it("delivers message.created on the room, room.activity on each user channel, typing client to client, and presence", async () => {
     const a = clientFor(alice);
     const b = clientFor(bob);
-    const aRoom = await subscribed<PresenceChannel>(a, roomChannel(roomId));
+    const aRoom = await subscribed(a, roomChannel(roomId));
+    const aPresence = await subscribed<PresenceChannel>(a, roomPresenceChannel(roomId));
     const bUser = await subscribed(b, userChannel(bob.id));
     const aUser = await subscribed(a, userChannel(alice.id));
-    const joined = new Promise<{ id: string; info: { username: string } }>((resolve) => aRoom.bind("pusher:member_added", resolve));
-    const bRoom = await subscribed<PresenceChannel>(b, roomChannel(roomId));
+    const joined = new Promise<{ id: string; info: { username: string } }>((resolve) => aPresence.bind("pusher:member_added", resolve));
+    const bRoom = await subscribed(b, roomChannel(roomId));
+    const bPresence = await subscribed<PresenceChannel>(b, roomPresenceChannel(roomId));
     expect((await joined).info.username).toBe("cleaner1");
-    expect(bRoom.members.count).toBe(2);
+    expect(bPresence.members.count).toBe(2);
 
     const clientId = crypto.randomUUID();
     const aSees = next<WireMessage>(aRoom, "message.created", (m) => m.client_id === clientId);
@@ -65,14 +67,15 @@ describe("realtime delivery between two demo users", () => {
     });
     expect(await aActivity).toEqual(forBob);
 
-    const typing = next<{ user_id: number; username: string; typing: boolean }>(aRoom, "client-typing");
-    expect(bRoom.trigger("client-typing", { user_id: bob.id, username: "cleaner1", typing: true })).toBe(true);
+    const typing = next<{ user_id: number; username: string; typing: boolean }>(aPresence, "client-typing");
+    expect(bPresence.trigger("client-typing", { user_id: bob.id, username: "cleaner1", typing: true })).toBe(true);
     expect(await typing).toEqual({ user_id: bob.id, username: "cleaner1", typing: true });
   });
 
   it("refuses a non-participant's subscription to the room and to another user's channel", async () => {
     const c = clientFor(carol);
     await expect(subscribed(c, roomChannel(roomId))).rejects.toThrow(/403|auth/);
+    await expect(subscribed(c, roomPresenceChannel(roomId))).rejects.toThrow(/403|auth/);
     await expect(subscribed(c, userChannel(alice.id))).rejects.toThrow(/403|auth/);
     await expect(subscribed(c, userChannel(carol.id))).resolves.toBeTruthy();
   });

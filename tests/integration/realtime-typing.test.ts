@@ -3,7 +3,7 @@
 // our routes, the real embedded server, and the receiving tab's real store and bindings.
 import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
 import type PusherJs from "pusher-js";
-import { roomChannel } from "@/lib/realtime/channels";
+import { roomPresenceChannel } from "@/lib/realtime/channels";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 import { openTab, realtimeClient, startAuthServer, type Tab } from "@/tests/support/realtime-tab";
 
@@ -31,7 +31,7 @@ it("names the authenticated sender, whatever user_id and username the payload cl
   const room = await makeRoom([alice.id, bob.id, carol.id]);
   tab = await openTab(bob, rt, auth.origin, [room.id]);
   sender = await realtimeClient(alice, rt, auth.origin);
-  await Promise.all([subscribed(tab.client, roomChannel(room.id)), subscribed(sender, roomChannel(room.id))]);
+  await Promise.all([subscribed(tab.client, roomPresenceChannel(room.id)), subscribed(sender, roomPresenceChannel(room.id))]);
   await new Promise<void>((resolve) => {
     if (tab?.store.getState().online[room.id]?.includes(alice.id)) return resolve();
     const stop = tab?.store.subscribe(() => {
@@ -49,7 +49,9 @@ it("names the authenticated sender, whatever user_id and username the payload cl
     });
   });
   // Alice pretends to be Carol.
-  expect(sender.channel(roomChannel(room.id)).trigger("client-typing", { user_id: carol.id, username: carol.username, typing: true })).toBe(true);
+  expect(sender.channel(roomPresenceChannel(room.id)).trigger("client-typing", { user_id: carol.id, username: carol.username, typing: true })).toBe(
+    true,
+  );
   await typing;
   expect(tab.store.getState().typing[room.id]).toEqual([{ userId: alice.id, name: alice.name }]);
 
@@ -61,7 +63,7 @@ it("names the authenticated sender, whatever user_id and username the payload cl
       resolve();
     });
   });
-  sender.channel(roomChannel(room.id)).trigger("client-typing", { user_id: carol.id, username: carol.username, typing: false });
+  sender.channel(roomPresenceChannel(room.id)).trigger("client-typing", { user_id: carol.id, username: carol.username, typing: false });
   await cleared;
   expect(tab.store.getState().typing[room.id]).toBeUndefined();
 });

@@ -5,10 +5,10 @@
 import type Pusher from "pusher-js";
 import type { Members, PresenceChannel } from "pusher-js";
 import { REVOKED } from "@/lib/chat/client/connection-watch";
-import type { ChatStore } from "@/lib/chat/client/store";
+import type { ChatStore, RoomChannels } from "@/lib/chat/client/store";
 import { catchUp, fetchWholeMessage, refreshMembers, refreshRoom, refreshRooms } from "@/lib/chat/client/sync";
 import { receiveTyping } from "@/lib/chat/client/typing";
-import { roomChannel, userChannel } from "@/lib/realtime/channels";
+import { roomChannel, roomPresenceChannel, userChannel } from "@/lib/realtime/channels";
 import { EVENTS, parseEvent, type TypingEvent } from "@/lib/wire/events";
 
 /** pusher-js passes client events on presence channels the sender's id as the server attached it. */
@@ -73,18 +73,34 @@ function memberIds(members: Members): number[] {
   return ids;
 }
 
+/** The presence channel refused us because it already holds its 100 members (LimitReached, as
+ * hosted Pusher and our embedded server answer it): not an error, the room works without it. */
+function presenceFull(error: unknown): boolean {
+  return (error as { type?: unknown } | null)?.type === "LimitReached";
+}
+
+/** An open room: its private channel carries every server event (any number of members), its
+ * presence channel who is online and typing (at most 100 members get in). */
 export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number): () => void {
   const name = roomChannel(roomId);
-  const channel = pusher.subscribe(name) as PresenceChannel;
+  const presenceName = roomPresenceChannel(roomId);
+  const channel = pusher.subscribe(name);
+  const presence = pusher.subscribe(presenceName) as PresenceChannel;
   const me = store.getState().me.id;
+  let live: RoomChannels = { subscribed: channel.subscribed, presence: presence.subscribed ? "joined" : "joining" };
+  const setLive = (patch: Partial<RoomChannels>) => {
+    live = { ...live, ...patch };
+    store.setRoomChannels(roomId, live);
+  };
+  setLive({});
   const displayName = (userId: number, fallback: string) => {
     const member = store.getState().members[roomId]?.find((m) => m.id === userId);
-    const info = channel.members?.get(String(userId))?.info as MemberInfo | undefined;
+    const info = presence.members?.get(String(userId))?.info as MemberInfo | undefined;
     return member?.name || info?.name || fallback;
   };
-  const onOnlineChange = () => store.setOnline(roomId, memberIds(channel.members));
+  const onOnlineChange = () => store.setOnline(roomId, memberIds(presence.members));
 
-  const unbind = bindAll(channel, {
+  const unbindEvents = bindAll(channel, {
     [EVENTS.messageCreated]: (data) => {
       const parsed = parseEvent(EVENTS.messageCreated, data);
       if (!parsed || parsed.room_id !== roomId) return;
@@ -116,6 +132,19 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
       if (members) store.applyMembers({ room_id: roomId, owner_id, members });
       else void refreshMembers(store, roomId, owner_id).catch(ignore);
     },
+    "pusher:subscription_succeeded": () => {
+      setLive({ subscribed: true });
+      void catchUp(store, roomId).catch(ignore);
+    },
+    // Refused on (re)subscribing: removed from the room. Drop it instead of retrying each reconnect.
+    "pusher:subscription_error": (error) => {
+      if (!refused(error)) return;
+      store.dropRoom(roomId);
+      pusher.unsubscribe(name);
+      pusher.unsubscribe(presenceName);
+    },
+  });
+  const unbindPresence = bindAll(presence, {
     [EVENTS.typing]: (data, metadata) => {
       // Who is typing is the member the server authenticated, never the payload's claim.
       const userId = Number(metadata?.user_id);
@@ -124,29 +153,37 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
       receiveTyping(store, roomId, { userId, name: displayName(userId, "Someone") }, typing.typing);
     },
     "pusher:subscription_succeeded": () => {
+      setLive({ presence: "joined" });
       onOnlineChange();
-      void catchUp(store, roomId).catch(ignore);
     },
-    // Refused on (re)subscribing: removed from the room. Drop it instead of retrying each reconnect.
+    // Full: pusher-js asks again on its next reconnect, when a place may have freed up. Refused
+    // (removed): the private channel's refusal drops the room; stop asking here.
     "pusher:subscription_error": (error) => {
-      if (!refused(error)) return;
-      store.dropRoom(roomId);
-      pusher.unsubscribe(name);
+      if (presenceFull(error)) {
+        // pusher-js leaves a subscription the server refused pending, and a pending one is only
+        // cancelled by unsubscribe and reinstated (never asked again) by the next subscribe:
+        // settle it as pusher-js does for an auth error, so reopening the room asks afresh.
+        presence.subscriptionPending = false;
+        setLive({ presence: "full" });
+      } else if (refused(error)) pusher.unsubscribe(presenceName);
     },
     "pusher:member_added": onOnlineChange,
     "pusher:member_removed": onOnlineChange,
   });
   return () => {
-    unbind();
+    unbindEvents();
+    unbindPresence();
     pusher.unsubscribe(name);
+    pusher.unsubscribe(presenceName);
     store.setOnline(roomId, []);
+    store.setRoomChannels(roomId, undefined);
   };
 }
 
 /** A client event straight to the other browsers in the room; nothing reaches our server. The
  * receivers take the sender from the server-attached user_id, not from this payload. */
 export function sendTyping(pusher: Pusher, roomId: number, payload: TypingEvent) {
-  const channel = pusher.channel(roomChannel(roomId));
+  const channel = pusher.channel(roomPresenceChannel(roomId));
   if (channel?.subscribed) channel.trigger(EVENTS.typing, payload);
 }
 

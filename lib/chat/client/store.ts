@@ -29,11 +29,17 @@ export type ChatState = {
   pending: Record<number, PendingMessage[]>;
   members: Record<number, RoomMember[]>;
   online: Record<number, number[]>;
+  /** An open room's realtime channels (bindRoomChannel); absent while closed. */
+  channels: Record<number, RoomChannels>;
   typing: Record<number, TypingUser[]>;
   /** Rooms whose channel authorization was refused since the page loaded: removed from them. */
   lostRooms: number[];
   connection: ConnectionStatus;
 };
+
+/** `subscribed`: the private channel (every server event) is live. `presence`: "full" when the
+ * presence channel refused us for its member limit; the room works without online dots and typing. */
+export type RoomChannels = { subscribed: boolean; presence: "joining" | "joined" | "full" };
 
 export type ChatInit = { me: Me; rooms: WireRoom[]; roomsCursor: string | null; unreadTotal: number };
 
@@ -51,6 +57,7 @@ export function createChatStore(init: ChatInit) {
     pending: {},
     members: {},
     online: {},
+    channels: {},
     typing: {},
     lostRooms: [],
     connection: { state: "initialized", degraded: false },
@@ -67,7 +74,7 @@ export function createChatStore(init: ChatInit) {
     state = { ...state, ...next };
     for (const listener of listeners) listener();
   };
-  const setIn = <K extends "timelines" | "pending" | "members" | "online" | "typing">(
+  const setIn = <K extends "timelines" | "pending" | "members" | "online" | "channels" | "typing">(
     key: K,
     roomId: number,
     value: ChatState[K][number] | undefined,
@@ -146,6 +153,7 @@ export function createChatStore(init: ChatInit) {
         lostRooms: state.lostRooms.includes(roomId) ? state.lostRooms : [...state.lostRooms, roomId],
       });
       setIn("online", roomId, undefined);
+      setIn("channels", roomId, undefined);
       setIn("typing", roomId, undefined);
     },
     setActiveRoom(roomId: number | null) {
@@ -253,6 +261,11 @@ export function createChatStore(init: ChatInit) {
     },
     setOnline(roomId: number, userIds: number[]) {
       setIn("online", roomId, userIds.length ? [...new Set(userIds)] : undefined);
+    },
+    /** `undefined` when the room closes. */
+    setRoomChannels(roomId: number, channels: RoomChannels | undefined) {
+      const held = state.channels[roomId];
+      if (held?.subscribed !== channels?.subscribed || held?.presence !== channels?.presence) setIn("channels", roomId, channels);
     },
     setTyping(roomId: number, users: TypingUser[]) {
       setIn("typing", roomId, users.length ? users : undefined);

@@ -2,7 +2,7 @@
 // one presence room, authorized locally with the server SDK (no app in the loop).
 import type Pusher from "pusher";
 import PusherJs, { type PresenceChannel } from "pusher-js";
-import { roomChannel } from "@/lib/realtime/channels";
+import { roomPresenceChannel } from "@/lib/realtime/channels";
 import { EVENTS } from "@/lib/wire/events";
 import type { Target } from "./types";
 import { waitFor } from "./wait";
@@ -12,7 +12,7 @@ const CONNECT_WAVE = 100;
 export type Member = { client: PusherJs; channel: PresenceChannel | null; room: number };
 
 /** Rooms are numbered from 0 here and from 1 on the wire, like the app's room ids. */
-export const roomName = (room: number) => roomChannel(room + 1);
+export const roomName = (room: number) => roomPresenceChannel(room + 1);
 
 export type Listeners = { onMessage: (data: { t: number }) => void; onTyping: (data: { t: number }) => void };
 

@@ -54,7 +54,7 @@ describe("deleting a message", () => {
 
     const roomWatcher = await Subscriber.connect(realtime);
     const bWatcher = await Subscriber.connect(realtime);
-    await roomWatcher.subscribe(roomChannel(roomId), { user_id: String(c.id) });
+    await roomWatcher.subscribe(roomChannel(roomId));
     await bWatcher.subscribe(userChannel(b.id));
 
     const result = await delivered(deleteMessage(admin, { message_id: m3.id, reason: "spam" }));

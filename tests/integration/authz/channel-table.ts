@@ -3,7 +3,7 @@
 // channel the caller belongs to and one it does not, plus names derived from them that must
 // all be refused: other prefixes (private-encrypted-, public, cache), case, padding, suffixes,
 // leading zeros, out-of-range ids; and bodies the schema refuses.
-import { roomChannel, userChannel } from "@/lib/realtime/channels";
+import { roomChannel, roomPresenceChannel, userChannel } from "@/lib/realtime/channels";
 import type { Role } from "@/tests/integration/authz/route-table";
 
 export type ChannelFixture = {
@@ -35,13 +35,25 @@ export const CHANNEL_BUILDERS: Record<string, { build: (id: number) => string; c
     build: roomChannel,
     cases: [
       {
-        name: "presence-room-{a room the participant is in}",
+        name: "private-room-{a room the participant is in}",
         body: (f) => channel(roomChannel(f.memberRoomId)),
-        // Admins watch rooms from the dashboard, not by joining their presence channel.
+        // Admins watch rooms from the dashboard, not by subscribing to their channels.
         expect: { anonymous: 401, stranger: 403, participant: 200, deactivated: 401, admin: 403 },
       },
-      { name: "presence-room-{a room no caller is in}", body: (f) => channel(roomChannel(f.otherRoomId)), expect: refused },
-      { name: "presence-room-{a room that does not exist}", body: (f) => channel(roomChannel(f.missingRoomId)), expect: refused },
+      { name: "private-room-{a room no caller is in}", body: (f) => channel(roomChannel(f.otherRoomId)), expect: refused },
+      { name: "private-room-{a room that does not exist}", body: (f) => channel(roomChannel(f.missingRoomId)), expect: refused },
+    ],
+  },
+  roomPresenceChannel: {
+    build: roomPresenceChannel,
+    cases: [
+      {
+        name: "presence-room-{a room the participant is in}",
+        body: (f) => channel(roomPresenceChannel(f.memberRoomId)),
+        expect: { anonymous: 401, stranger: 403, participant: 200, deactivated: 401, admin: 403 },
+      },
+      { name: "presence-room-{a room no caller is in}", body: (f) => channel(roomPresenceChannel(f.otherRoomId)), expect: refused },
+      { name: "presence-room-{a room that does not exist}", body: (f) => channel(roomPresenceChannel(f.missingRoomId)), expect: refused },
     ],
   },
   userChannel: {
@@ -81,9 +93,13 @@ const MUTATIONS: Array<[string, (name: string, id: number) => string]> = [
 export function channelCases(): ChannelCase[] {
   const derived: ChannelCase[] = [];
   for (const [builder, { build }] of Object.entries(CHANNEL_BUILDERS)) {
+    const forRoom = builder !== "userChannel";
     for (const [what, mutate] of MUTATIONS) {
+      // A room's other prefix is its sibling channel (private-room- and presence-room-), allowed
+      // and covered by that builder's own rows.
+      if (forRoom && what === "other prefix") continue;
       // Derived from the name the participant may subscribe to: only the exact name is allowed.
-      const allowedId = (f: ChannelFixture) => (builder === "roomChannel" ? f.memberRoomId : f.selfId);
+      const allowedId = (f: ChannelFixture) => (forRoom ? f.memberRoomId : f.selfId);
       derived.push({ name: `${builder}: ${what}`, body: (f) => channel(mutate(build(allowedId(f)), allowedId(f))), expect: refused });
     }
   }

@@ -1,5 +1,6 @@
 // POST /api/pusher/auth (form: socket_id, channel_name, as pusher-js sends them): signs a
-// subscription to presence-room-{id} for participants and private-user-{id} for that user.
+// subscription to private-room-{id} and presence-room-{id} for participants and private-user-{id}
+// for that user.
 import { z } from "zod";
 import { authorizeChannel } from "@/lib/realtime/authorize";
 import { readAuthForm, socketIdSchema } from "@/lib/realtime/auth-form";
