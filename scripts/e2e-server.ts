@@ -13,6 +13,7 @@ import { freePort } from "./db/free-port";
 import { migrate } from "./db/migrate-runner";
 import { seedDemoData } from "@/prisma/seed-data";
 import { randomCredentials, type RealtimeServer, startRealtimeServer } from "@/realtime-server";
+import { pusherEnv } from "@/realtime-server";
 
 const port = Number(process.env.E2E_PORT ?? 3217);
 const controlPort = Number(process.env.E2E_CONTROL_PORT ?? 3218);
@@ -90,12 +91,7 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
     DATABASE_URL: databaseUrl,
-    PUSHER_APP_ID: credentials.appId,
-    PUSHER_KEY: credentials.key,
-    PUSHER_SECRET: credentials.secret,
-    PUSHER_HOST: "127.0.0.1",
-    PUSHER_PORT: String(realtimePort),
-    PUSHER_USE_TLS: "false",
+    ...pusherEnv({ ...credentials, host: "127.0.0.1", port: realtimePort }),
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",

@@ -14,6 +14,7 @@ import { migrate } from "./db/migrate-runner";
 import { localNextAuthSecret, localRealtimeCredentials } from "./local-secrets";
 import { seedDemoData } from "@/prisma/seed-data";
 import { startRealtimeServer } from "@/realtime-server";
+import { pusherEnv } from "@/realtime-server";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 // .env files, read the way Next reads them, so what they set decides what is embedded; an empty
@@ -54,12 +55,7 @@ async function main() {
     const realtime = await startRealtimeServer({ host: "127.0.0.1", port: Number(env.REALTIME_PORT ?? 6001), ...credentials });
     stops.push(() => realtime.close());
     Object.assign(env, {
-      PUSHER_APP_ID: realtime.appId,
-      PUSHER_KEY: realtime.key,
-      PUSHER_SECRET: realtime.secret,
-      PUSHER_HOST: realtime.host,
-      PUSHER_PORT: String(realtime.port),
-      PUSHER_USE_TLS: "false",
+      ...pusherEnv(realtime),
     });
     log("embedded realtime server", { port: realtime.port });
   }

@@ -1,20 +1,12 @@
 // The application's own modules, loaded only after the environment points them at the bench
 // database and realtime server: lib/db.ts reads DATABASE_URL and lib/realtime/pusher-server.ts
 // the PUSHER_* settings when first used, so nothing from lib/ may be imported statically here.
+import { pusherEnv, type RealtimeTarget } from "@/realtime-server";
 
-export type RealtimeTarget = { host: string; port: number; appId: string; key: string; secret: string };
+export type { RealtimeTarget };
 
 export function configureAppEnv(databaseUrl: string, realtime: RealtimeTarget): void {
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    PUSHER_APP_ID: realtime.appId,
-    PUSHER_KEY: realtime.key,
-    PUSHER_SECRET: realtime.secret,
-    PUSHER_HOST: realtime.host,
-    PUSHER_PORT: String(realtime.port),
-    PUSHER_USE_TLS: "false",
-    LOG_LEVEL: "warn",
-  });
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, ...pusherEnv(realtime), LOG_LEVEL: "warn" });
   delete process.env.PUSHER_CLUSTER;
 }
 

@@ -9,6 +9,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { freePort } from "@/scripts/db/free-port";
 import { runLighthouse } from "./lighthouse";
+import { waitForHealth } from "./wait-for-health";
 
 export type BundleResult = {
   room_page_js_gz_kb: number;
@@ -23,27 +24,13 @@ export type ScriptSize = { url: string; bytes: number; gzip_bytes: number };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
-async function waitForHealth(baseURL: string, server: ChildProcess, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the e2e server exited (${server.exitCode})`);
-    const ok = await fetch(`${baseURL}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the e2e server did not become healthy");
-}
-
 async function startServer(port: number, controlPort: number): Promise<ChildProcess> {
   const tsx = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
   const server = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/e2e-server.ts"], {
     env: { ...process.env, E2E_PORT: String(port), E2E_CONTROL_PORT: String(controlPort), LOG_LEVEL: "error" },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  await waitForHealth(`http://localhost:${port}`, server);
+  await waitForHealth(`http://localhost:${port}`, server, { name: "the e2e server", timeoutMs: 180_000 });
   return server;
 }
 

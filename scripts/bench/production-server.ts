@@ -10,6 +10,8 @@ import path from "node:path";
 import { randomCredentials } from "@/realtime-server/credentials";
 import { freePort } from "@/scripts/db/free-port";
 import { type RealtimeChild, startRealtimeChild } from "@/scripts/realtime-child";
+import { pusherEnv } from "@/realtime-server";
+import { waitForHealth } from "./wait-for-health";
 
 export type ProductionServer = { origin: string; pid: number; realtime: RealtimeChild; stop(): Promise<void> };
 
@@ -47,20 +49,6 @@ export async function ensureBuild(log: (line: string) => void): Promise<void> {
   await run("npm", ["run", "build"]);
 }
 
-async function waitForHealth(origin: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
-    const ok = await fetch(`${origin}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("next start did not become healthy");
-}
-
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -86,12 +74,7 @@ export async function startProductionServer(options: { databaseUrl: string; env:
         NEXT_TELEMETRY_DISABLED: "1",
         CHECKPOINT_DISABLE: "1",
         DATABASE_URL: options.databaseUrl,
-        PUSHER_APP_ID: realtime.appId,
-        PUSHER_KEY: realtime.key,
-        PUSHER_SECRET: realtime.secret,
-        PUSHER_HOST: realtime.host,
-        PUSHER_PORT: String(realtime.port),
-        PUSHER_USE_TLS: "false",
+        ...pusherEnv(realtime),
         NEXTAUTH_URL: origin,
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
         CRON_SECRET: randomBytes(32).toString("base64url"),
@@ -103,7 +86,7 @@ export async function startProductionServer(options: { databaseUrl: string; env:
       stdio: ["ignore", "ignore", "inherit"],
     });
     try {
-      await waitForHealth(origin, next);
+      await waitForHealth(origin, next, { name: "next start", timeoutMs: HEALTH_TIMEOUT_MS });
     } catch (error) {
       await stopChild(next);
       throw error;

@@ -12,6 +12,7 @@ import { type RealtimeProcess, REALTIME_CREDENTIALS, startRealtimeProcess } from
 import type { TabSnapshot } from "./tab-protocol";
 import { everyTab, openTab, type Tab } from "./tabs";
 import { readTruth, type Truth } from "./truth";
+import { pusherEnv } from "@/realtime-server";
 
 export type Fault = { kind: "realtime" | "database"; downAt: number; upAt: number };
 
@@ -77,12 +78,7 @@ export async function pointAppAt(database: SoakDatabase, realtime: RealtimeProce
   if ((globalThis as { prisma?: unknown }).prisma) throw new Error("a Prisma client exists before the soak set DATABASE_URL");
   Object.assign(process.env, {
     DATABASE_URL: database.url,
-    PUSHER_APP_ID: REALTIME_CREDENTIALS.appId,
-    PUSHER_KEY: REALTIME_CREDENTIALS.key,
-    PUSHER_SECRET: REALTIME_CREDENTIALS.secret,
-    PUSHER_HOST: realtime.host,
-    PUSHER_PORT: String(realtime.port),
-    PUSHER_USE_TLS: "false",
+    ...pusherEnv({ ...REALTIME_CREDENTIALS, host: realtime.host, port: realtime.port }),
     RATE_LIMIT_SEND_MAX: "1000000",
     RATE_LIMIT_CHANNEL_AUTH_MAX: "1000000",
   });
