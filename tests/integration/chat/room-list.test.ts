@@ -98,6 +98,7 @@ describe("room list from denormalized fields", () => {
         unread_count: 1,
         updated_at: sent.message.timestamp,
         owner_id: a.id,
+        last_seq: 1,
       },
     ]);
   });
