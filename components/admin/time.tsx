@@ -1,6 +1,6 @@
-import { formatDateTime } from "@/components/admin/format";
+import { LocalTime } from "@/components/admin/local-time";
 
 export function Time({ value }: { value: Date | null }) {
   if (!value) return <span className="text-slate-400">–</span>;
-  return <time dateTime={value.toISOString()}>{formatDateTime(value)}</time>;
+  return <LocalTime iso={value.toISOString()} />;
 }

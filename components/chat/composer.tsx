@@ -1,17 +1,22 @@
 "use client";
 // The message box: Enter sends, Shift+Enter is a new line; a counter appears near the limit.
-import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { SendIcon } from "@/components/ui/icons";
+import { useChatState } from "@/hooks/use-chat-store";
 import { useTypingSender } from "@/hooks/use-typing-sender";
+import type { ChatState } from "@/lib/chat/client/store";
+import { loadDraft, saveDraft } from "@/lib/chat/client/drafts";
 
 const COUNTER_SPAN = 500;
 const MAX_HEIGHT_PX = 200;
+const selectMyId = (s: ChatState) => s.me.id;
 
 // The limit comes from the server page (lib/chat/schemas), so the server's zod schemas stay out
 // of the browser's bundle.
 export function Composer({ roomId, maxLength, onSend }: { roomId: number; maxLength: number; onSend: (content: string) => void }) {
   const [draft, setDraft] = useState("");
   const [hydrated, setHydrated] = useState(false);
+  const myId = useChatState(selectMyId);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const { typing, stopped } = useTypingSender(roomId);
   const inputId = useId();
@@ -21,12 +26,18 @@ export function Composer({ roomId, maxLength, onSend }: { roomId: number; maxLen
   const canSend = hydrated && length > 0 && !over;
 
   // Text typed into the server-rendered box before hydration is only in the DOM: adopt it, or
-  // the next render would write the empty draft back over it.
+  // the next render would write the empty draft back over it. Otherwise restore the room's saved
+  // draft, only now, so the server's HTML and the hydrating render were the same empty box.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per mount (the page remounts per room)
   useLayoutEffect(() => {
-    const typed = textarea.current?.value ?? "";
+    const typed = textarea.current?.value || loadDraft(myId, roomId);
     if (typed) setDraft(typed);
     setHydrated(true);
   }, []);
+
+  useEffect(() => {
+    if (hydrated) saveDraft(myId, roomId, draft);
+  }, [hydrated, myId, roomId, draft]);
 
   // Grow with the text up to a limit (set through the CSSOM, so no inline style attribute).
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure whenever the draft changes

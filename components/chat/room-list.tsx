@@ -1,10 +1,11 @@
 "use client";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { RoomListItem } from "@/components/chat/room-list-item";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { useChatState, useChatStore } from "@/hooks/use-chat-store";
 import { usePageVisible } from "@/hooks/use-page-visible";
+import { filterRooms } from "@/lib/chat/client/room-filter";
 import type { ChatState } from "@/lib/chat/client/store";
 import { loadMoreRooms } from "@/lib/chat/client/sync";
 
@@ -21,6 +22,8 @@ export function RoomList() {
   const myId = useChatState(selectMyId);
   const visible = usePageVisible();
   const [loadingMore, setLoadingMore] = useState(false);
+  const [filter, setFilter] = useState("");
+  const filterId = useId();
 
   if (rooms.length === 0) {
     return (
@@ -34,10 +37,32 @@ export function RoomList() {
     setLoadingMore(false);
   };
 
+  const shown = filterRooms(rooms, filter);
+
   return (
     <nav aria-label="Conversations" className="flex flex-col">
+      <div className="px-4 pb-2">
+        <label htmlFor={filterId} className="sr-only">
+          Filter chats
+        </label>
+        <input
+          id={filterId}
+          type="search"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          placeholder="Filter chats"
+          autoComplete="off"
+          className="h-8 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 placeholder:text-slate-500 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/25 focus:outline-none dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 dark:placeholder:text-slate-400"
+        />
+      </div>
+      {/* Filtering only hides loaded rooms; "Show more" below still loads older ones. */}
+      <div role="status">
+        {shown.length === 0 ? (
+          <p className="px-4 py-6 text-center text-sm text-slate-600 dark:text-slate-400">No chats match “{filter.trim()}”.</p>
+        ) : null}
+      </div>
       <ul className="flex flex-col gap-0.5 px-2">
-        {rooms.map((room) => {
+        {shown.map((room) => {
           const active = room.id === activeRoomId;
           // The open room is being read: its badge would only flash until the read lands.
           const unread = active && visible ? 0 : room.unread_count;

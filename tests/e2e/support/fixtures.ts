@@ -19,7 +19,7 @@ type Fixtures = {
    */
   signedIn: (user: UserKey, viewport?: Viewport, options?: BrowserContextOptions) => Promise<Page>;
   /** `asAdmin()` opens a page in a fresh context signed in as the demo admin. */
-  asAdmin: () => Promise<Page>;
+  asAdmin: (options?: BrowserContextOptions) => Promise<Page>;
 };
 
 const DESKTOP: Viewport = { width: 1280, height: 800 };
@@ -49,7 +49,7 @@ export const test = base.extend<Fixtures>({
 
   asAdmin: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async () => {
+    await use(async (options = {}) => {
       adminState ??= (async () => {
         const context = await browser.newContext();
         await signInThroughForm(await context.newPage(), ADMIN.email);
@@ -57,7 +57,7 @@ export const test = base.extend<Fixtures>({
         await context.close();
         return state;
       })();
-      const context = await browser.newContext({ storageState: await adminState, viewport: DESKTOP });
+      const context = await browser.newContext({ ...options, storageState: await adminState, viewport: DESKTOP });
       contexts.push(context);
       return context.newPage();
     });
