@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { LogOutIcon } from "@/components/ui/icons";
+import { clearDrafts } from "@/lib/chat/client/drafts";
 import { disconnectRealtime } from "@/lib/realtime/browser-client";
 
 export function SignOutButton() {
@@ -12,6 +13,7 @@ export function SignOutButton() {
       onClick={async () => {
         setPending(true);
         await disconnectRealtime();
+        clearDrafts();
         // next-auth's client is needed only here: loaded on the click, not with every page.
         const { signOut } = await import("next-auth/react");
         await signOut({ callbackUrl: "/login" });

@@ -1,6 +1,8 @@
 // A draft per room: unsent text survives switching rooms and a reload, and sending clears it.
+import { signInThroughForm } from "./support/admin";
 import { expect, test } from "./support/fixtures";
 import { messageWithText, openRoom, roomLink, unique } from "./support/chat";
+import { USERS } from "./support/users";
 
 test("a draft survives switching rooms and a reload, then sends and is gone", async ({ signedIn }) => {
   const alice = await signedIn("alice");
@@ -40,4 +42,23 @@ test("a draft survives switching rooms and a reload, then sends and is gone", as
   await expect(box).toHaveValue("");
   await roomLink(alice, /Carol Client/).click();
   await expect(box).toHaveValue(other);
+});
+
+test("signing out forgets the drafts, so the next person at the browser sees none", async ({ signedIn }) => {
+  const alice = await signedIn("alice");
+  await alice.goto("/");
+  await openRoom(alice, /Weekend team/);
+  const box = alice.getByRole("textbox", { name: "Message" });
+  const draft = unique("Private draft");
+  await box.fill(draft);
+  await openRoom(alice, /Carol Client/);
+  await openRoom(alice, /Weekend team/);
+  await expect(box).toHaveValue(draft);
+
+  await alice.getByRole("button", { name: "Sign out" }).click();
+  await alice.waitForURL("**/login**");
+  await signInThroughForm(alice, USERS.alice.email);
+  const teamId = await openRoom(alice, /Weekend team/);
+  await expect(alice.locator(`section[data-room-id="${teamId}"]`)).toHaveAttribute("data-subscribed", "true");
+  await expect(box).toHaveValue("");
 });

@@ -1,12 +1,16 @@
 // Drafts per user and room in the browser's storage; whitespace-only text is forgotten.
 import { describe, expect, it } from "vitest";
-import { draftKey, loadDraft, saveDraft } from "@/lib/chat/client/drafts";
+import { clearDrafts, draftKey, loadDraft, saveDraft } from "@/lib/chat/client/drafts";
 
 class MemoryStorage {
   readonly items = new Map<string, string>();
   getItem = (key: string) => this.items.get(key) ?? null;
   setItem = (key: string, value: string) => void this.items.set(key, value);
   removeItem = (key: string) => void this.items.delete(key);
+  key = (index: number) => [...this.items.keys()][index] ?? null;
+  get length() {
+    return this.items.size;
+  }
 }
 
 describe("drafts", () => {
@@ -33,6 +37,16 @@ describe("drafts", () => {
     const storage = new MemoryStorage();
     saveDraft(1, 10, " line one\nline two ", storage);
     expect(loadDraft(1, 10, storage)).toBe(" line one\nline two ");
+  });
+
+  it("clears every draft on sign-out and leaves other keys alone", () => {
+    const storage = new MemoryStorage();
+    saveDraft(1, 10, "a", storage);
+    saveDraft(1, 11, "b", storage);
+    saveDraft(2, 10, "c", storage);
+    storage.setItem("theme", "dark");
+    clearDrafts(storage);
+    expect([...storage.items.keys()]).toEqual(["theme"]);
   });
 
   it("survives a storage that refuses (quota, privacy settings)", () => {
