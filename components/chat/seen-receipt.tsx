@@ -1,6 +1,7 @@
 "use client";
-// Under my latest message: "Sent", then "Seen" (a direct or job room, the time on hover or
-// focus) or "Seen by N" (a group, the names in a popover), from the other members' read marks.
+// Under my latest message, once someone has read it: "Seen" (a direct or job room, the time on
+// hover or focus) or "Seen by N" (a group, the names in a popover), from the other members' read
+// marks. Until then the message's own status says "Sent".
 import { useId, useState } from "react";
 import { useChatState } from "@/hooks/use-chat-store";
 import { useTimeZone } from "@/hooks/use-clock";
@@ -12,17 +13,11 @@ type SeenReceiptProps = { roomId: number; messageId: number; group: boolean; ini
 export function SeenReceipt({ roomId, messageId, group, initialReadMarks, names }: SeenReceiptProps) {
   const on = useChatState((s) => s.me.readReceipts !== false);
   const marks = useChatState((s) => s.readMarks[roomId]) ?? initialReadMarks;
-  if (!on) return null;
   const seen = marks.filter((m) => m.up_to_id >= messageId && names.has(m.user_id));
+  if (!on || seen.length === 0) return null;
   return (
     <li className="flex justify-end px-4 pt-0.5 text-xs text-slate-500 md:px-6 dark:text-slate-400" data-testid="receipt">
-      {seen.length === 0 ? (
-        <span>Sent</span>
-      ) : group ? (
-        <SeenBy readers={seen.map((m) => names.get(m.user_id) ?? "")} />
-      ) : (
-        <SeenAt iso={seen[0].read_at} />
-      )}
+      {group ? <SeenBy readers={seen.map((m) => names.get(m.user_id) ?? "")} /> : <SeenAt iso={seen[0].read_at} />}
     </li>
   );
 }

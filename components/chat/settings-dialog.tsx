@@ -17,9 +17,11 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   async function toggle(next: boolean) {
     setSaving(true);
     setError(null);
+    store.setReadReceipts(next);
     const result = await updateSettingsAction({ read_receipts: next }).catch(() => null);
     setSaving(false);
     if (!result?.ok) {
+      store.setReadReceipts(!next);
       setError(result?.error.message ?? "Could not save. Try again.");
       return;
     }
