@@ -46,6 +46,10 @@ test("my latest message turns from Sent to Seen when the other person reads it, 
   await receipt(alice).locator("[tabindex]").focus();
   await expect(tip).toBeVisible();
   await expect(tip).toContainText(/\d{1,2}:\d{2}/);
+  await receipt(alice).locator("[tabindex]").blur();
+  await expect(tip).toBeHidden();
+  await receipt(alice).locator("[tabindex]").hover();
+  await expect(tip).toBeVisible();
 
   // A newer message of mine starts over, until Bob (still in the room) reads it too.
   const next = unique("And the bins go out Tuesday");
