@@ -2,9 +2,10 @@
 // Server actions for the chat UI: thin doors onto lib/chat, like the REST routes.
 import { createDirectRoom, createGroupRoom, removeMember, toMembersWire } from "@/lib/chat/membership";
 import { markRead } from "@/lib/chat/read";
-import { createRoomBodySchema, markReadBodySchema, removeMemberSchema, rowId, sendMessageBodySchema } from "@/lib/chat/schemas";
+import { createRoomBodySchema, markReadBodySchema, removeMemberSchema, rowId, sendMessageBodySchema, settingsBodySchema } from "@/lib/chat/schemas";
 import { sendMessage } from "@/lib/chat/send";
-import type { MembersChangeWire, WireMessage, WireRoom } from "@/lib/wire/rest";
+import type { MembersChangeWire, WireMessage, WireRoom, WireSettings } from "@/lib/wire/rest";
+import { updateSettings } from "@/lib/chat/receipts";
 import { runAction } from "@/lib/http/action";
 import { enforce } from "@/lib/rate-limit";
 import type { ActionResult } from "@/lib/errors";
@@ -36,4 +37,8 @@ export async function removeMemberAction(input: { room_id: number; user_id: numb
   return runAction("removeMember", removeMemberSchema, input, async (user, body, emit) =>
     toMembersWire(emit(await removeMember(user.id, body.room_id, body.user_id))),
   );
+}
+
+export async function updateSettingsAction(input: { read_receipts: boolean }): Promise<ActionResult<WireSettings>> {
+  return runAction("updateSettings", settingsBodySchema, input, async (user, body) => updateSettings(user.id, body));
 }

@@ -6,6 +6,7 @@ import { getSessionUser } from "@/app/(chat)/cached-reads";
 import { ChatProvider } from "@/components/chat/chat-provider";
 import { ChatShell } from "@/components/chat/chat-shell";
 import { Sidebar } from "@/components/chat/sidebar";
+import { sendsReadReceipts } from "@/lib/chat/receipts";
 import { listRooms, totalUnread } from "@/lib/chat/rooms";
 import { realtimeClientConfig } from "@/lib/realtime/client-config";
 
@@ -14,10 +15,14 @@ const ROOM_LIST_SIZE = 50;
 export default async function ChatLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  const [{ rooms, nextCursor }, unreadTotal] = await Promise.all([listRooms({ userId: user.id, limit: ROOM_LIST_SIZE }), totalUnread(user.id)]);
+  const [{ rooms, nextCursor }, unreadTotal, readReceipts] = await Promise.all([
+    listRooms({ userId: user.id, limit: ROOM_LIST_SIZE }),
+    totalUnread(user.id),
+    sendsReadReceipts(user.id),
+  ]);
   return (
     <ChatProvider
-      me={{ id: user.id, username: user.username, name: user.name, isAdmin: user.role === "ADMIN" }}
+      me={{ id: user.id, username: user.username, name: user.name, isAdmin: user.role === "ADMIN", readReceipts }}
       rooms={rooms}
       roomsCursor={nextCursor}
       unreadTotal={unreadTotal}

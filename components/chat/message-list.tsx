@@ -1,9 +1,10 @@
 "use client";
 // The scrollable messages of a room: older pages load near the top (or with the button),
 // day separators, the "New messages" divider, and "Jump to latest" when scrolled up.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { DaySeparator, HistoryEdge, UnreadDivider } from "@/components/chat/message-list-markers";
 import { MessageItem } from "@/components/chat/message-item";
+import { SeenReceipt } from "@/components/chat/seen-receipt";
 import { distanceFromBottom, ScrollKeeper, scrollToBottom } from "@/components/chat/scroll-keeper";
 import { ArrowDownIcon } from "@/components/ui/icons";
 import { useChatState, useChatStore } from "@/hooks/use-chat-store";
@@ -13,6 +14,7 @@ import { loadOlder } from "@/lib/chat/client/sync";
 import type { Timeline } from "@/lib/chat/client/timeline";
 import { timelineItems } from "@/lib/chat/client/timeline-items";
 import type { RoomMember } from "@/lib/chat/rooms";
+import type { WireReadMark } from "@/lib/wire/rest";
 
 const LOAD_OLDER_WITHIN_PX = 600;
 const SHOW_JUMP_FROM_PX = 400;
@@ -23,16 +25,18 @@ type MessageListProps = {
   timeline: Timeline;
   pending: PendingMessage[];
   showSenders: boolean;
+  initialReadMarks: WireReadMark[];
   /** Grows with each message sent from this tab: the view follows it to the bottom. */
   sendCount: number;
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
 };
 
-export function MessageList({ roomId, timeline, pending, showSenders, sendCount, onRetry, onDiscard }: MessageListProps) {
+export function MessageList({ roomId, timeline, pending, showSenders, initialReadMarks, sendCount, onRetry, onDiscard }: MessageListProps) {
   const store = useChatStore();
   const me = useChatState((s) => s.me.id);
   const members = useChatState((s) => s.members[roomId]) ?? NO_MEMBERS;
+  const group = useChatState((s) => s.rooms.find((r) => r.id === roomId)?.kind === "GROUP");
   const timeZone = useTimeZone();
   const container = useRef<HTMLElement>(null);
   const list = useRef<HTMLOListElement>(null);
@@ -46,6 +50,9 @@ export function MessageList({ roomId, timeline, pending, showSenders, sendCount,
   );
   const names = useMemo(() => new Map(members.map((m) => [m.id, m.name])), [members]);
   const newest = timeline.messages.at(-1)?.id ?? null;
+  const lastOwnId = timeline.messages.findLast((m) => m.sender.id === me && !m.deleted)?.id ?? null;
+
+  useLayoutEffect(() => store.setReadMarks(roomId, initialReadMarks), [store, roomId, initialReadMarks]);
   const newestKey = items.at(-1)?.key ?? null;
   const missed = seenUpTo === null ? 0 : timeline.messages.filter((m) => m.id > seenUpTo && m.sender.id !== me).length;
 
@@ -102,18 +109,22 @@ export function MessageList({ roomId, timeline, pending, showSenders, sendCount,
                 const pendingItem = item.kind === "pending" ? item.pending : null;
                 const senderId = message?.sender.id ?? me;
                 return (
-                  <MessageItem
-                    key={item.key}
-                    itemKey={item.key}
-                    message={message}
-                    pending={pendingItem}
-                    own={senderId === me}
-                    senderName={names.get(senderId) ?? message?.sender.username ?? ""}
-                    showSender={showSenders}
-                    continued={item.continued}
-                    onRetry={onRetry}
-                    onDiscard={onDiscard}
-                  />
+                  <Fragment key={item.key}>
+                    <MessageItem
+                      itemKey={item.key}
+                      message={message}
+                      pending={pendingItem}
+                      own={senderId === me}
+                      senderName={names.get(senderId) ?? message?.sender.username ?? ""}
+                      showSender={showSenders}
+                      continued={item.continued}
+                      onRetry={onRetry}
+                      onDiscard={onDiscard}
+                    />
+                    {message && message.id === lastOwnId ? (
+                      <SeenReceipt roomId={roomId} messageId={message.id} group={group} initialReadMarks={initialReadMarks} names={names} />
+                    ) : null}
+                  </Fragment>
                 );
               })}
             </ol>

@@ -12,13 +12,19 @@ import { useRoomLost } from "@/hooks/use-room-lost";
 import { useRoomTimeline } from "@/hooks/use-room-timeline";
 import { useSendMessage } from "@/hooks/use-send-message";
 import type { PendingMessage } from "@/lib/chat/client/pending";
-import type { WireMessagePage } from "@/lib/wire/rest";
+import type { WireMessagePage, WireReadMark } from "@/lib/wire/rest";
 
 const NONE: PendingMessage[] = [];
 
-type RoomTimelineProps = { roomId: number; initialPage: WireMessagePage; unreadAtOpen: number; maxMessageLength: number };
+type RoomTimelineProps = {
+  roomId: number;
+  initialPage: WireMessagePage;
+  initialReadMarks: WireReadMark[];
+  unreadAtOpen: number;
+  maxMessageLength: number;
+};
 
-export function RoomTimeline({ roomId, initialPage, unreadAtOpen, maxMessageLength }: RoomTimelineProps) {
+export function RoomTimeline({ roomId, initialPage, initialReadMarks, unreadAtOpen, maxMessageLength }: RoomTimelineProps) {
   const timeline = useRoomTimeline(roomId, initialPage, unreadAtOpen);
   const pending = useChatState((s) => s.pending[roomId]) ?? NONE;
   const kind = useChatState((s) => s.rooms.find((r) => r.id === roomId)?.kind);
@@ -42,6 +48,7 @@ export function RoomTimeline({ roomId, initialPage, unreadAtOpen, maxMessageLeng
         timeline={timeline}
         pending={pending}
         showSenders={kind !== "DIRECT"}
+        initialReadMarks={initialReadMarks}
         sendCount={sendCount}
         onRetry={sender.retry}
         onDiscard={sender.discard}

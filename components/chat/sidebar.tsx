@@ -1,12 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { NewDirectDialog, NewGroupDialog } from "@/components/chat/lazy-dialogs";
+import { NewDirectDialog, NewGroupDialog, SettingsDialog } from "@/components/chat/lazy-dialogs";
 import { RoomList } from "@/components/chat/room-list";
 import { SignOutButton } from "@/components/chat/sign-out-button";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
-import { MessageIcon, PlusIcon, UsersIcon } from "@/components/ui/icons";
+import { MessageIcon, PlusIcon, SettingsIcon, UsersIcon } from "@/components/ui/icons";
 import { useChatState } from "@/hooks/use-chat-store";
 import { useOpenedOnce } from "@/hooks/use-opened-once";
 import type { ChatState } from "@/lib/chat/client/store";
@@ -15,9 +15,10 @@ const selectMe = (s: ChatState) => s.me;
 
 export function Sidebar() {
   const me = useChatState(selectMe);
-  const [dialog, setDialog] = useState<"direct" | "group" | null>(null);
+  const [dialog, setDialog] = useState<"direct" | "group" | "settings" | null>(null);
   const directOpened = useOpenedOnce(dialog === "direct");
   const groupOpened = useOpenedOnce(dialog === "group");
+  const settingsOpened = useOpenedOnce(dialog === "settings");
   return (
     <div className="flex h-full min-h-0 flex-col">
       <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
@@ -32,6 +33,9 @@ export function Sidebar() {
             <Avatar name={me.name} seed={me.id} size="sm" />
             <span className="sr-only">Signed in as {me.name}</span>
           </span>
+          <Button variant="ghost" size="sm" onClick={() => setDialog("settings")} aria-label="Settings" title="Settings">
+            <SettingsIcon width={16} height={16} />
+          </Button>
           <SignOutButton />
         </div>
       </header>
@@ -52,6 +56,7 @@ export function Sidebar() {
       </div>
       {directOpened ? <NewDirectDialog open={dialog === "direct"} onClose={() => setDialog(null)} /> : null}
       {groupOpened ? <NewGroupDialog open={dialog === "group"} onClose={() => setDialog(null)} /> : null}
+      {settingsOpened ? <SettingsDialog open={dialog === "settings"} onClose={() => setDialog(null)} /> : null}
     </div>
   );
 }

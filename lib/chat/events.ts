@@ -40,8 +40,19 @@ export const messageDeleted = (message: { id: number; roomId: number }, views: R
   ...roomUpdated(views),
 ];
 
-export const readUpdated = (input: { roomId: number; userId: number; upToId: number; room: WireRoom }): OutgoingEvent[] => [
-  outgoing(roomChannel(input.roomId), "read.updated", { room_id: input.roomId, user_id: input.userId, up_to_id: input.upToId }),
+/** The room hears the new read mark only from a reader who sends read receipts; the reader's own
+ * tabs always get their room view (unread count). */
+export const readUpdated = (input: { roomId: number; userId: number; upToId: number; room: WireRoom; share: boolean }): OutgoingEvent[] => [
+  ...(input.share
+    ? [
+        outgoing(roomChannel(input.roomId), "read.updated", {
+          room_id: input.roomId,
+          user_id: input.userId,
+          up_to_id: input.upToId,
+          read_at: new Date().toISOString(),
+        }),
+      ]
+    : []),
   ...roomUpdated([{ userId: input.userId, room: input.room }]),
 ];
 

@@ -2,6 +2,7 @@ import "server-only";
 // Read state: a participant's unread count, last read id, and the messages' is_read flags.
 import { assertParticipant, getRoomForUser } from "@/lib/chat/rooms";
 import { readUpdated } from "@/lib/chat/events";
+import { sendsReadReceipts } from "@/lib/chat/receipts";
 import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
 import { withOutbox } from "@/lib/realtime/outbox-store";
 import type { WireRoom } from "@/lib/wire/rest";
@@ -39,6 +40,8 @@ export async function markRead(input: { userId: number; roomId: number; upToId: 
     // Read inside the transaction, so the room.updated stored with it is this change's state.
     const room = await getRoomForUser(input.userId, input.roomId, tx);
     const changed = upTo > previous || participant.unreadCount !== room.unread_count;
-    return withEvents(room, changed ? readUpdated({ roomId: input.roomId, userId: input.userId, upToId: upTo, room }) : []);
+    if (!changed) return withEvents(room, []);
+    const share = await sendsReadReceipts(input.userId, tx);
+    return withEvents(room, readUpdated({ roomId: input.roomId, userId: input.userId, upToId: upTo, room, share }));
   });
 }

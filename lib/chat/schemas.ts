@@ -41,6 +41,9 @@ export const sendMessageBodySchema = z.object({ content: messageContentSchema, c
 
 export const markReadBodySchema = z.object({ up_to_id: positiveId }).strict();
 
+export const settingsBodySchema = z.object({ read_receipts: z.boolean() }).strict();
+export type SettingsBody = z.infer<typeof settingsBodySchema>;
+
 export const roomListQuerySchema = z
   .object({
     limit: idParam.optional().transform((n) => Math.min(n ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)),

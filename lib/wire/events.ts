@@ -24,7 +24,8 @@ const roomActivitySchema = v.object({
   timestamp: isoTime,
 });
 const messageDeletedSchema = v.object({ id: wireId, room_id: wireId });
-const readUpdatedSchema = v.object({ room_id: wireId, user_id: wireId, up_to_id: wireId });
+/** read_at: when the mark moved (added later, so optional for older senders). */
+const readUpdatedSchema = v.object({ room_id: wireId, user_id: wireId, up_to_id: wireId, read_at: v.optional(isoTime) });
 /** A group's whole member list (groups are small) and owner after any change to either, or,
  * when the list would not fit in one event, only the owner and `members_truncated` (fetch it). */
 export const membersUpdatedSchema = v.union([

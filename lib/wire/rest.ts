@@ -96,3 +96,11 @@ export function actionResultSchema<T extends v.GenericSchema>(data: T) {
     v.object({ ok: v.literal(false), error: wireErrorSchema, fieldErrors: v.optional(v.record(v.string(), v.string())) }),
   ]);
 }
+
+/** How far another member has read a room (GET /api/chat/rooms/{id}/receipts, read.updated). */
+export const wireReadMarkSchema = v.object({ user_id: wireId, up_to_id: wireId, read_at: isoTime });
+export type WireReadMark = v.InferOutput<typeof wireReadMarkSchema>;
+
+/** The caller's own settings (GET/PATCH /api/chat/me/settings). */
+export const wireSettingsSchema = v.object({ read_receipts: v.boolean() });
+export type WireSettings = v.InferOutput<typeof wireSettingsSchema>;

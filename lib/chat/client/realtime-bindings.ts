@@ -123,7 +123,9 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
     },
     [EVENTS.readUpdated]: (data) => {
       const read = parseEvent(EVENTS.readUpdated, data);
-      if (read && read.user_id !== me) store.markOwnRead(roomId, read.up_to_id);
+      if (!read || read.user_id === me || read.room_id !== roomId) return;
+      store.markOwnRead(roomId, read.up_to_id);
+      store.applyReadMark(roomId, { user_id: read.user_id, up_to_id: read.up_to_id, read_at: read.read_at ?? new Date().toISOString() });
     },
     [EVENTS.membersUpdated]: (data) => {
       const update = parseEvent(EVENTS.membersUpdated, data);

@@ -1,6 +1,6 @@
 // The one client-side store: every chat component reads from it (through hooks/use-chat-store)
 // and every realtime event, REST answer and server-action result is written into it.
-import type { WireMessage, WireMessagePage, WireRoom } from "@/lib/wire/rest";
+import type { WireMessage, WireMessagePage, WireReadMark, WireRoom } from "@/lib/wire/rest";
 import type { RoomActivityEvent } from "@/lib/wire/events";
 import type { RoomMember } from "@/lib/chat/rooms";
 import type { MembersChangeWire as MembersUpdatedEvent } from "@/lib/wire/rest";
@@ -8,7 +8,8 @@ import type { PendingMessage } from "@/lib/chat/client/pending";
 import { activityOrder, applyActivity, sumUnread, upsertRooms, withUnread } from "@/lib/chat/client/room-list";
 import { mergeMessages, syncedThrough, type Timeline, timelineFromPage } from "@/lib/chat/client/timeline";
 
-export type Me = { id: number; username: string; name: string; isAdmin?: boolean };
+/** readReceipts: whether I send read receipts, and so see others' (absent means on). */
+export type Me = { id: number; username: string; name: string; isAdmin?: boolean; readReceipts?: boolean };
 
 /** pusher-js connection states, plus whether we have fallen back to polling. */
 export type ConnectionStatus = { state: string; degraded: boolean };
@@ -28,6 +29,8 @@ export type ChatState = {
   timelines: Record<number, Timeline>;
   pending: Record<number, PendingMessage[]>;
   members: Record<number, RoomMember[]>;
+  /** How far the other members of an open room have read (only while I send read receipts). */
+  readMarks: Record<number, WireReadMark[]>;
   online: Record<number, number[]>;
   /** An open room's realtime channels (bindRoomChannel); absent while closed. */
   channels: Record<number, RoomChannels>;
@@ -56,6 +59,7 @@ export function createChatStore(init: ChatInit) {
     timelines: {},
     pending: {},
     members: {},
+    readMarks: {},
     online: {},
     channels: {},
     typing: {},
@@ -74,7 +78,7 @@ export function createChatStore(init: ChatInit) {
     state = { ...state, ...next };
     for (const listener of listeners) listener();
   };
-  const setIn = <K extends "timelines" | "pending" | "members" | "online" | "channels" | "typing">(
+  const setIn = <K extends "timelines" | "pending" | "members" | "readMarks" | "online" | "channels" | "typing">(
     key: K,
     roomId: number,
     value: ChatState[K][number] | undefined,
@@ -216,6 +220,30 @@ export function createChatStore(init: ChatInit) {
       patchTimeline(roomId, (t) => ({
         messages: t.messages.map((m) => (m.sender.id === state.me.id && m.id <= upToId && !m.is_read ? { ...m, is_read: true } : m)),
       }));
+    },
+    /** The server's marks (page load or refresh), merged with any newer ones already heard live. */
+    setReadMarks(roomId: number, marks: WireReadMark[]) {
+      const live = new Map((state.readMarks[roomId] ?? []).map((m) => [m.user_id, m]));
+      setIn(
+        "readMarks",
+        roomId,
+        marks.map((m) => {
+          const heard = live.get(m.user_id);
+          return heard && heard.up_to_id > m.up_to_id ? heard : m;
+        }),
+      );
+    },
+    /** Someone else's read mark moved (read.updated); marks only move forward. */
+    applyReadMark(roomId: number, mark: WireReadMark) {
+      if (state.me.readReceipts === false || mark.user_id === state.me.id) return;
+      const marks = state.readMarks[roomId] ?? [];
+      const held = marks.find((m) => m.user_id === mark.user_id);
+      if (held && held.up_to_id >= mark.up_to_id) return;
+      setIn("readMarks", roomId, [...marks.filter((m) => m.user_id !== mark.user_id), mark]);
+    },
+    /** Turning receipts off hides everyone's at once; turning them on reloads them (the page refreshes). */
+    setReadReceipts(on: boolean) {
+      set({ me: { ...state.me, readReceipts: on }, ...(on ? {} : { readMarks: {} }) });
     },
     setOlderLoading(roomId: number, loading: boolean, error: string | null = null) {
       patchTimeline(roomId, () => ({ loadingOlder: loading, olderError: error }));

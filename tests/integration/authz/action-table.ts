@@ -111,6 +111,15 @@ export const ACTION_CASES: ActionCase[] = [
     },
   },
   {
+    file: CHAT,
+    name: "updateSettingsAction",
+    args: () => [{ read_receipts: false }],
+    expect: signedIn,
+    async effect(_f, callerId) {
+      expect((await db.user.findUniqueOrThrow({ where: { id: callerId } })).readReceipts).toBe(false);
+    },
+  },
+  {
     // Registration is public: a session, or a deactivated one, changes nothing about it.
     file: "app/(auth)/actions",
     name: "registerAction",

@@ -11,7 +11,7 @@ export type Fixture = {
 };
 export type RouteCase = {
   file: string;
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   path: (f: Fixture) => string;
   params: (f: Fixture) => Record<string, string>;
   body?: (f: Fixture) => { json?: unknown; form?: Record<string, string> };
@@ -57,6 +57,16 @@ export const ROUTES: RouteCase[] = [
     params: room,
     body: () => ({ json: { up_to_id: 1 } }),
     expect: roomScoped(200),
+  },
+  { file: "chat/rooms/[roomId]/receipts", method: "GET", path: (f) => `/api/chat/rooms/${f.roomId}/receipts`, params: room, expect: roomScoped(200) },
+  { file: "chat/me/settings", method: "GET", path: () => "/api/chat/me/settings", params: () => ({}), expect: signedIn(200) },
+  {
+    file: "chat/me/settings",
+    method: "PATCH",
+    path: () => "/api/chat/me/settings",
+    params: () => ({}),
+    body: () => ({ json: { read_receipts: true } }),
+    expect: signedIn(200),
   },
   { file: "chat/rooms/[roomId]/members", method: "GET", path: (f) => `/api/chat/rooms/${f.roomId}/members`, params: room, expect: roomScoped(200) },
   {

@@ -24,7 +24,7 @@ import {
   label,
   TWO_MB,
 } from "@/tests/support/hostile-input";
-import { actionResultSchema, membersChangeSchema, wireMessageSchema, wireRoomSchema } from "@/lib/wire/rest";
+import { actionResultSchema, membersChangeSchema, wireMessageSchema, wireRoomSchema, wireSettingsSchema } from "@/lib/wire/rest";
 import { serverActions } from "@/tests/integration/authz/action-modules";
 import type { Role } from "@/tests/integration/authz/route-table";
 import { delivered } from "@/tests/support/delivered";
@@ -185,6 +185,18 @@ const SPECS: Record<string, Spec> = {
       const removed = (args[0] as { user_id: number }).user_id;
       expect(await db.chatParticipant.count({ where: { roomId: data.room_id, userId: removed } })).toBe(0);
       expect(data.members.map((m) => m.id)).not.toContain(removed);
+    },
+  },
+  updateSettingsAction: {
+    caller: "participant",
+    args: () => fc.tuple(fc.oneof(w(5, object({ read_receipts: fc.boolean() })), w(1, hostileValue))),
+    data: wireSettingsSchema,
+    async verify(data: v.InferOutput<typeof wireSettingsSchema>, args, callerId) {
+      const user = await db.user.findUniqueOrThrow({ where: { id: callerId } });
+      expect({ stored: user.readReceipts, answered: data.read_receipts }).toEqual({
+        stored: (args[0] as { read_receipts: boolean }).read_receipts,
+        answered: (args[0] as { read_receipts: boolean }).read_receipts,
+      });
     },
   },
   registerAction: {

@@ -118,6 +118,8 @@ function validBody(route: RouteMethod, f: Fixture): { json?: Record<string, unkn
       return { json: { content: "fuzz hello", client_id: crypto.randomUUID() } };
     case "POST chat/rooms/[roomId]/read":
       return { json: { up_to_id: f.messageId } };
+    case "PATCH chat/me/settings":
+      return { json: { read_receipts: false } };
     case "POST chat/rooms/[roomId]/members":
       return { json: { user_ids: [f.userId] } };
     case "POST admin/users/[userId]/role":

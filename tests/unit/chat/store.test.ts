@@ -251,3 +251,28 @@ describe("room.activity", () => {
     expect(held(store, 3)).toBeUndefined();
   });
 });
+
+describe("read marks", () => {
+  const mark = (user_id: number, up_to_id: number) => ({ user_id, up_to_id, read_at: "2026-12-01T10:00:00.000Z" });
+
+  it("moves a member's mark forward only, ignores my own, and keeps a newer live mark over the page's", () => {
+    const store = openStore();
+    store.setReadMarks(ROOM, [mark(OTHER.id, 3)]);
+    store.applyReadMark(ROOM, mark(OTHER.id, 7));
+    store.applyReadMark(ROOM, mark(OTHER.id, 5));
+    store.applyReadMark(ROOM, mark(ME.id, 9));
+    expect(store.getState().readMarks[ROOM]).toEqual([mark(OTHER.id, 7)]);
+    store.setReadMarks(ROOM, [mark(OTHER.id, 4)]);
+    expect(store.getState().readMarks[ROOM]).toEqual([mark(OTHER.id, 7)]);
+  });
+
+  it("with receipts off, drops every mark and hears none", () => {
+    const store = openStore();
+    store.setReadMarks(ROOM, [mark(OTHER.id, 3)]);
+    store.setReadReceipts(false);
+    expect(store.getState().readMarks).toEqual({});
+    store.applyReadMark(ROOM, mark(OTHER.id, 8));
+    expect(store.getState().readMarks).toEqual({});
+    expect(store.getState().me.readReceipts).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@ import { getRoom, getSessionUser } from "@/app/(chat)/cached-reads";
 import { parseRoomId } from "@/app/(chat)/rooms/[roomId]/room-id";
 import { RoomTimeline } from "@/components/chat/room-timeline";
 import { getMessagePage } from "@/lib/chat/messages";
+import { getReadMarks } from "@/lib/chat/receipts";
 import { DEFAULT_PAGE_SIZE, MAX_MESSAGE_LENGTH } from "@/lib/chat/limits";
 import { AppError } from "@/lib/errors";
 
@@ -14,8 +15,21 @@ export default async function RoomPage({ params }: { params: Promise<{ roomId: s
   const roomId = parseRoomId((await params).roomId);
   if (roomId === null) notFound();
   try {
-    const [room, page] = await Promise.all([getRoom(user.id, roomId), getMessagePage(user.id, { roomId, limit: DEFAULT_PAGE_SIZE })]);
-    return <RoomTimeline key={roomId} roomId={roomId} initialPage={page} unreadAtOpen={room.unread_count} maxMessageLength={MAX_MESSAGE_LENGTH} />;
+    const [room, page, readMarks] = await Promise.all([
+      getRoom(user.id, roomId),
+      getMessagePage(user.id, { roomId, limit: DEFAULT_PAGE_SIZE }),
+      getReadMarks(user.id, roomId),
+    ]);
+    return (
+      <RoomTimeline
+        key={roomId}
+        roomId={roomId}
+        initialPage={page}
+        initialReadMarks={readMarks}
+        unreadAtOpen={room.unread_count}
+        maxMessageLength={MAX_MESSAGE_LENGTH}
+      />
+    );
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

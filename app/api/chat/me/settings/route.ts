@@ -1,0 +1,11 @@
+// GET /api/chat/me/settings: the caller's settings. PATCH {read_receipts}: change them.
+import { getSettings, updateSettings } from "@/lib/chat/receipts";
+import { settingsBodySchema } from "@/lib/chat/schemas";
+import { authedRoute, json } from "@/lib/http/route";
+import { readJson } from "@/lib/http/parse";
+
+export const GET = authedRoute("GET /api/chat/me/settings", async ({ user }) => json(await getSettings(user.id)));
+
+export const PATCH = authedRoute("PATCH /api/chat/me/settings", async ({ request, user }) =>
+  json(await updateSettings(user.id, await readJson(request, settingsBodySchema))),
+);
