@@ -40,6 +40,12 @@ export const messageDeleted = (message: { id: number; roomId: number }, views: R
   ...roomUpdated(views),
 ];
 
+/** An edit: the whole message on the room's channel; room lists only when their preview changed. */
+export const messageEdited = (message: WireMessage, views: RoomView[]): OutgoingEvent[] => [
+  outgoing(roomChannel(message.room_id), "message.updated", fitMessage(message)),
+  ...roomUpdated(views),
+];
+
 export const readUpdated = (input: { roomId: number; userId: number; upToId: number; room: WireRoom }): OutgoingEvent[] => [
   outgoing(roomChannel(input.roomId), "read.updated", { room_id: input.roomId, user_id: input.userId, up_to_id: input.upToId }),
   ...roomUpdated([{ userId: input.userId, room: input.room }]),
