@@ -27,9 +27,11 @@ type MessageListProps = {
   sendCount: number;
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
+  onEdit: (messageId: number) => void;
+  onDelete: (messageId: number) => void;
 };
 
-export function MessageList({ roomId, timeline, pending, showSenders, sendCount, onRetry, onDiscard }: MessageListProps) {
+export function MessageList({ roomId, timeline, pending, showSenders, sendCount, onRetry, onDiscard, onEdit, onDelete }: MessageListProps) {
   const store = useChatStore();
   const me = useChatState((s) => s.me.id);
   const members = useChatState((s) => s.members[roomId]) ?? NO_MEMBERS;
@@ -113,6 +115,8 @@ export function MessageList({ roomId, timeline, pending, showSenders, sendCount,
                     continued={item.continued}
                     onRetry={onRetry}
                     onDiscard={onDiscard}
+                    onEdit={onEdit}
+                    onDelete={onDelete}
                   />
                 );
               })}
