@@ -52,17 +52,17 @@ export function MessageActions({ own, sentAt, onEdit, onDelete, align }: Message
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
     // Escape closes it wherever focus is (with only Reply, disabled, focus stays on the button).
-    const escape = (event: globalThis.KeyboardEvent) => {
+    const onEscape = (event: globalThis.KeyboardEvent) => {
       if (event.key !== "Escape") return;
       event.preventDefault();
       setOpen(false);
       button.current?.focus();
     };
     document.addEventListener("pointerdown", outside);
-    document.addEventListener("keydown", escape);
+    document.addEventListener("keydown", onEscape);
     return () => {
       document.removeEventListener("pointerdown", outside);
-      document.removeEventListener("keydown", escape);
+      document.removeEventListener("keydown", onEscape);
     };
   }, [open]);
 
