@@ -78,6 +78,19 @@ describe("editing and deleting my own message", () => {
     });
   });
 
+  it("an edit too large for one event goes out as a preview marked truncated", async () => {
+    const m = await send(a, roomId, "short");
+    const roomWatcher = await Subscriber.connect(realtime);
+    await roomWatcher.subscribe(roomChannel(roomId));
+    // 3 bytes each in UTF-8: 12 KB, over the 10 KB event budget.
+    const long = "€".repeat(MAX_MESSAGE_LENGTH);
+    expect((await edit(a, roomId, m.id, { content: long })).status).toBe(200);
+    const updated = await roomWatcher.waitFor((f) => f.event === "message.updated");
+    expect(updated.data).toMatchObject({ id: m.id, truncated: true });
+    expect(long.startsWith((updated.data as { content: string }).content)).toBe(true);
+    roomWatcher.close();
+  });
+
   it("editing an older message leaves the room's last message alone", async () => {
     const old = await send(a, roomId, "old");
     await send(b, roomId, "newest");
