@@ -55,6 +55,18 @@ async function readLastMessage(tx: Tx, roomId: number): Promise<Locked | undefin
 }
 
 /**
+ * Moves the room's updated_at on, so the room.updated views sent now supersede any a browser
+ * receives later but that was read before this change (say, a member's mark-read view in flight):
+ * browsers keep the copy with the newer updated_at. Left alone for a room with no message left,
+ * where updated_at is its list position.
+ */
+async function markRoomChanged(tx: Tx, roomId: number) {
+  await tx.$executeRaw`
+    UPDATE chat_chatroom SET updated_at = GREATEST(updated_at, clock_timestamp())
+    WHERE id = ${roomId} AND last_message_time IS NOT NULL`;
+}
+
+/**
  * Replaces the text (already validated like a send) and keeps the old one in chat_message_edit.
  * An unchanged text changes nothing. Room lists hear room.updated only when the edited message is
  * the room's last one (its preview changed).
@@ -76,7 +88,9 @@ export async function editMessage(input: OwnMessageInput & { content: string }):
     });
     await recomputeLastMessage(tx, { roomId: input.roomId, messageId: Number(message.id) });
     const wire = toWireMessage({ ...updated, senderUsername });
-    const views = lastMessageChanged(room, await readLastMessage(tx, input.roomId)) ? await roomForEachParticipant(input.roomId, tx) : [];
+    const changed = lastMessageChanged(room, await readLastMessage(tx, input.roomId));
+    if (changed) await markRoomChanged(tx, input.roomId);
+    const views = changed ? await roomForEachParticipant(input.roomId, tx) : [];
     return withEvents(wire, messageEdited(wire, views));
   });
 }
@@ -95,6 +109,7 @@ export async function deleteOwnMessage(input: OwnMessageInput): Promise<WithEven
     await recountUnread(tx, { roomId: input.roomId, messageId, senderId: message.senderId });
     await tx.$executeRaw`UPDATE chat_message SET deleted_at = now() WHERE id = ${message.id}`;
     await recomputeLastMessage(tx, { roomId: input.roomId, messageId });
+    await markRoomChanged(tx, input.roomId);
     await settleParticipantActivity(tx, input.roomId);
     const views = await roomForEachParticipant(input.roomId, tx);
     return withEvents(result, messageDeleted({ id: messageId, roomId: input.roomId }, views));

@@ -3,7 +3,7 @@
 import { createGroup, expectConnected, messageWithText, openRoom, roomLink, send, unique } from "./support/chat";
 import { expect, test } from "./support/fixtures";
 
-test("an edit and a delete reach the other person live; the list preview follows", async ({ signedIn }) => {
+test("an edit and a delete reach the other person live; the list preview follows", async ({ signedIn, asAdmin }) => {
   const [alice, bob] = await Promise.all([signedIn("alice"), signedIn("bob")]);
   await bob.goto("/");
   await expectConnected(bob);
@@ -11,7 +11,7 @@ test("an edit and a delete reach the other person live; the list preview follows
   await createGroup(alice, name, ["Bob Cleaner"]);
   await expect(alice.locator("section[data-room-id]")).toHaveAttribute("data-subscribed", "true", { timeout: 20_000 });
   await expect(roomLink(bob, name)).toBeVisible();
-  await openRoom(bob, name);
+  const roomId = await openRoom(bob, name);
 
   const first = unique("Keys under the mat");
   await send(alice, first);
@@ -33,6 +33,13 @@ test("an edit and a delete reach the other person live; the list preview follows
   await expect(messageWithText(bob, typo)).toHaveCount(0);
   await expect(roomLink(bob, name)).toContainText(fixed);
   await expect(box).toHaveValue("");
+
+  // The admin's room page keeps the text it replaced.
+  const admin = await asAdmin();
+  await admin.goto(`/admin/rooms/${roomId}`);
+  const row = admin.getByRole("row").filter({ hasText: fixed });
+  await row.getByText("Edited once").click();
+  await expect(row.getByRole("list", { name: /^Earlier versions of message/ })).toContainText(typo);
 
   // Up arrow in the empty composer edits my last message; Escape cancels and changes nothing.
   await box.press("ArrowUp");
