@@ -1,8 +1,18 @@
 "use server";
 // Server actions for the chat UI: thin doors onto lib/chat, like the REST routes.
 import { createDirectRoom, createGroupRoom, removeMember, toMembersWire } from "@/lib/chat/membership";
+import { deleteOwnMessage, editMessage } from "@/lib/chat/edit";
 import { markRead } from "@/lib/chat/read";
-import { createRoomBodySchema, markReadBodySchema, removeMemberSchema, rowId, sendMessageBodySchema, settingsBodySchema } from "@/lib/chat/schemas";
+import {
+  createRoomBodySchema,
+  editMessageBodySchema,
+  markReadBodySchema,
+  messageTargetSchema,
+  removeMemberSchema,
+  rowId,
+  sendMessageBodySchema,
+  settingsBodySchema,
+} from "@/lib/chat/schemas";
 import { sendMessage } from "@/lib/chat/send";
 import type { MembersChangeWire, WireMessage, WireRoom, WireSettings } from "@/lib/wire/rest";
 import { updateSettings } from "@/lib/chat/receipts";
@@ -15,6 +25,22 @@ export async function sendMessageAction(input: { room_id: number; content: strin
     await enforce("send", String(user.id));
     const { message } = emit(await sendMessage({ userId: user.id, roomId: body.room_id, content: body.content, clientId: body.client_id }));
     return message;
+  });
+}
+
+/** Edit my own message within 15 minutes of sending it. */
+export async function editMyMessageAction(input: { room_id: number; message_id: number; content: string }): Promise<ActionResult<WireMessage>> {
+  return runAction("editMyMessage", messageTargetSchema.extend(editMessageBodySchema.shape), input, async (user, body, emit) => {
+    await enforce("send", String(user.id));
+    return emit(await editMessage({ userId: user.id, roomId: body.room_id, messageId: body.message_id, content: body.content }));
+  });
+}
+
+/** Delete my own message for everyone. */
+export async function deleteMyMessageAction(input: { room_id: number; message_id: number }): Promise<ActionResult<{ id: number; room_id: number }>> {
+  return runAction("deleteMyMessage", messageTargetSchema, input, async (user, body, emit) => {
+    const { id, room_id } = emit(await deleteOwnMessage({ userId: user.id, roomId: body.room_id, messageId: body.message_id }));
+    return { id, room_id };
   });
 }
 

@@ -1,5 +1,7 @@
 "use client";
 // The message box: Enter sends, Shift+Enter is a new line; a counter appears near the limit.
+// Editing a message happens here too: Up arrow in an empty box edits my last message, Enter
+// saves, Escape cancels (the draft typed before comes back).
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { SendIcon } from "@/components/ui/icons";
 import { useChatState } from "@/hooks/use-chat-store";
@@ -13,8 +15,20 @@ const selectMyId = (s: ChatState) => s.me.id;
 
 // The limit comes from the server page (lib/chat/schemas), so the server's zod schemas stay out
 // of the browser's bundle.
-export function Composer({ roomId, maxLength, onSend }: { roomId: number; maxLength: number; onSend: (content: string) => void }) {
+type ComposerProps = {
+  roomId: number;
+  maxLength: number;
+  onSend: (content: string) => void;
+  editing?: { id: number; content: string } | null;
+  /** Starts editing my last message; false when there is none to edit. */
+  onEditLast?: () => boolean;
+  onSaveEdit?: (content: string) => Promise<boolean>;
+  onCancelEdit?: () => void;
+};
+
+export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast, onSaveEdit, onCancelEdit }: ComposerProps) {
   const [draft, setDraft] = useState("");
+  const stashed = useRef<string | null>(null);
   const [hydrated, setHydrated] = useState(false);
   const myId = useChatState(selectMyId);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -35,9 +49,12 @@ export function Composer({ roomId, maxLength, onSend }: { roomId: number; maxLen
     setHydrated(true);
   }, []);
 
+  // While a message is being edited the box holds its text, not the draft: the saved draft stays
+  // what was typed before (it comes back on cancel).
+  const editingId = editing?.id ?? null;
   useEffect(() => {
-    if (hydrated) saveDraft(myId, roomId, draft);
-  }, [hydrated, myId, roomId, draft]);
+    if (hydrated && editingId === null) saveDraft(myId, roomId, draft);
+  }, [hydrated, editingId, myId, roomId, draft]);
 
   // Grow with the text up to a limit (set through the CSSOM, so no inline style attribute).
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure whenever the draft changes
@@ -48,9 +65,25 @@ export function Composer({ roomId, maxLength, onSend }: { roomId: number; maxLen
     el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT_PX)}px`;
   }, [draft]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another message starts or stops being edited
+  useEffect(() => {
+    if (editing) {
+      stashed.current ??= draft;
+      setDraft(editing.content);
+      textarea.current?.focus();
+    } else if (stashed.current !== null) {
+      setDraft(stashed.current);
+      stashed.current = null;
+    }
+  }, [editingId]);
+
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (!canSend) return;
+    if (editing) {
+      void onSaveEdit?.(draft.trim());
+      return;
+    }
     onSend(draft.trim());
     setDraft("");
     stopped();
@@ -58,6 +91,15 @@ export function Composer({ roomId, maxLength, onSend }: { roomId: number; maxLen
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Escape" && editing) {
+      event.preventDefault();
+      onCancelEdit?.();
+      return;
+    }
+    if (event.key === "ArrowUp" && !editing && draft === "" && onEditLast?.()) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -66,6 +108,14 @@ export function Composer({ roomId, maxLength, onSend }: { roomId: number; maxLen
 
   return (
     <form onSubmit={submit} className="border-t border-slate-200 bg-white px-3 pt-2 pb-3 md:px-6 dark:border-slate-800 dark:bg-slate-900">
+      {editing ? (
+        <div className="flex items-center justify-between px-1 pb-1 text-xs text-slate-700 dark:text-slate-300">
+          <span>Editing message · Escape to cancel</span>
+          <button type="button" onClick={onCancelEdit} className="rounded-md px-2 py-0.5 font-semibold hover:bg-slate-100 dark:hover:bg-slate-800">
+            Cancel
+          </button>
+        </div>
+      ) : null}
       <div className="flex items-end gap-2 rounded-2xl border border-slate-300 bg-white py-1.5 pr-1.5 pl-4 focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/25 dark:border-slate-700 dark:bg-slate-950">
         <label htmlFor={inputId} className="sr-only">
           Message
@@ -80,7 +130,7 @@ export function Composer({ roomId, maxLength, onSend }: { roomId: number; maxLen
           aria-invalid={over || undefined}
           onChange={(event) => {
             setDraft(event.target.value);
-            if (event.target.value.trim()) typing();
+            if (event.target.value.trim() && !editing) typing();
           }}
           onKeyDown={onKeyDown}
           onBlur={stopped}
@@ -89,8 +139,8 @@ export function Composer({ roomId, maxLength, onSend }: { roomId: number; maxLen
         <button
           type="submit"
           disabled={!canSend}
-          aria-label="Send"
-          title="Send (Enter)"
+          aria-label={editing ? "Save edit" : "Send"}
+          title={editing ? "Save (Enter)" : "Send (Enter)"}
           className="inline-flex size-9 shrink-0 items-center justify-center rounded-xl bg-indigo-600 text-white transition-colors hover:bg-indigo-700 disabled:bg-slate-200 disabled:text-slate-500 dark:disabled:bg-slate-800 dark:disabled:text-slate-400"
         >
           <SendIcon width={18} height={18} />

@@ -1,5 +1,6 @@
 "use client";
 import { memo } from "react";
+import { MessageActions } from "@/components/chat/message-actions";
 import { MessageText } from "@/components/chat/message-text";
 import { Timestamp } from "@/components/chat/timestamp";
 import { Avatar } from "@/components/ui/avatar";
@@ -17,6 +18,8 @@ type MessageItemProps = {
   continued: boolean;
   onRetry?: (clientId: string) => void;
   onDiscard?: (clientId: string) => void;
+  onEdit?: (messageId: number) => void;
+  onDelete?: (messageId: number) => void;
 };
 
 function Status({ pending }: { pending: PendingMessage | null }) {
@@ -35,12 +38,25 @@ export const MessageItem = memo(function MessageItem({
   continued,
   onRetry,
   onDiscard,
+  onEdit,
+  onDelete,
 }: MessageItemProps) {
   const content = message?.content ?? pending?.content ?? "";
   const timestamp = message?.timestamp ?? pending?.created_at ?? "";
   const deleted = message?.deleted ?? false;
   const failed = pending?.status === "failed";
   const senderId = message?.sender.id ?? 0;
+  const messageId = message?.id;
+  const actions =
+    messageId !== undefined && !deleted ? (
+      <MessageActions
+        own={own}
+        sentAt={timestamp}
+        align={own ? "end" : "start"}
+        onEdit={() => onEdit?.(messageId)}
+        onDelete={() => onDelete?.(messageId)}
+      />
+    ) : null;
   const bubble = own
     ? `bg-indigo-600 text-white ${failed ? "ring-2 ring-red-500 ring-offset-1 dark:ring-offset-slate-900" : ""} ${pending?.status === "sending" ? "opacity-80" : ""}`
     : "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100";
@@ -59,20 +75,24 @@ export const MessageItem = memo(function MessageItem({
         {!own && showSender && !continued ? (
           <span className="mb-1 px-1 text-xs font-medium text-slate-700 dark:text-slate-300">{senderName}</span>
         ) : null}
-        <div className={`px-3.5 py-2 text-[15px] leading-snug shadow-xs ${corner} ${bubble}`}>
-          <span className="sr-only">{own ? "You" : senderName}: </span>
-          {deleted ? <p className="italic opacity-80">This message was deleted.</p> : <MessageText text={content} tone={own ? "own" : "other"} />}
-          <span
-            className={`mt-0.5 flex items-center justify-end gap-1.5 text-[11px] ${own ? "text-indigo-100" : "text-slate-600 dark:text-slate-400"}`}
-          >
-            {timestamp ? <Timestamp iso={timestamp} variant="message" /> : null}
-            {own ? (
-              <>
-                <span aria-hidden="true">·</span>
-                <Status pending={pending} />
-              </>
-            ) : null}
-          </span>
+        <div className={`flex items-start gap-1 ${own ? "flex-row" : "flex-row-reverse"}`}>
+          {actions}
+          <div className={`px-3.5 py-2 text-[15px] leading-snug shadow-xs ${corner} ${bubble}`}>
+            <span className="sr-only">{own ? "You" : senderName}: </span>
+            {deleted ? <p className="italic opacity-80">This message was deleted.</p> : <MessageText text={content} tone={own ? "own" : "other"} />}
+            <span
+              className={`mt-0.5 flex items-center justify-end gap-1.5 text-[11px] ${own ? "text-indigo-100" : "text-slate-600 dark:text-slate-400"}`}
+            >
+              {message?.edited_at && !deleted ? <span>(edited)</span> : null}
+              {timestamp ? <Timestamp iso={timestamp} variant="message" /> : null}
+              {own ? (
+                <>
+                  <span aria-hidden="true">·</span>
+                  <Status pending={pending} />
+                </>
+              ) : null}
+            </span>
+          </div>
         </div>
         {failed && pending ? (
           <div className="mt-1 flex items-center gap-1 text-xs">

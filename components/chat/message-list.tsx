@@ -30,9 +30,22 @@ type MessageListProps = {
   sendCount: number;
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
+  onEdit: (messageId: number) => void;
+  onDelete: (messageId: number) => void;
 };
 
-export function MessageList({ roomId, timeline, pending, showSenders, initialReadMarks, sendCount, onRetry, onDiscard }: MessageListProps) {
+export function MessageList({
+  roomId,
+  timeline,
+  pending,
+  showSenders,
+  initialReadMarks,
+  sendCount,
+  onRetry,
+  onDiscard,
+  onEdit,
+  onDelete,
+}: MessageListProps) {
   const store = useChatStore();
   const me = useChatState((s) => s.me.id);
   const members = useChatState((s) => s.members[roomId]) ?? NO_MEMBERS;
@@ -120,6 +133,8 @@ export function MessageList({ roomId, timeline, pending, showSenders, initialRea
                       continued={item.continued}
                       onRetry={onRetry}
                       onDiscard={onDiscard}
+                      onEdit={onEdit}
+                      onDelete={onDelete}
                     />
                     {message && message.id === lastOwnId ? (
                       <SeenReceipt roomId={roomId} messageId={message.id} group={group} initialReadMarks={initialReadMarks} names={names} />

@@ -10,7 +10,9 @@ import { useChatState } from "@/hooks/use-chat-store";
 import { useMarkRead } from "@/hooks/use-mark-read";
 import { useRoomLost } from "@/hooks/use-room-lost";
 import { useRoomTimeline } from "@/hooks/use-room-timeline";
+import { useMessageEdits } from "@/hooks/use-message-edits";
 import { useSendMessage } from "@/hooks/use-send-message";
+import { EDIT_WINDOW_MS } from "@/lib/chat/limits";
 import type { PendingMessage } from "@/lib/chat/client/pending";
 import type { WireMessagePage, WireReadMark } from "@/lib/wire/rest";
 
@@ -32,6 +34,48 @@ export function RoomTimeline({ roomId, initialPage, initialReadMarks, unreadAtOp
   const sender = useSendMessage(roomId);
   useMarkRead(roomId);
   const lost = useRoomLost(roomId);
+  const edits = useMessageEdits(roomId);
+  const me = useChatState((s) => s.me.id);
+  const [editing, setEditing] = useState<{ id: number; content: string } | null>(null);
+  const [editError, setEditError] = useState<string | null>(null);
+
+  const startEdit = useCallback(
+    (messageId: number) => {
+      const message = timeline.messages.find((m) => m.id === messageId);
+      if (message) {
+        setEditError(null);
+        setEditing({ id: message.id, content: message.content });
+      }
+    },
+    [timeline.messages],
+  );
+  /** Up arrow in an empty composer: my latest message, while it can still be edited. */
+  const editLast = useCallback(() => {
+    const last = timeline.messages.findLast((m) => m.sender.id === me && !m.deleted);
+    if (!last || Date.now() - Date.parse(last.timestamp) >= EDIT_WINDOW_MS) return false;
+    startEdit(last.id);
+    return true;
+  }, [timeline.messages, me, startEdit]);
+  const saveEdit = useCallback(
+    async (content: string) => {
+      if (!editing) return true;
+      const error = await edits.edit(editing.id, content);
+      setEditError(error);
+      if (!error) setEditing(null);
+      return error === null;
+    },
+    [editing, edits],
+  );
+  const cancelEdit = useCallback(() => {
+    setEditing(null);
+    setEditError(null);
+  }, []);
+  const remove = useCallback(
+    (messageId: number) => {
+      void edits.remove(messageId).then(setEditError);
+    },
+    [edits],
+  );
 
   const send = useCallback(
     (content: string) => {
@@ -52,11 +96,28 @@ export function RoomTimeline({ roomId, initialPage, initialReadMarks, unreadAtOp
         sendCount={sendCount}
         onRetry={sender.retry}
         onDiscard={sender.discard}
+        onEdit={startEdit}
+        onDelete={remove}
       />
       <IncomingAnnouncer roomId={roomId} messages={timeline.messages} />
       <TypingIndicator roomId={roomId} />
       {/* No longer a member (RoomFrame says so above): nothing could be sent. */}
-      {lost ? null : <Composer roomId={roomId} maxLength={maxMessageLength} onSend={send} />}
+      {editError ? (
+        <p role="alert" className="px-4 py-1 text-sm text-red-700 md:px-6 dark:text-red-400">
+          {editError}
+        </p>
+      ) : null}
+      {lost ? null : (
+        <Composer
+          roomId={roomId}
+          maxLength={maxMessageLength}
+          onSend={send}
+          editing={editing}
+          onEditLast={editLast}
+          onSaveEdit={saveEdit}
+          onCancelEdit={cancelEdit}
+        />
+      )}
     </>
   );
 }

@@ -2,22 +2,18 @@ import "server-only";
 // Moderation: soft-deleting a message and changing a user's standing. Each runs in one
 // transaction with its audit row and returns what to tell the affected clients after commit.
 import type { SessionUser } from "@/lib/auth/credentials";
-import { db, type Db } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { settleParticipantActivity } from "@/lib/chat/activity";
 import { roomForEachParticipant } from "@/lib/chat/rooms";
-import { LAST_MESSAGE_PREVIEW } from "@/lib/chat/preview";
+import { recomputeLastMessage, recountUnread } from "@/lib/chat/last-message";
 import { messageDeleted } from "@/lib/chat/events";
 import { type WithEvents, withEvents, withResult } from "@/lib/realtime/outbox";
 import { withOutbox } from "@/lib/realtime/outbox-store";
 import { assertAdmin } from "@/lib/admin/guard";
 import { recordAudit, type AuditInput } from "@/lib/admin/audit";
 import type { ChangeRoleInput, DeleteMessageInput, UserTargetInput } from "@/lib/admin/schemas";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-// Same preview length as the send transaction's (lib/chat/send.ts).
 
 function logAudit(entry: AuditInput) {
   log.info(
@@ -64,40 +60,6 @@ export async function deleteMessage(admin: SessionUser, input: DeleteMessageInpu
   const { roomId, entry } = produced.result;
   if (entry) logAudit(entry);
   return withResult(produced, { messageId, roomId, alreadyDeleted: entry === null });
-}
-
-/**
- * Participants who had not read the message get unread = messages from others, newer than
- * their read mark, not deleted (the message itself is excluded: it is deleted next).
- */
-async function recountUnread(tx: Tx, m: { roomId: number; messageId: number; senderId: number }) {
-  await tx.$executeRaw`
-    UPDATE chat_chatparticipant p SET unread_count = (
-      SELECT count(*) FROM chat_message c
-      WHERE c.room_id = p.room_id AND c.id > COALESCE(p.last_read_message_id, 0)
-        AND c.sender_id <> p.user_id AND c.deleted_at IS NULL AND c.id <> ${m.messageId})
-    WHERE p.room_id = ${m.roomId} AND COALESCE(p.last_read_message_id, 0) < ${m.messageId} AND p.user_id <> ${m.senderId}`;
-}
-
-/**
- * When no live message is newer than the deleted one, it was the room's last message: take the
- * newest live one instead (or none). `room_id BETWEEN` keeps the walk on chat_room_id_idx, as
- * in lib/chat/messages.ts.
- */
-async function recomputeLastMessage(tx: Tx, m: { roomId: number; messageId: number }) {
-  await tx.$executeRaw`
-    UPDATE chat_chatroom r SET
-      last_message_content = COALESCE(LEFT(newest.content, ${LAST_MESSAGE_PREVIEW}::int), ''),
-      last_message_time = newest.timestamp,
-      last_message_sender_id = newest.sender_id
-    FROM (SELECT 1) AS one
-    LEFT JOIN LATERAL (
-      SELECT content, timestamp, sender_id FROM chat_message
-      WHERE room_id BETWEEN ${m.roomId}::int AND ${m.roomId}::int AND deleted_at IS NULL
-      ORDER BY room_id, id DESC LIMIT 1) AS newest ON true
-    WHERE r.id = ${m.roomId}
-      AND NOT EXISTS (SELECT 1 FROM chat_message n
-        WHERE n.room_id = ${m.roomId} AND n.id > ${m.messageId} AND n.deleted_at IS NULL)`;
 }
 
 export type UserStanding = { id: number; username: string; role: "USER" | "ADMIN"; isActive: boolean };

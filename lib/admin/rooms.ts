@@ -65,7 +65,10 @@ export type AdminMessage = {
   /** Admins see a deleted message's content, marked as deleted. */
   content: string;
   timestamp: Date;
+  editedAt: Date | null;
   deletedAt: Date | null;
+  /** The text before each edit, oldest first. */
+  edits: Array<{ oldContent: string; editedAt: Date }>;
 };
 
 export type AdminRoomDetail = {
@@ -94,12 +97,19 @@ export async function getAdminRoom(admin: SessionUser, roomId: number, input: { 
         user: { select: { username: true, isActive: true } },
       },
     }),
-    db.$queryRaw<Array<{ id: bigint; senderId: number; content: string; timestamp: Date; deletedAt: Date | null }>>(
+    db.$queryRaw<Array<{ id: bigint; senderId: number; content: string; timestamp: Date; editedAt: Date | null; deletedAt: Date | null }>>(
       messagePageSql({ roomId, before: input.before, limit: ADMIN_PAGE_SIZE }),
     ),
   ]);
   const page = rows.slice(0, ADMIN_PAGE_SIZE);
-  const names = await usernames(page.map((m) => m.senderId));
+  const [names, edits] = await Promise.all([
+    usernames(page.map((m) => m.senderId)),
+    db.messageEdit.findMany({
+      where: { messageId: { in: page.filter((m) => m.editedAt).map((m) => m.id) } },
+      orderBy: [{ messageId: "asc" }, { editedAt: "asc" }],
+      select: { messageId: true, oldContent: true, editedAt: true },
+    }),
+  ]);
   return {
     room,
     participants: participants.map((p) => ({
@@ -117,7 +127,9 @@ export async function getAdminRoom(admin: SessionUser, roomId: number, input: { 
       senderUsername: names.get(m.senderId) ?? "unknown",
       content: m.content,
       timestamp: m.timestamp,
+      editedAt: m.editedAt,
       deletedAt: m.deletedAt,
+      edits: edits.filter((e) => e.messageId === m.id).map(({ oldContent, editedAt }) => ({ oldContent, editedAt })),
     })),
     olderBefore: rows.length > ADMIN_PAGE_SIZE ? Number(page[page.length - 1].id) : null,
   };

@@ -40,6 +40,12 @@ export const messageDeleted = (message: { id: number; roomId: number }, views: R
   ...roomUpdated(views),
 ];
 
+/** An edit: the whole message on the room's channel; room lists only when their preview changed. */
+export const messageEdited = (message: WireMessage, views: RoomView[]): OutgoingEvent[] => [
+  outgoing(roomChannel(message.room_id), "message.updated", fitMessage(message)),
+  ...roomUpdated(views),
+];
+
 /** The room hears the new read mark only from a reader who sends read receipts; the reader's own
  * tabs always get their room view (unread count). */
 export const readUpdated = (input: { roomId: number; userId: number; upToId: number; room: WireRoom; share: boolean }): OutgoingEvent[] => [

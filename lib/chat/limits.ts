@@ -3,3 +3,5 @@
 export const MAX_MESSAGE_LENGTH = 4000;
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
+/** A sender may edit a message this long after sending it (deleting has no limit). */
+export const EDIT_WINDOW_MS = 15 * 60 * 1000;

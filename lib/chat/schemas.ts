@@ -39,6 +39,10 @@ export const messageContentSchema = z
 
 export const sendMessageBodySchema = z.object({ content: messageContentSchema, client_id: z.uuid() }).strict();
 
+export const editMessageBodySchema = z.object({ content: messageContentSchema }).strict();
+/** The server actions' message target: a room and one of its messages. */
+export const messageTargetSchema = z.object({ room_id: rowId, message_id: positiveId }).strict();
+
 export const markReadBodySchema = z.object({ up_to_id: positiveId }).strict();
 
 export const settingsBodySchema = z.object({ read_receipts: z.boolean() }).strict();

@@ -65,7 +65,18 @@ export const adminRoomDetailSchema = v.object({
       joined_at: isoTime,
     }),
   ),
-  messages: v.array(v.object({ id: wireId, sender: wireUserSchema, content: v.string(), timestamp: isoTime, deleted_at: v.nullable(isoTime) })),
+  messages: v.array(
+    v.object({
+      id: wireId,
+      sender: wireUserSchema,
+      content: v.string(),
+      timestamp: isoTime,
+      edited_at: v.nullable(isoTime),
+      deleted_at: v.nullable(isoTime),
+      /** The text before each edit, oldest first. */
+      edits: v.array(v.object({ content: v.string(), edited_at: isoTime })),
+    }),
+  ),
   older_before: v.nullable(wireId),
 });
 
@@ -144,7 +155,9 @@ export const wireRoomDetail = (d: AdminRoomDetail): Out<typeof adminRoomDetailSc
     sender: { id: m.senderId, username: m.senderUsername },
     content: m.content,
     timestamp: m.timestamp.toISOString(),
+    edited_at: iso(m.editedAt),
     deleted_at: iso(m.deletedAt),
+    edits: m.edits.map((e) => ({ content: e.oldContent, edited_at: e.editedAt.toISOString() })),
   })),
   older_before: d.olderBefore,
 });

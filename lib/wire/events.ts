@@ -39,7 +39,8 @@ const typingSchema = v.object({ typing: v.boolean(), user_id: v.optional(v.numbe
 
 export const EVENT_SCHEMAS = {
   "message.created": messageCreatedSchema,
-  "message.updated": wireMessageSchema,
+  /** An edit: the whole message, or a preview with `truncated` as for message.created. */
+  "message.updated": messageCreatedSchema,
   "message.deleted": messageDeletedSchema,
   "read.updated": readUpdatedSchema,
   "room.updated": roomUpdatedSchema,

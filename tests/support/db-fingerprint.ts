@@ -3,7 +3,16 @@
 // rate_limit is left out on purpose: every attempt counts there, refused ones included.
 import { db } from "@/lib/db";
 
-const TABLES = ["users", "jobs", "chat_chatroom", "chat_chatparticipant", "chat_message", "chat_message_hourly", "audit_log"] as const;
+const TABLES = [
+  "users",
+  "jobs",
+  "chat_chatroom",
+  "chat_chatparticipant",
+  "chat_message",
+  "chat_message_edit",
+  "chat_message_hourly",
+  "audit_log",
+] as const;
 
 // Raw SQL: a whole-row md5 per table is not something Prisma can express. Table names are constants.
 const SQL = TABLES.map(

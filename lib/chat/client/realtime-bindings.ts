@@ -114,8 +114,11 @@ export function bindRoomChannel(store: ChatStore, pusher: Pusher, roomId: number
       if (sender.id !== me) receiveTyping(store, roomId, { userId: sender.id, name: sender.username }, false);
     },
     [EVENTS.messageUpdated]: (data) => {
-      const message = parseEvent(EVENTS.messageUpdated, data);
-      if (message?.room_id === roomId) store.receiveMessages(roomId, [message]);
+      const parsed = parseEvent(EVENTS.messageUpdated, data);
+      if (parsed?.room_id !== roomId) return;
+      const { truncated, ...message } = parsed;
+      store.receiveMessages(roomId, [message]);
+      if (truncated) void fetchWholeMessage(store, roomId, message.id).catch(ignore);
     },
     [EVENTS.messageDeleted]: (data) => {
       const deleted = parseEvent(EVENTS.messageDeleted, data);

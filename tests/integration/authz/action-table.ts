@@ -10,6 +10,8 @@ export type ActionFixture = {
   roomId: number;
   memberId: number;
   messageId: number;
+  /** A message the participant sent (theirs to edit and delete). */
+  ownMessageId: number;
   /** An active user and a deactivated one, for the admin actions. */
   targetId: number;
   inactiveTargetId: number;
@@ -73,6 +75,26 @@ export const ACTION_CASES: ActionCase[] = [
     async effect(f, callerId) {
       const read = await db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId: f.roomId, userId: callerId } } });
       expect({ upTo: Number(read.lastReadMessageId), unread: read.unreadCount }).toEqual({ upTo: f.messageId, unread: 0 });
+    },
+  },
+  {
+    file: CHAT,
+    name: "editMyMessageAction",
+    args: (f) => [{ room_id: f.roomId, message_id: f.ownMessageId, content: "matrix edit" }],
+    expect: roomScoped,
+    async effect(f) {
+      const message = await db.message.findUniqueOrThrow({ where: { id: f.ownMessageId } });
+      expect({ content: message.content, edited: message.editedAt !== null }).toEqual({ content: "matrix edit", edited: true });
+      expect(await db.messageEdit.findMany({ where: { messageId: f.ownMessageId }, select: { oldContent: true } })).toEqual([{ oldContent: "mine" }]);
+    },
+  },
+  {
+    file: CHAT,
+    name: "deleteMyMessageAction",
+    args: (f) => [{ room_id: f.roomId, message_id: f.ownMessageId }],
+    expect: roomScoped,
+    async effect(f) {
+      expect((await db.message.findUniqueOrThrow({ where: { id: f.ownMessageId } })).deletedAt).not.toBeNull();
     },
   },
   {

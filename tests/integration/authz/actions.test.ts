@@ -47,8 +47,16 @@ describe("server action authorization matrix", () => {
     ]);
     const room = await makeRoom([participant.id, member.id, deactivated.id]);
     const sent = await delivered(sendMessage({ userId: member.id, roomId: room.id, content: "read me", clientId: crypto.randomUUID() }));
+    const own = await delivered(sendMessage({ userId: participant.id, roomId: room.id, content: "mine", clientId: crypto.randomUUID() }));
     callers = { anonymous: null, stranger, participant, deactivated, admin };
-    fixture = { roomId: room.id, memberId: member.id, messageId: sent.message.id, targetId: target.id, inactiveTargetId: inactiveTarget.id };
+    fixture = {
+      roomId: room.id,
+      memberId: member.id,
+      messageId: sent.message.id,
+      ownMessageId: own.message.id,
+      targetId: target.id,
+      inactiveTargetId: inactiveTarget.id,
+    };
   });
 
   for (const c of ACTION_CASES) {

@@ -33,8 +33,11 @@ describe("authorization matrix", () => {
     ]);
     const room = await makeRoom([participant.id, other.id, deactivated.id, member.id]);
     const job = await db.job.create({ data: { title: "Matrix job", clientId: participant.id, cleanerId: other.id } });
+    const message = await db.message.create({
+      data: { roomId: room.id, senderId: participant.id, content: "matrix", clientId: crypto.randomUUID() },
+    });
     callers = { anonymous: null, stranger, participant, deactivated: { ...deactivated, role: "USER" }, admin };
-    fixture = { roomId: room.id, jobId: job.id, memberId: member.id, socketId: "123.456" };
+    fixture = { roomId: room.id, jobId: job.id, memberId: member.id, messageId: Number(message.id), socketId: "123.456" };
   });
 
   for (const route of ROUTES) {

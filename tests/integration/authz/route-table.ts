@@ -7,6 +7,8 @@ export type Fixture = {
   roomId: number;
   jobId: number;
   memberId: number;
+  /** A message the participant sent in the room, just now. */
+  messageId: number;
   socketId: string;
 };
 export type RouteCase = {
@@ -49,6 +51,22 @@ export const ROUTES: RouteCase[] = [
     params: room,
     body: () => ({ json: { content: "matrix", client_id: crypto.randomUUID() } }),
     expect: roomScoped(201),
+  },
+  {
+    file: "chat/rooms/[roomId]/messages/[messageId]",
+    method: "PATCH",
+    path: (f) => `/api/chat/rooms/${f.roomId}/messages/${f.messageId}`,
+    params: (f) => ({ roomId: String(f.roomId), messageId: String(f.messageId) }),
+    body: () => ({ json: { content: "matrix edit" } }),
+    // Other members get 403 (not their message): tests/integration/chat/edit-delete.test.ts.
+    expect: roomScoped(200),
+  },
+  {
+    file: "chat/rooms/[roomId]/messages/[messageId]",
+    method: "DELETE",
+    path: (f) => `/api/chat/rooms/${f.roomId}/messages/${f.messageId}`,
+    params: (f) => ({ roomId: String(f.roomId), messageId: String(f.messageId) }),
+    expect: roomScoped(204),
   },
   {
     file: "chat/rooms/[roomId]/read",

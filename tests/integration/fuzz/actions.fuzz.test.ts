@@ -38,6 +38,9 @@ type Fixture = {
   roomId: number;
   otherRoomId: number;
   messageId: number;
+  /** The participant's own messages in `room`, theirs to edit and delete. */
+  ownMessageId: number;
+  ownMessageId2: number;
   targetId: number;
   targetMessageId: number;
 };
@@ -142,6 +145,53 @@ const SPECS: Record<string, Spec> = {
       const read = await db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId: data.id, userId: callerId } } });
       expect(Number(read.lastReadMessageId)).toBeGreaterThanOrEqual((args[0] as { up_to_id: number }).up_to_id);
       expect(read.unreadCount).toBe(data.unread_count);
+    },
+  },
+  editMyMessageAction: {
+    caller: "participant",
+    args: (f) =>
+      fc.tuple(
+        fc.oneof(
+          w(
+            5,
+            object({
+              room_id: anyOf(f, "roomId", "roomId", "otherRoomId"),
+              message_id: anyOf(f, "ownMessageId", "ownMessageId2", "messageId", "targetMessageId"),
+              content: text,
+            }),
+          ),
+          w(1, hostileValue),
+        ),
+      ),
+    data: wireMessageSchema,
+    async verify(data: v.InferOutput<typeof wireMessageSchema>, _args, callerId) {
+      const row = await db.message.findUniqueOrThrow({ where: { id: data.id } });
+      expect({ room: row.roomId, sender: row.senderId, content: row.content, deleted: row.deletedAt }).toEqual({
+        room: data.room_id,
+        sender: callerId,
+        content: data.content,
+        deleted: null,
+      });
+    },
+  },
+  deleteMyMessageAction: {
+    caller: "participant",
+    args: (f) =>
+      fc.tuple(
+        fc.oneof(
+          // Mostly others' messages: each own message can be deleted once, then the rest is refused or a no-op.
+          w(5, object({ room_id: anyOf(f, "roomId", "otherRoomId"), message_id: anyOf(f, "ownMessageId2", "messageId", "targetMessageId") })),
+          w(1, hostileValue),
+        ),
+      ),
+    data: v.strictObject({ id: v.number(), room_id: v.number() }),
+    async verify(data: { id: number; room_id: number }, _args, callerId) {
+      const row = await db.message.findUniqueOrThrow({ where: { id: data.id } });
+      expect({ room: row.roomId, sender: row.senderId, deleted: row.deletedAt !== null }).toEqual({
+        room: data.room_id,
+        sender: callerId,
+        deleted: true,
+      });
     },
   },
   createRoomAction: {
@@ -294,6 +344,8 @@ describe("hostile input over every server action", () => {
     const targetMessage = await delivered(
       sendMessage({ userId: target.id, roomId: otherRoom.id, content: "moderate me", clientId: crypto.randomUUID() }),
     );
+    const own = await delivered(sendMessage({ userId: participant.id, roomId: room.id, content: "mine", clientId: crypto.randomUUID() }));
+    const own2 = await delivered(sendMessage({ userId: participant.id, roomId: room.id, content: "mine too", clientId: crypto.randomUUID() }));
     callers = { anonymous: null, participant, stranger, deactivated, admin };
     fixture = {
       participantId: participant.id,
@@ -304,6 +356,8 @@ describe("hostile input over every server action", () => {
       roomId: room.id,
       otherRoomId: otherRoom.id,
       messageId: message.message.id,
+      ownMessageId: own.message.id,
+      ownMessageId2: own2.message.id,
       targetId: target.id,
       targetMessageId: targetMessage.message.id,
     };

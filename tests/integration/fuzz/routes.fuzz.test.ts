@@ -116,6 +116,8 @@ function validBody(route: RouteMethod, f: Fixture): { json?: Record<string, unkn
       return { json: { kind: "GROUP", name: "Fuzz room", member_ids: [f.userId] } };
     case "POST chat/rooms/[roomId]/messages":
       return { json: { content: "fuzz hello", client_id: crypto.randomUUID() } };
+    case "PATCH chat/rooms/[roomId]/messages/[messageId]":
+      return { json: { content: "fuzz edit" } };
     case "POST chat/rooms/[roomId]/read":
       return { json: { up_to_id: f.messageId } };
     case "PATCH chat/me/settings":

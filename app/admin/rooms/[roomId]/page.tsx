@@ -108,6 +108,20 @@ export default async function AdminRoomPage({ params, searchParams }: Props) {
               <Td>{m.senderUsername}</Td>
               <Td>
                 <p className={`max-w-md whitespace-pre-wrap break-words ${m.deletedAt ? "text-slate-400 line-through" : ""}`}>{m.content}</p>
+                {m.edits.length > 0 ? (
+                  <details className="mt-1 max-w-md text-xs text-slate-600 dark:text-slate-400">
+                    <summary>
+                      Edited {m.edits.length === 1 ? "once" : `${m.edits.length} times`}, last <Time value={m.editedAt} />
+                    </summary>
+                    <ol aria-label={`Earlier versions of message ${m.id}`} className="mt-1 space-y-1">
+                      {m.edits.map((e, i) => (
+                        <li key={i} className="whitespace-pre-wrap break-words">
+                          <Time value={e.editedAt} />: {e.oldContent}
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                ) : null}
               </Td>
               <Td>
                 {m.deletedAt ? (
