@@ -129,6 +129,19 @@ function others(r: BenchResult): string[] {
       "",
     );
   }
+  const q = r.search;
+  if (q) {
+    lines.push(
+      `## Message search (user ${q.user_id}, ${int(q.rooms)} rooms, first page of 20)`,
+      "",
+      row(["Query", "Results", "p50", "p95"]),
+      row(["---", "---", "---", "---"]),
+      ...q.queries.map((x) => row([`\`${x.q}\``, int(x.results), ms(x.p50_ms), ms(x.p95_ms)])),
+      row(["**All**", "", ms(q.p50_ms), ms(q.p95_ms)]),
+      "",
+      ...(q.plan ? [`The plan for \`invoice\`: ${q.plan}.`, ""] : []),
+    );
+  }
   const s = r.send;
   if (s) {
     lines.push(
