@@ -35,7 +35,7 @@ export async function loadApp() {
     totalUnread: rooms.totalUnread,
     messagePageSql: messages.messagePageSql,
     searchMessages: search.searchMessages,
-    searchSql: search.searchSql,
+    searchPlans: search.searchPlans,
     sendMessage: send.sendMessage,
     authorizeChannel: authorize.authorizeChannel,
     roomChannel: channels.roomChannel,

@@ -138,8 +138,11 @@ function others(r: BenchResult): string[] {
       row(["---", "---", "---", "---"]),
       ...q.queries.map((x) => row([`\`${x.q}\``, int(x.results), ms(x.p50_ms), ms(x.p95_ms)])),
       row(["**All**", "", ms(q.p50_ms), ms(q.p95_ms)]),
+      ...(q.light_user
+        ? [row([`All, for user ${q.light_user.user_id} (${int(q.light_user.rooms)} rooms)`, "", ms(q.light_user.p50_ms), ms(q.light_user.p95_ms)])]
+        : []),
       "",
-      ...(q.plan ? [`The plan for \`invoice\`: ${q.plan}.`, ""] : []),
+      ...(q.plan ? [`The plan for \`invoice\` (its first attempt, the recent window): ${q.plan}.`, ""] : []),
     );
   }
   const s = r.send;

@@ -7,7 +7,7 @@ import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { GET as searchRoute } from "@/app/api/chat/search/route";
 import { deleteMessage } from "@/lib/admin/moderation";
-import { searchSql } from "@/lib/chat/search";
+import { searchMessages, searchPlans } from "@/lib/chat/search";
 import { sendMessage } from "@/lib/chat/send";
 import { db } from "@/lib/db";
 import { searchPageSchema } from "@/lib/wire/rest";
@@ -99,6 +99,16 @@ describe("message search", () => {
     } while (cursor);
     expect(seen).toHaveLength(7);
     expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    // The recent-window path and the index path give the same pages: a window of 2 messages
+    // never holds a page of 3, so every page below comes from the index.
+    const viaIndex: number[] = [];
+    let next: string | undefined;
+    do {
+      const page = await searchMessages({ userId: bob.id, q: paging, limit: 3, cursor: next }, 2);
+      viaIndex.push(...page.results.map((r) => r.id));
+      next = page.next_cursor ?? undefined;
+    } while (next);
+    expect(viaIndex).toEqual(seen);
   });
 
   it("answers hostile input with a clear 4xx or nothing found, never a 500, and changes nothing", async () => {
@@ -128,7 +138,7 @@ describe("message search index", () => {
   afterAll(() => client.end());
 
   it("is a GIN expression index the search query can use", async () => {
-    const sql = searchSql(1, "'cleaning':* & '4b':*", null, 20);
+    const sql = searchPlans(1, "'cleaning':* & '4b':*", null, 20).indexed;
     await client.query("BEGIN");
     try {
       // Small test tables would be sequentially scanned: ask whether the index CAN serve the query.
