@@ -40,7 +40,8 @@ export function excerptAround(text: string, ranges: Highlight[], max = 160): { e
   let start = Math.max(0, Math.min(first - 40, text.length - max));
   // Never split a surrogate pair at the cut.
   if (start > 0 && /[\uDC00-\uDFFF]/.test(text[start] ?? "")) start -= 1;
-  const end = start + max;
+  let end = start + max;
+  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? "")) end -= 1;
   const prefix = start > 0 ? "…" : "";
   const excerpt = prefix + text.slice(start, end) + (end < text.length ? "…" : "");
   const highlights = ranges
