@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { NewDirectDialog, NewGroupDialog, SettingsDialog } from "@/components/chat/lazy-dialogs";
+import { MessageSearchResults, NewDirectDialog, NewGroupDialog, SettingsDialog } from "@/components/chat/lazy-dialogs";
 import { RoomList } from "@/components/chat/room-list";
 import { SignOutButton } from "@/components/chat/sign-out-button";
 import { Avatar } from "@/components/ui/avatar";
@@ -19,6 +19,8 @@ export function Sidebar() {
   const directOpened = useOpenedOnce(dialog === "direct");
   const groupOpened = useOpenedOnce(dialog === "group");
   const settingsOpened = useOpenedOnce(dialog === "settings");
+  const [search, setSearch] = useState("");
+  const searching = search.trim() !== "";
   return (
     <div className="flex h-full min-h-0 flex-col">
       <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
@@ -51,8 +53,22 @@ export function Sidebar() {
           </Button>
         </div>
       </div>
+      <div className="px-4 pb-2">
+        <input
+          type="search"
+          aria-label="Search messages"
+          placeholder="Search messages"
+          maxLength={200}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") setSearch("");
+          }}
+          className="w-full rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+        />
+      </div>
       <div className="min-h-0 flex-1 overflow-y-auto pb-4">
-        <RoomList />
+        {searching ? <MessageSearchResults query={search.trim()} onChoose={() => setSearch("")} /> : <RoomList />}
       </div>
       {directOpened ? <NewDirectDialog open={dialog === "direct"} onClose={() => setDialog(null)} /> : null}
       {groupOpened ? <NewGroupDialog open={dialog === "group"} onClose={() => setDialog(null)} /> : null}

@@ -86,3 +86,17 @@ export function searchParamsObject(params: URLSearchParams): Record<string, stri
   }
   return out;
 }
+
+/** Search text is measured in UTF-8 bytes: what PostgreSQL receives and indexes. */
+export const MAX_SEARCH_QUERY_BYTES = 200;
+export const messageSearchQuerySchema = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .min(1, "q: type something to search for")
+      .refine((s) => new TextEncoder().encode(s).length <= MAX_SEARCH_QUERY_BYTES, `q: at most ${MAX_SEARCH_QUERY_BYTES} bytes`),
+    cursor: z.string().max(200).optional(),
+    limit: idParam.optional().transform((n) => Math.min(n ?? 20, 50)),
+  })
+  .strict();

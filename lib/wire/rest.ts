@@ -73,6 +73,21 @@ export const memberListSchema = v.object({ members: v.array(userSummarySchema) }
 export const membersChangeSchema = v.object({ room_id: wireId, owner_id: v.nullable(wireId), members: v.array(userSummarySchema) });
 export type MembersChangeWire = v.InferOutput<typeof membersChangeSchema>;
 
+/** A search hit: the message's place, who sent it, and an excerpt with the matched words as
+ * UTF-16 offsets into `excerpt` (the browser wraps them in <mark>; no markup on the wire). */
+export const wireSearchResultSchema = v.object({
+  id: wireId,
+  room: v.object({ id: wireId, name: v.string(), kind: roomKindSchema }),
+  seq: wireSeq,
+  sender: wireUserSchema,
+  timestamp: isoTime,
+  excerpt: v.string(),
+  highlights: v.array(v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), length: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
+});
+export type WireSearchResult = v.InferOutput<typeof wireSearchResultSchema>;
+export const searchPageSchema = v.object({ results: v.array(wireSearchResultSchema), next_cursor: v.nullable(v.string()) });
+export type WireSearchPage = v.InferOutput<typeof searchPageSchema>;
+
 export const unreadTotalSchema = v.object({ total: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 
 /** Codes a client may be told (the 4xx family); `internal` and `unavailable` are server faults. */

@@ -11,11 +11,12 @@ export function configureAppEnv(databaseUrl: string, realtime: RealtimeTarget): 
 }
 
 export async function loadApp() {
-  const [prisma, db, rooms, messages, send, authorize, channels, events, publish, metrics, env, pusherServer] = await Promise.all([
+  const [prisma, db, rooms, messages, search, send, authorize, channels, events, publish, metrics, env, pusherServer] = await Promise.all([
     import("@/lib/generated/prisma/client"),
     import("@/lib/db"),
     import("@/lib/chat/rooms"),
     import("@/lib/chat/messages"),
+    import("@/lib/chat/search"),
     import("@/lib/chat/send"),
     import("@/lib/realtime/authorize"),
     import("@/lib/realtime/channels"),
@@ -33,6 +34,8 @@ export async function loadApp() {
     listRooms: rooms.listRooms,
     totalUnread: rooms.totalUnread,
     messagePageSql: messages.messagePageSql,
+    searchMessages: search.searchMessages,
+    searchPlans: search.searchPlans,
     sendMessage: send.sendMessage,
     authorizeChannel: authorize.authorizeChannel,
     roomChannel: channels.roomChannel,

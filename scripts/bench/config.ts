@@ -37,6 +37,8 @@ export type BenchConfig = {
   pages: { iterations: number; slowIterations: number; slowBudgetMs: number };
   /** The COUNT(*) side stops early once it has spent naiveBudgetMs (it can take a second a call). */
   unread: { iterations: number; naiveBudgetMs: number };
+  /** Per query of the mix (scripts/bench/search.ts). */
+  search: { iterations: number };
   /** `warmup`: unmeasured sends per sender first (JIT, connection pool, caches). */
   sends: { concurrency: number; perSender: number; warmup: number };
   /** Signed-in users sending over HTTP to `next start` for durationMs, after warmupMs. */
@@ -71,6 +73,7 @@ const FULL: BenchConfig = {
   roomList: { iterations: 30, naiveIterations: 8, firstPageIterations: 200 },
   pages: { iterations: 50, slowIterations: 15, slowBudgetMs: 8_000 },
   unread: { iterations: 50, naiveBudgetMs: 10_000 },
+  search: { iterations: 30 },
   sends: { concurrency: 32, perSender: 125, warmup: 10 },
   sendHttp: { concurrency: 32, warmupMs: 5_000, durationMs: 30_000 },
   typing: { events: 1_000, perSecond: 500 },
@@ -100,6 +103,7 @@ const SMOKE: BenchConfig = {
   roomList: { iterations: 5, naiveIterations: 3, firstPageIterations: 20 },
   pages: { iterations: 5, slowIterations: 3, slowBudgetMs: 1_000 },
   unread: { iterations: 5, naiveBudgetMs: 2_000 },
+  search: { iterations: 3 },
   sends: { concurrency: 32, perSender: 2, warmup: 1 },
   sendHttp: { concurrency: 32, warmupMs: 500, durationMs: 2_500 },
   typing: { events: 100, perSecond: 500 },

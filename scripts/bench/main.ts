@@ -25,6 +25,7 @@ import { benchSendHttp } from "./send-http";
 import { benchSends } from "./sends";
 import { startRealtimeChild } from "@/scripts/realtime-child";
 import { benchTyping } from "./typing";
+import { benchSearch } from "./search";
 import { benchUnread } from "./unread";
 
 const LATEST = "bench/results/latest.json";
@@ -82,6 +83,7 @@ async function run(argv: string[]): Promise<number> {
     await section("room_list", () => benchRoomList(app, url, config, info, progress));
     await section("message_page", () => benchMessagePages(app, url, config, info, progress));
     await section("unread", () => benchUnread(app, url, config, info, progress));
+    await section("search", () => benchSearch(app, url, config, info, progress));
     // Before the sends, so no write of theirs can still be on its way into the statistics.
     await section("typing", () => benchTyping(app, url, realtime, config, progress));
     await section("send", () => benchSends(app, url, config, info, progress));

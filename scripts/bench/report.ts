@@ -129,6 +129,22 @@ function others(r: BenchResult): string[] {
       "",
     );
   }
+  const q = r.search;
+  if (q) {
+    lines.push(
+      `## Message search (user ${q.user_id}, ${int(q.rooms)} rooms, first page of 20)`,
+      "",
+      row(["Query", "Results", "p50", "p95"]),
+      row(["---", "---", "---", "---"]),
+      ...q.queries.map((x) => row([`\`${x.q}\``, int(x.results), ms(x.p50_ms), ms(x.p95_ms)])),
+      row(["**All**", "", ms(q.p50_ms), ms(q.p95_ms)]),
+      ...(q.light_user
+        ? [row([`All, for user ${q.light_user.user_id} (${int(q.light_user.rooms)} rooms)`, "", ms(q.light_user.p50_ms), ms(q.light_user.p95_ms)])]
+        : []),
+      "",
+      ...(q.plan ? [`The plan for \`invoice\` (its first attempt, the recent window): ${q.plan}.`, ""] : []),
+    );
+  }
   const s = r.send;
   if (s) {
     lines.push(

@@ -7,6 +7,7 @@ import type { Machine } from "./machine";
 import type { MessagePageResult } from "./message-pages";
 import type { OutboxResult } from "./outbox";
 import type { RoomListResult } from "./room-list";
+import type { SearchResult } from "./search";
 import type { SendHttpResult } from "./send-http";
 import type { SendResult } from "./sends";
 import type { TypingResult } from "./typing";
@@ -16,6 +17,7 @@ export type Sections = {
   room_list: RoomListResult;
   message_page: MessagePageResult;
   unread: UnreadResult;
+  search: SearchResult;
   typing: TypingResult;
   send: SendResult;
   send_http: SendHttpResult;
@@ -50,6 +52,7 @@ export const TARGETS: Target[] = [
   },
   { name: "Page speedup over OFFSET at max depth", target: "≥ 100×", value: (r) => r.message_page?.speedup_at_max_depth, met: (v) => v >= 100 },
   { name: "Page latency, max depth / depth 0", target: "≤ 1.5", value: (r) => r.message_page?.depth_ratio, met: (v) => v <= 1.5 },
+  { name: "Search p50, heavy user's rooms (ms)", target: "≤ 50", value: (r) => r.search?.p50_ms, met: (v) => v <= 50 },
   { name: "Database writes per typing event", target: "0", value: (r) => r.typing?.db_writes_per_event, met: (v) => v === 0 },
   { name: "Sends per second", target: "≥ 500", value: (r) => r.send?.sends_per_s, met: (v) => v >= 500 },
   { name: "Sends per second over HTTP (next start)", target: "≥ 500", value: (r) => r.send_http?.sends_per_s, met: (v) => v >= 500 },

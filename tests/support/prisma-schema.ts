@@ -24,7 +24,8 @@ const NATIVE: Record<string, string> = {
 const mapName = (attrs: string) => /@map\("([^"]+)"\)/.exec(attrs)?.[1];
 
 export function readPrismaSchema(file = path.join(process.cwd(), "prisma", "schema.prisma")): ExpectedSchema {
-  const source = readFileSync(file, "utf8").replace(/\/\/.*$/gm, "");
+  const raw = readFileSync(file, "utf8");
+  const source = raw.replace(/\/\/.*$/gm, "");
   const enums = [...source.matchAll(/enum\s+(\w+)\s*\{([^}]*)\}/g)].map((m) => ({
     name: m[1],
     dbName: /@@map\("([^"]+)"\)/.exec(m[2])?.[1] ?? m[1],
@@ -68,5 +69,7 @@ export function readPrismaSchema(file = path.join(process.cwd(), "prisma", "sche
       result.indexes.push(`${table}_${fields.map((f) => columnOf.get(f) ?? f).join("_")}_${suffix}`);
     }
   }
+  // Indexes only a migration can create (expression indexes), declared in a comment.
+  for (const m of raw.matchAll(/\/\/ raw index: (\w+)/g)) result.indexes.push(m[1]);
   return result;
 }

@@ -21,7 +21,7 @@ export class RestError extends Error {
   }
 }
 
-async function getJson<S extends v.GenericSchema>(url: string, schema: S, signal?: AbortSignal): Promise<v.InferOutput<S>> {
+export async function getJson<S extends v.GenericSchema>(url: string, schema: S, signal?: AbortSignal): Promise<v.InferOutput<S>> {
   const response = await fetch(url, { headers: { accept: "application/json" }, credentials: "same-origin", signal });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;

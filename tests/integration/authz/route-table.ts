@@ -112,6 +112,8 @@ export const ROUTES: RouteCase[] = [
     expect: { anonymous: 401, stranger: 404, participant: 200, deactivated: 401, admin: 200 },
   },
   { file: "chat/unread", method: "GET", path: () => "/api/chat/unread", params: () => ({}), expect: signedIn(200) },
+  // Search covers only the caller's rooms: a stranger gets an empty answer, not a refusal.
+  { file: "chat/search", method: "GET", path: () => "/api/chat/search?q=matrix", params: () => ({}), expect: signedIn(200) },
   { file: "chat/users", method: "GET", path: () => "/api/chat/users?q=u", params: () => ({}), expect: signedIn(200) },
   {
     file: "pusher/auth",
