@@ -1,6 +1,6 @@
 // Input schemas for the admin doors (REST routes and server actions share them).
 import { z } from "zod";
-import { idParam, rowId, rowIdParam } from "@/lib/chat/schemas";
+import { idParam, NO_NUL, rowId, rowIdParam } from "@/lib/chat/schemas";
 
 export const ADMIN_PAGE_SIZE = 50;
 
@@ -31,9 +31,27 @@ export type RoomOwnerInput = z.infer<typeof roomOwnerSchema>;
 export const roomOwnerBodySchema = z.object({ user_id: rowId }).strict();
 
 export const roleBodySchema = z.object({ role: roleSchema }).strict();
-export const deleteQuerySchema = z.object({ reason: z.string().max(200).optional() }).strict();
+export const deleteQuerySchema = z
+  .object({
+    reason: z
+      .string()
+      .max(200)
+      .refine(...NO_NUL)
+      .optional(),
+  })
+  .strict();
 
-export const userListQuerySchema = z.object({ q: z.string().trim().max(100).default(""), after: rowIdParam.optional() }).strict();
+export const userListQuerySchema = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .max(100)
+      .refine(...NO_NUL)
+      .default(""),
+    after: rowIdParam.optional(),
+  })
+  .strict();
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 export const roomListQuerySchema = z.object({ cursor: z.string().max(100).optional() }).strict();

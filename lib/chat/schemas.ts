@@ -32,10 +32,19 @@ export const messagePageQuerySchema = z
   .strict()
   .refine((q) => q.before === undefined || q.after === undefined, "use either before or after, not both");
 
+/** PostgreSQL's text and jsonb cannot hold U+0000: stored text is refused with it (400), not left to fail as a 500. */
+export const NO_NUL: [(s: string) => boolean, string] = [(s) => !s.includes("\u0000"), "may not contain the NUL character (U+0000)"];
+
 export const messageContentSchema = z
   .string()
   .transform((s) => s.trim())
-  .pipe(z.string().min(1, "message is empty").max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`));
+  .pipe(
+    z
+      .string()
+      .min(1, "message is empty")
+      .max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`)
+      .refine(...NO_NUL),
+  );
 
 export const sendMessageBodySchema = z.object({ content: messageContentSchema, client_id: z.uuid() }).strict();
 
@@ -60,7 +69,12 @@ export const createRoomBodySchema = z.discriminatedUnion("kind", [
   z
     .object({
       kind: z.literal("GROUP"),
-      name: z.string().trim().min(1).max(100),
+      name: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .refine(...NO_NUL),
       member_ids: z.array(rowId).max(200).default([]),
     })
     .strict(),
@@ -69,7 +83,16 @@ export const createRoomBodySchema = z.discriminatedUnion("kind", [
 export const addMembersBodySchema = z.object({ user_ids: z.array(rowId).min(1).max(200) }).strict();
 export const removeMemberSchema = z.object({ room_id: rowId, user_id: rowId }).strict();
 
-export const userSearchQuerySchema = z.object({ q: z.string().trim().max(100).default("") }).strict();
+export const userSearchQuerySchema = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .max(100)
+      .refine(...NO_NUL)
+      .default(""),
+  })
+  .strict();
 
 /** A cursor's time as the server writes it: a valid date in years 1..9999 (PostgreSQL fails on some outside). */
 export function isCursorDate(date: Date): boolean {

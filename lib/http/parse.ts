@@ -28,16 +28,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
     const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
     throw new AppError("invalid_input", `${where}${issue?.message ?? "invalid input"}`);
   }
-  if (hasNul(result.data)) throw new AppError("invalid_input", "Text may not contain the NUL character (U+0000)");
   return result.data;
-}
-
-/** PostgreSQL's text and jsonb cannot hold U+0000: refused at the door, for every input, rather than failing as a 500 in the database. */
-function hasNul(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value !== null && typeof value === "object") return Object.values(value).some(hasNul);
-  return false;
 }
 
 /** The body as text, refused (413) as soon as it grows past `limit` bytes. */

@@ -1,5 +1,6 @@
-// PostgreSQL's text and jsonb cannot store U+0000. Every door refuses it with a 400 before the
-// database sees it (lib/http/parse.ts), in bodies, queries and server actions alike.
+// PostgreSQL's text and jsonb cannot store U+0000. Text that is stored or searched refuses it with
+// a 400 before the database sees it (NO_NUL in lib/chat/schemas.ts), in bodies, queries and
+// server actions alike.
 // next-scope first: it installs the request scope Next.js reads when its modules load.
 import { asCaller } from "@/tests/support/next-scope";
 import { describe, expect, it } from "vitest";
