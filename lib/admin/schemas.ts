@@ -1,6 +1,6 @@
 // Input schemas for the admin doors (REST routes and server actions share them).
 import { z } from "zod";
-import { idParam, NO_NUL, rowId, rowIdParam } from "@/lib/chat/schemas";
+import { idParam, NO_NUL, peopleQueryParam, rowId, rowIdParam } from "@/lib/chat/schemas";
 
 export const ADMIN_PAGE_SIZE = 50;
 
@@ -43,12 +43,7 @@ export const deleteQuerySchema = z
 
 export const userListQuerySchema = z
   .object({
-    q: z
-      .string()
-      .trim()
-      .max(100)
-      .refine(...NO_NUL)
-      .default(""),
+    q: peopleQueryParam,
     after: rowIdParam.optional(),
   })
   .strict();

@@ -83,16 +83,15 @@ export const createRoomBodySchema = z.discriminatedUnion("kind", [
 export const addMembersBodySchema = z.object({ user_ids: z.array(rowId).min(1).max(200) }).strict();
 export const removeMemberSchema = z.object({ room_id: rowId, user_id: rowId }).strict();
 
-export const userSearchQuerySchema = z
-  .object({
-    q: z
-      .string()
-      .trim()
-      .max(100)
-      .refine(...NO_NUL)
-      .default(""),
-  })
-  .strict();
+/** A `q` for finding people by name: trimmed, at most 100 characters, empty for everyone. */
+export const peopleQueryParam = z
+  .string()
+  .trim()
+  .max(100)
+  .refine(...NO_NUL)
+  .default("");
+
+export const userSearchQuerySchema = z.object({ q: peopleQueryParam }).strict();
 
 /** A cursor's time as the server writes it: a valid date in years 1..9999 (PostgreSQL fails on some outside). */
 export function isCursorDate(date: Date): boolean {
