@@ -1,6 +1,6 @@
 "use client";
 // Search results in the sidebar, loaded the first time someone types in "Search messages".
-import Link from "next/link";
+import { NavLink } from "@/components/ui/nav-link";
 import { type ReactNode, useEffect, useState } from "react";
 import { Timestamp } from "@/components/chat/timestamp";
 import { fetchSearchPage } from "@/lib/chat/client/search";
@@ -65,7 +65,7 @@ export function MessageSearchResults({ query, onChoose }: { query: string; onCho
       <ul className="flex flex-col gap-1">
         {state.results.map((r) => (
           <li key={r.id}>
-            <Link
+            <NavLink
               href={`/rooms/${r.room.id}`}
               onClick={onChoose}
               className="block rounded-lg px-2 py-2 hover:bg-slate-100 focus-visible:bg-slate-100 dark:hover:bg-slate-800 dark:focus-visible:bg-slate-800"
@@ -78,7 +78,7 @@ export function MessageSearchResults({ query, onChoose }: { query: string; onCho
               <span className="line-clamp-2 block text-sm break-words">
                 <Highlighted result={r} />
               </span>
-            </Link>
+            </NavLink>
           </li>
         ))}
       </ul>

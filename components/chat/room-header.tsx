@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { NavLink } from "@/components/ui/nav-link";
 import { useState } from "react";
 import { MembersDialog } from "@/components/chat/lazy-dialogs";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
@@ -29,13 +29,13 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
 
   return (
     <header className="flex items-center gap-3 border-b border-slate-200 bg-white/90 px-3 py-2.5 backdrop-blur md:px-5 dark:border-slate-800 dark:bg-slate-900/90">
-      <Link
+      <NavLink
         href="/"
         className="inline-flex size-9 items-center justify-center rounded-lg text-slate-600 hover:bg-slate-100 md:hidden dark:text-slate-300 dark:hover:bg-slate-800"
         aria-label="Back to conversations"
       >
         <ArrowLeftIcon />
-      </Link>
+      </NavLink>
       <RoomAvatar room={room} online={direct ? onlineOthers.length > 0 : undefined} />
       <div className="flex min-w-0 flex-col">
         <div className="flex items-center gap-2">

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { NavLink } from "@/components/ui/nav-link";
 import { memo } from "react";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
 import { Timestamp } from "@/components/chat/timestamp";
@@ -18,7 +18,7 @@ function preview(room: WireRoom, myId: number): string {
 export const RoomListItem = memo(function RoomListItem({ room, active, unread, myId }: RoomListItemProps) {
   return (
     <li>
-      <Link
+      <NavLink
         href={`/rooms/${room.id}`}
         aria-current={active ? "page" : undefined}
         className={`group flex items-center gap-3 rounded-xl px-3 py-2.5 transition-colors ${
@@ -51,7 +51,7 @@ export const RoomListItem = memo(function RoomListItem({ room, active, unread, m
             </span>
           </span>
         </span>
-      </Link>
+      </NavLink>
     </li>
   );
 });

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { NavLink } from "@/components/ui/nav-link";
 import { buttonClasses } from "@/components/ui/button";
 
 export function RoomNotFound() {
@@ -7,9 +7,9 @@ export function RoomNotFound() {
       <p className="text-sm font-semibold text-indigo-700 dark:text-indigo-300">404</p>
       <h1 className="text-xl font-semibold">Conversation not found</h1>
       <p className="max-w-sm text-sm text-slate-600 dark:text-slate-400">It doesn’t exist, or you’re not part of it.</p>
-      <Link href="/" className={buttonClasses("secondary", "md", "mt-2")}>
+      <NavLink href="/" className={buttonClasses("secondary", "md", "mt-2")}>
         Back to your chats
-      </Link>
+      </NavLink>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { NavLink } from "@/components/ui/nav-link";
 import { useState } from "react";
 import { MessageSearchResults, NewDirectDialog, NewGroupDialog, SettingsDialog } from "@/components/chat/lazy-dialogs";
 import { RoomList } from "@/components/chat/room-list";
@@ -24,12 +24,12 @@ export function Sidebar() {
   return (
     <div className="flex h-full min-h-0 flex-col">
       <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
-        <Link href="/" className="flex items-center gap-2 rounded-lg font-semibold tracking-tight">
+        <NavLink href="/" className="flex items-center gap-2 rounded-lg font-semibold tracking-tight">
           <span className="inline-flex size-8 items-center justify-center rounded-lg bg-indigo-600 text-white">
             <MessageIcon width={18} height={18} />
           </span>
           JobChat
-        </Link>
+        </NavLink>
         <div className="ml-auto flex items-center gap-1">
           <span className="flex items-center gap-2 pr-1" title={`Signed in as ${me.name} (@${me.username})`}>
             <Avatar name={me.name} seed={me.id} size="sm" />
