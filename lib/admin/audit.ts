@@ -6,7 +6,7 @@ import { db, type Db } from "@/lib/db";
 import { assertAdmin } from "@/lib/admin/guard";
 import { ADMIN_PAGE_SIZE } from "@/lib/admin/schemas";
 
-export type AuditAction = "message.delete" | "user.deactivate" | "user.reactivate" | "user.role" | "user.promote" | "room.owner";
+export type AuditAction = "message.delete" | "user.deactivate" | "user.reactivate" | "user.role" | "user.promote" | "room.owner" | "room.export";
 export type AuditTarget = "message" | "user" | "room";
 
 export type AuditInput = {

@@ -78,38 +78,25 @@ export type AdminRoomDetail = {
   olderBefore: number | null;
 };
 
-/** The room, its people and one page of messages (newest first) on chat_room_id_idx. */
-export async function getAdminRoom(admin: SessionUser, roomId: number, input: { before?: number } = {}): Promise<AdminRoomDetail> {
-  await assertAdmin(admin);
+type MessageRow = { id: bigint; senderId: number; content: string; timestamp: Date; editedAt: Date | null; deletedAt: Date | null };
+
+/** The room and its people, for the detail page and the export. */
+export async function adminRoomHeader(roomId: number): Promise<Omit<AdminRoomDetail, "messages" | "olderBefore">> {
   const [room] = await db.$queryRaw<Array<AdminRoom & { lastMessageContent: string }>>`
     SELECT ${ROOM_COLUMNS}, r.last_message_content AS "lastMessageContent" FROM chat_chatroom r WHERE r.id = ${roomId}`;
   if (!room) throw notFound("Room not found");
-  const [participants, rows] = await Promise.all([
-    db.chatParticipant.findMany({
-      where: { roomId },
-      orderBy: { id: "asc" },
-      select: {
-        userId: true,
-        unreadCount: true,
-        lastReadMessageId: true,
-        lastSeen: true,
-        joinedAt: true,
-        user: { select: { username: true, isActive: true } },
-      },
-    }),
-    db.$queryRaw<Array<{ id: bigint; senderId: number; content: string; timestamp: Date; editedAt: Date | null; deletedAt: Date | null }>>(
-      messagePageSql({ roomId, before: input.before, limit: ADMIN_PAGE_SIZE }),
-    ),
-  ]);
-  const page = rows.slice(0, ADMIN_PAGE_SIZE);
-  const [names, edits] = await Promise.all([
-    usernames(page.map((m) => m.senderId)),
-    db.messageEdit.findMany({
-      where: { messageId: { in: page.filter((m) => m.editedAt).map((m) => m.id) } },
-      orderBy: [{ messageId: "asc" }, { editedAt: "asc" }],
-      select: { messageId: true, oldContent: true, editedAt: true },
-    }),
-  ]);
+  const participants = await db.chatParticipant.findMany({
+    where: { roomId },
+    orderBy: { id: "asc" },
+    select: {
+      userId: true,
+      unreadCount: true,
+      lastReadMessageId: true,
+      lastSeen: true,
+      joinedAt: true,
+      user: { select: { username: true, isActive: true } },
+    },
+  });
   return {
     room,
     participants: participants.map((p) => ({
@@ -121,16 +108,42 @@ export async function getAdminRoom(admin: SessionUser, roomId: number, input: { 
       lastSeen: p.lastSeen,
       joinedAt: p.joinedAt,
     })),
-    messages: page.map((m) => ({
-      id: Number(m.id),
-      senderId: m.senderId,
-      senderUsername: names.get(m.senderId) ?? "unknown",
-      content: m.content,
-      timestamp: m.timestamp,
-      editedAt: m.editedAt,
-      deletedAt: m.deletedAt,
-      edits: edits.filter((e) => e.messageId === m.id).map(({ oldContent, editedAt }) => ({ oldContent, editedAt })),
-    })),
+  };
+}
+
+/** Message rows with their senders' usernames and edit histories (two queries for the lot). */
+export async function toAdminMessages(rows: MessageRow[]): Promise<AdminMessage[]> {
+  const [names, edits] = await Promise.all([
+    usernames(rows.map((m) => m.senderId)),
+    db.messageEdit.findMany({
+      where: { messageId: { in: rows.filter((m) => m.editedAt).map((m) => m.id) } },
+      orderBy: [{ messageId: "asc" }, { editedAt: "asc" }],
+      select: { messageId: true, oldContent: true, editedAt: true },
+    }),
+  ]);
+  return rows.map((m) => ({
+    id: Number(m.id),
+    senderId: m.senderId,
+    senderUsername: names.get(m.senderId) ?? "unknown",
+    content: m.content,
+    timestamp: m.timestamp,
+    editedAt: m.editedAt,
+    deletedAt: m.deletedAt,
+    edits: edits.filter((e) => e.messageId === m.id).map(({ oldContent, editedAt }) => ({ oldContent, editedAt })),
+  }));
+}
+
+/** The room, its people and one page of messages (newest first) on chat_room_id_idx. */
+export async function getAdminRoom(admin: SessionUser, roomId: number, input: { before?: number } = {}): Promise<AdminRoomDetail> {
+  await assertAdmin(admin);
+  const [header, rows] = await Promise.all([
+    adminRoomHeader(roomId),
+    db.$queryRaw<MessageRow[]>(messagePageSql({ roomId, before: input.before, limit: ADMIN_PAGE_SIZE })),
+  ]);
+  const page = rows.slice(0, ADMIN_PAGE_SIZE);
+  return {
+    ...header,
+    messages: await toAdminMessages(page),
     olderBefore: rows.length > ADMIN_PAGE_SIZE ? Number(page[page.length - 1].id) : null,
   };
 }

@@ -54,3 +54,6 @@ export const roomListQuerySchema = z.object({ cursor: z.string().max(100).option
 export const roomDetailQuerySchema = z.object({ before: idParam.optional() }).strict();
 
 export const auditQuerySchema = z.object({ before: idParam.optional() }).strict();
+
+export const EXPORT_FORMATS = ["json", "csv"] as const;
+export const roomExportQuerySchema = z.object({ format: z.enum(EXPORT_FORMATS).default("json") }).strict();

@@ -4,7 +4,7 @@ import * as v from "valibot";
 import type { AuditEntry } from "@/lib/admin/audit";
 import type { DeleteResult, UserStanding } from "@/lib/admin/moderation";
 import type { Overview, Point } from "@/lib/admin/overview";
-import type { AdminRoom, AdminRoomDetail } from "@/lib/admin/rooms";
+import type { AdminMessage, AdminRoom, AdminRoomDetail } from "@/lib/admin/rooms";
 import type { AdminUser } from "@/lib/admin/users";
 import { wireId, wireUserSchema } from "@/lib/wire/rest";
 
@@ -52,6 +52,18 @@ export const adminRoomSchema = v.object({
 });
 export const adminRoomPageSchema = v.object({ rooms: v.array(adminRoomSchema), next_cursor: v.nullable(v.string()) });
 
+/** A message as admins see it: deleted content included, marked, with its edit history. */
+export const adminMessageSchema = v.object({
+  id: wireId,
+  sender: wireUserSchema,
+  content: v.string(),
+  timestamp: isoTime,
+  edited_at: v.nullable(isoTime),
+  deleted_at: v.nullable(isoTime),
+  /** The text before each edit, oldest first. */
+  edits: v.array(v.object({ content: v.string(), edited_at: isoTime })),
+});
+
 export const adminRoomDetailSchema = v.object({
   room: v.object({ ...adminRoomSchema.entries, last_message_content: v.string() }),
   participants: v.array(
@@ -65,19 +77,16 @@ export const adminRoomDetailSchema = v.object({
       joined_at: isoTime,
     }),
   ),
-  messages: v.array(
-    v.object({
-      id: wireId,
-      sender: wireUserSchema,
-      content: v.string(),
-      timestamp: isoTime,
-      edited_at: v.nullable(isoTime),
-      deleted_at: v.nullable(isoTime),
-      /** The text before each edit, oldest first. */
-      edits: v.array(v.object({ content: v.string(), edited_at: isoTime })),
-    }),
-  ),
+  messages: v.array(adminMessageSchema),
   older_before: v.nullable(wireId),
+});
+
+/** GET /api/admin/rooms/{id}/export (JSON): the room, its people and every message, oldest first. */
+export const adminRoomExportSchema = v.object({
+  room: adminRoomDetailSchema.entries.room,
+  participants: adminRoomDetailSchema.entries.participants,
+  exported_at: isoTime,
+  messages: v.array(adminMessageSchema),
 });
 
 export const adminDeleteSchema = v.object({ id: wireId, room_id: wireId, deleted: v.literal(true), already_deleted: v.boolean() });
@@ -140,6 +149,12 @@ export const wireRoom = (r: AdminRoom): Out<typeof adminRoomSchema> => ({
 });
 
 export const wireRoomDetail = (d: AdminRoomDetail): Out<typeof adminRoomDetailSchema> => ({
+  ...wireRoomHeader(d),
+  messages: d.messages.map(wireAdminMessage),
+  older_before: d.olderBefore,
+});
+
+export const wireRoomHeader = (d: Pick<AdminRoomDetail, "room" | "participants">) => ({
   room: { ...wireRoom(d.room), last_message_content: d.room.lastMessageContent },
   participants: d.participants.map((p) => ({
     user_id: p.userId,
@@ -150,16 +165,16 @@ export const wireRoomDetail = (d: AdminRoomDetail): Out<typeof adminRoomDetailSc
     last_seen: p.lastSeen.toISOString(),
     joined_at: p.joinedAt.toISOString(),
   })),
-  messages: d.messages.map((m) => ({
-    id: m.id,
-    sender: { id: m.senderId, username: m.senderUsername },
-    content: m.content,
-    timestamp: m.timestamp.toISOString(),
-    edited_at: iso(m.editedAt),
-    deleted_at: iso(m.deletedAt),
-    edits: m.edits.map((e) => ({ content: e.oldContent, edited_at: e.editedAt.toISOString() })),
-  })),
-  older_before: d.olderBefore,
+});
+
+export const wireAdminMessage = (m: AdminMessage): Out<typeof adminMessageSchema> => ({
+  id: m.id,
+  sender: { id: m.senderId, username: m.senderUsername },
+  content: m.content,
+  timestamp: m.timestamp.toISOString(),
+  edited_at: iso(m.editedAt),
+  deleted_at: iso(m.deletedAt),
+  edits: m.edits.map((e) => ({ content: e.oldContent, edited_at: e.editedAt.toISOString() })),
 });
 
 export const wireDelete = (r: DeleteResult): Out<typeof adminDeleteSchema> => ({

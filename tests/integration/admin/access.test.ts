@@ -48,6 +48,13 @@ const CASES: Case[] = [
   { file: "rooms", method: "GET", path: () => "/api/admin/rooms", params: () => ({}), ok: 200 },
   { file: "rooms/[roomId]", method: "GET", path: (f) => `/api/admin/rooms/${f.roomId}`, params: (f) => ({ roomId: String(f.roomId) }), ok: 200 },
   {
+    file: "rooms/[roomId]/export",
+    method: "GET",
+    path: (f) => `/api/admin/rooms/${f.roomId}/export?format=csv`,
+    params: (f) => ({ roomId: String(f.roomId) }),
+    ok: 200,
+  },
+  {
     file: "rooms/[roomId]/owner",
     method: "POST",
     path: (f) => `/api/admin/rooms/${f.roomId}/owner`,

@@ -153,6 +153,7 @@ export const EXEMPT: Record<string, string> = {
       "admin/rooms",
       "admin/rooms/[roomId]",
       "admin/rooms/[roomId]/owner",
+      "admin/rooms/[roomId]/export",
       "admin/messages/[messageId]",
       "admin/audit",
     ].map((file) => [file, "admin only; covered by tests/integration/admin/access.test.ts"]),

@@ -37,6 +37,15 @@ export default async function AdminRoomPage({ params, searchParams }: Props) {
           #{room.id} · {room.kind}
           {room.jobId ? ` · job ${room.jobId}` : ""} · created <Time value={room.createdAt} /> · last message <Time value={room.lastMessageTime} />
         </p>
+        <p className="mt-2 flex gap-3 text-sm">
+          <span className="text-slate-500 dark:text-slate-400">Export every message (audit-logged):</span>
+          <a href={`/api/admin/rooms/${room.id}/export?format=json`} download className="text-sky-700 hover:underline dark:text-sky-400">
+            JSON
+          </a>
+          <a href={`/api/admin/rooms/${room.id}/export?format=csv`} download className="text-sky-700 hover:underline dark:text-sky-400">
+            CSV
+          </a>
+        </p>
       </div>
       <AdminSection id="people" title="People">
         <DataTable
