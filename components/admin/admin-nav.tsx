@@ -6,6 +6,7 @@ const LINKS = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/rooms", label: "Rooms" },
+  { href: "/admin/search", label: "Search" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/metrics", label: "Metrics" },
 ];

@@ -1,30 +1,13 @@
 "use client";
 // Search results in the sidebar, loaded the first time someone types in "Search messages".
 import { NavLink } from "@/components/ui/nav-link";
-import { type ReactNode, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
+import { HighlightedText } from "@/components/ui/highlighted-text";
 import { Timestamp } from "@/components/chat/timestamp";
 import { fetchSearchPage } from "@/lib/chat/client/search";
 import type { WireSearchResult } from "@/lib/wire/rest";
 
 type State = { query: string; results: WireSearchResult[]; cursor: string | null; error: string | null; loading: boolean };
-
-/** The excerpt as text nodes with the matched words in <mark>: nothing from a message is HTML. */
-function Highlighted({ result }: { result: WireSearchResult }) {
-  const parts: ReactNode[] = [];
-  let at = 0;
-  for (const h of result.highlights) {
-    if (h.start < at) continue;
-    parts.push(result.excerpt.slice(at, h.start));
-    parts.push(
-      <mark key={h.start} className="rounded bg-amber-200 px-0.5 text-inherit dark:bg-amber-700">
-        {result.excerpt.slice(h.start, h.start + h.length)}
-      </mark>,
-    );
-    at = h.start + h.length;
-  }
-  parts.push(result.excerpt.slice(at));
-  return <>{parts}</>;
-}
 
 export function MessageSearchResults({ query, onChoose }: { query: string; onChoose: () => void }) {
   const [state, setState] = useState<State>({ query, results: [], cursor: null, error: null, loading: true });
@@ -76,7 +59,7 @@ export function MessageSearchResults({ query, onChoose }: { query: string; onCho
               </span>
               <span className="block text-xs text-slate-600 dark:text-slate-400">{r.sender.username}</span>
               <span className="line-clamp-2 block text-sm break-words">
-                <Highlighted result={r} />
+                <HighlightedText excerpt={r.excerpt} highlights={r.highlights} />
               </span>
             </NavLink>
           </li>

@@ -57,3 +57,38 @@ export const auditQuerySchema = z.object({ before: idParam.optional() }).strict(
 
 export const EXPORT_FORMATS = ["json", "csv"] as const;
 export const roomExportQuerySchema = z.object({ format: z.enum(EXPORT_FORMATS).default("json") }).strict();
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a date");
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+/** Admin message search: words, a person (username), a room, and a date range (UTC days, both ends included). */
+export const messageSearchQuerySchema = z
+  .object({
+    q: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .max(200)
+        .refine(...NO_NUL)
+        .optional(),
+    ),
+    user: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .max(40)
+        .refine(...NO_NUL)
+        .optional(),
+    ),
+    room_id: z.preprocess(blankToUndefined, rowIdParam.optional()),
+    from: z.preprocess(blankToUndefined, day.optional()),
+    to: z.preprocess(blankToUndefined, day.optional()),
+    cursor: z.string().max(100).optional(),
+  })
+  .strict();
+export type MessageSearchQuery = z.infer<typeof messageSearchQuerySchema>;

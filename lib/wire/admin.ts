@@ -5,8 +5,9 @@ import type { AuditEntry } from "@/lib/admin/audit";
 import type { DeleteResult, UserStanding } from "@/lib/admin/moderation";
 import type { Overview, Point } from "@/lib/admin/overview";
 import type { AdminMessage, AdminRoom, AdminRoomDetail } from "@/lib/admin/rooms";
+import type { AdminSearchHit } from "@/lib/admin/message-search";
 import type { AdminUser } from "@/lib/admin/users";
-import { wireId, wireUserSchema } from "@/lib/wire/rest";
+import { wireId, wireSearchResultSchema, wireUserSchema } from "@/lib/wire/rest";
 
 const isoTime = v.pipe(v.string(), v.isoTimestamp());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -87,6 +88,23 @@ export const adminRoomExportSchema = v.object({
   participants: adminRoomDetailSchema.entries.participants,
   exported_at: isoTime,
   messages: v.array(adminMessageSchema),
+});
+
+/** GET /api/admin/messages: search hits, newest first; `unknown_user` when `user` names no one. */
+export const adminSearchPageSchema = v.object({
+  results: v.array(
+    v.object({
+      id: wireId,
+      room: v.object({ id: wireId, name: v.string() }),
+      sender: wireUserSchema,
+      timestamp: isoTime,
+      deleted_at: v.nullable(isoTime),
+      excerpt: v.string(),
+      highlights: wireSearchResultSchema.entries.highlights,
+    }),
+  ),
+  next_cursor: v.nullable(v.string()),
+  unknown_user: v.boolean(),
 });
 
 export const adminDeleteSchema = v.object({ id: wireId, room_id: wireId, deleted: v.literal(true), already_deleted: v.boolean() });
@@ -175,6 +193,24 @@ export const wireAdminMessage = (m: AdminMessage): Out<typeof adminMessageSchema
   edited_at: iso(m.editedAt),
   deleted_at: iso(m.deletedAt),
   edits: m.edits.map((e) => ({ content: e.oldContent, edited_at: e.editedAt.toISOString() })),
+});
+
+export const wireSearchPage = (page: {
+  hits: AdminSearchHit[];
+  nextCursor: string | null;
+  unknownUser: boolean;
+}): Out<typeof adminSearchPageSchema> => ({
+  results: page.hits.map((h) => ({
+    id: h.id,
+    room: { id: h.roomId, name: h.roomName },
+    sender: { id: h.senderId, username: h.senderUsername },
+    timestamp: h.timestamp.toISOString(),
+    deleted_at: iso(h.deletedAt),
+    excerpt: h.excerpt,
+    highlights: h.highlights,
+  })),
+  next_cursor: page.nextCursor,
+  unknown_user: page.unknownUser,
 });
 
 export const wireDelete = (r: DeleteResult): Out<typeof adminDeleteSchema> => ({

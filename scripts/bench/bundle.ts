@@ -117,7 +117,9 @@ export async function measureRoomPage(options: {
   const log = options.log ?? (() => {});
   const firstLoad = firstLoadScripts(path.join(process.cwd(), ".next"));
   const sum = (list: ScriptSize[], key: "bytes" | "gzip_bytes") => list.reduce((total, s) => total + s[key], 0);
-  log(`room page first load (build output): ${firstLoad.length} scripts, ${kb(sum(firstLoad, "gzip_bytes"))} KB gzipped (${kb(sum(firstLoad, "bytes"))} KB raw)`);
+  log(
+    `room page first load (build output): ${firstLoad.length} scripts, ${kb(sum(firstLoad, "gzip_bytes"))} KB gzipped (${kb(sum(firstLoad, "bytes"))} KB raw)`,
+  );
   const port = await freePort(Number(process.env.E2E_PORT ?? 0));
   const controlPort = await freePort(Number(process.env.E2E_CONTROL_PORT ?? 0));
   const baseURL = `http://localhost:${port}`;
@@ -126,7 +128,9 @@ export async function measureRoomPage(options: {
   try {
     const { href, cookies } = await signIn(browser, baseURL);
     const scripts = await measureScripts(browser, baseURL, href, cookies);
-    log(`room page in the browser, until idle: ${scripts.length} scripts, ${kb(sum(scripts, "gzip_bytes"))} KB gzipped (${kb(sum(scripts, "bytes"))} KB raw)`);
+    log(
+      `room page in the browser, until idle: ${scripts.length} scripts, ${kb(sum(scripts, "gzip_bytes"))} KB gzipped (${kb(sum(scripts, "bytes"))} KB raw)`,
+    );
     let lighthouse: Awaited<ReturnType<typeof runLighthouse>> | null = null;
     if (options.lighthouse) {
       const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");

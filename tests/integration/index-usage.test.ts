@@ -30,6 +30,7 @@ const app = {} as {
   membership: typeof import("@/lib/chat/membership");
   adminRooms: typeof import("@/lib/admin/rooms");
   overview: typeof import("@/lib/admin/overview");
+  adminSearch: typeof import("@/lib/admin/message-search");
 };
 const globalForDb = globalThis as { prisma?: unknown };
 let previousClient: unknown;
@@ -100,6 +101,7 @@ describe("the seed's indexes are used by the app's queries", () => {
       membership: await import("@/lib/chat/membership"),
       adminRooms: await import("@/lib/admin/rooms"),
       overview: await import("@/lib/admin/overview"),
+      adminSearch: await import("@/lib/admin/message-search"),
     });
   }, 120_000);
   afterAll(async () => {
@@ -183,10 +185,13 @@ describe("the seed's indexes are used by the app's queries", () => {
     expectIndex([rows.map((r) => r["QUERY PLAN"]).join("\n")], "chat_chatparticipant", "chat_part_user_seen_idx");
   });
 
-  // No app query orders a room by time today (pages walk ids), so this one is written here: the
-  // index stays for chronological reads and this checks it still serves them.
-  it("chat_room_time_idx: a room's messages by time", async () => {
-    const { rows } = await client.query("EXPLAIN SELECT id FROM chat_message WHERE room_id = $1 ORDER BY timestamp DESC LIMIT 50", [7]);
-    expectIndex([rows.map((r) => r["QUERY PLAN"]).join("\n")], "chat_message", "chat_room_time_idx");
+  it("chat_room_time_idx: the admin message search within a room (searchAdminMessages)", async () => {
+    const plans = await plansOf("chat_message", () => app.adminSearch.searchAdminMessages(ADMIN, { room_id: 7 }));
+    expectIndex(plans, "chat_message", "chat_room_time_idx");
+  });
+
+  it("chat_sender_time_idx: the admin message search by a person (searchAdminMessages)", async () => {
+    const plans = await plansOf("chat_message", () => app.adminSearch.searchAdminMessages(ADMIN, { user: "u9", from: "2020-01-01" }));
+    expectIndex(plans, "chat_message", "chat_sender_time_idx");
   });
 });

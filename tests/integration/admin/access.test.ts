@@ -70,6 +70,7 @@ const CASES: Case[] = [
     ok: 200,
   },
   { file: "audit", method: "GET", path: () => "/api/admin/audit", params: () => ({}), ok: 200 },
+  { file: "messages", method: "GET", path: () => "/api/admin/messages?q=hello", params: () => ({}), ok: 200 },
 ];
 
 function routeFiles(dir = ADMIN_API): string[] {

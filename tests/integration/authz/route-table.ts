@@ -155,6 +155,7 @@ export const EXEMPT: Record<string, string> = {
       "admin/rooms/[roomId]/owner",
       "admin/rooms/[roomId]/export",
       "admin/messages/[messageId]",
+      "admin/messages",
       "admin/audit",
     ].map((file) => [file, "admin only; covered by tests/integration/admin/access.test.ts"]),
   ),

@@ -109,7 +109,7 @@ export default async function AdminRoomPage({ params, searchParams }: Props) {
         >
           {messages.length === 0 ? <EmptyRow columns={5}>No messages.</EmptyRow> : null}
           {messages.map((m) => (
-            <tr key={m.id}>
+            <tr key={m.id} id={`message-${m.id}`} className="target:bg-amber-50 dark:target:bg-amber-950">
               <Td>{m.id}</Td>
               <Td>
                 <Time value={m.timestamp} />
