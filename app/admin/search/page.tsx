@@ -99,12 +99,13 @@ export default async function AdminSearchPage({ searchParams }: { searchParams: 
                   <Time value={hit.timestamp} />
                 </Td>
                 <Td>
-                  <Link
+                  {/* A full page load: a client navigation would not make the row the :target that highlights it. */}
+                  <a
                     href={`/admin/rooms/${hit.roomId}?before=${hit.id + 1}#message-${hit.id}`}
                     className="text-sky-700 hover:underline dark:text-sky-400"
                   >
                     {hit.roomName}
-                  </Link>
+                  </a>
                   <span className="block text-xs text-slate-500 dark:text-slate-400">
                     #{hit.roomId} · message {hit.id}
                   </span>
