@@ -65,27 +65,29 @@ async function toWireMessages(roomId: number, rows: PageRow[]) {
 }
 
 /**
- * The page centred on one message (`around=`): the target and about half the limit before it,
- * the rest after it. Two walks of chat_room_id_idx from the target, one each way (the same
- * statement as a before= and an after= page). 404 when the message is not in the room.
+ * The page centred on one message (`around=`): the target with about half the limit before it
+ * and the rest after it, or more of one side where the other runs out (near either end of the
+ * room). Two walks of chat_room_id_idx from the target, one each way: the same statement as a
+ * before= and an after= page. 404 when the message is not in the room.
  */
 export async function getMessagesAround(userId: number, request: { roomId: number; around: number; limit: number }): Promise<WireMessagePage> {
-  await assertParticipant(userId, request.roomId);
-  const newerLimit = Math.floor((request.limit - 1) / 2);
-  const olderLimit = request.limit - newerLimit;
+  const { roomId, around, limit } = request;
+  await assertParticipant(userId, roomId);
   const [older, newer] = await Promise.all([
-    db.$queryRaw<PageRow[]>(messagePageSql({ roomId: request.roomId, before: request.around + 1, limit: olderLimit })),
-    newerLimit > 0 ? db.$queryRaw<PageRow[]>(messagePageSql({ roomId: request.roomId, after: request.around, limit: newerLimit })) : [],
+    db.$queryRaw<PageRow[]>(messagePageSql({ roomId, before: around + 1, limit })),
+    db.$queryRaw<PageRow[]>(messagePageSql({ roomId, after: around, limit })),
   ]);
-  if (older.length === 0 || Number(older[0].id) !== request.around) throw notFound("Message not found");
-  const rows = [...older.slice(0, olderLimit).reverse(), ...newer.slice(0, newerLimit)];
-  const hasMoreOlder = older.length > olderLimit;
-  const hasMoreNewer = newerLimit > 0 ? newer.length > newerLimit : await hasNewer(request.roomId, request.around);
-  return { ...toWirePage(await toWireMessages(request.roomId, rows), hasMoreOlder), has_more_older: hasMoreOlder, has_more_newer: hasMoreNewer };
-}
-
-async function hasNewer(roomId: number, id: number): Promise<boolean> {
-  return (await db.$queryRaw<PageRow[]>(messagePageSql({ roomId, after: id, limit: 0 }))).length > 0;
+  if (older.length === 0 || Number(older[0].id) !== around) throw notFound("Message not found");
+  const half = Math.floor((limit - 1) / 2);
+  const newerTaken = Math.min(newer.length, Math.max(half, limit - older.length));
+  const olderTaken = Math.min(older.length, limit - newerTaken);
+  const rows = [...older.slice(0, olderTaken).reverse(), ...newer.slice(0, newerTaken)];
+  const hasMoreOlder = older.length > olderTaken;
+  return {
+    ...toWirePage(await toWireMessages(roomId, rows), hasMoreOlder),
+    has_more_older: hasMoreOlder,
+    has_more_newer: newer.length > newerTaken,
+  };
 }
 
 /** Sender names for a page: a handful of distinct ids, one primary-key lookup. */
