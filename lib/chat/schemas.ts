@@ -1,6 +1,6 @@
 // Input schemas shared by route handlers, server actions and client forms.
 import { z } from "zod";
-import { DEFAULT_PAGE_SIZE, MAX_MESSAGE_LENGTH, MAX_PAGE_SIZE } from "@/lib/chat/limits";
+import { DEFAULT_PAGE_SIZE, MAX_MESSAGE_LENGTH, MAX_PAGE_SIZE, MAX_SEARCH_QUERY_BYTES } from "@/lib/chat/limits";
 
 // The composer still imports it from here; browser code should import lib/chat/limits instead.
 export { MAX_MESSAGE_LENGTH };
@@ -111,8 +111,6 @@ export function searchParamsObject(params: URLSearchParams): Record<string, stri
   return out;
 }
 
-/** Search text is measured in UTF-8 bytes: what PostgreSQL receives and indexes. */
-export const MAX_SEARCH_QUERY_BYTES = 200;
 export const messageSearchQuerySchema = z
   .object({
     q: z

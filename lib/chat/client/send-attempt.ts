@@ -9,7 +9,12 @@ import type { ActionResult, WireError } from "@/lib/errors";
 
 export const SEND_TIMEOUT_MS = 10_000;
 
-export type SendTransport = (input: { room_id: number; content: string; client_id: string; reply_to_id?: number }) => Promise<ActionResult<WireMessage>>;
+export type SendTransport = (input: {
+  room_id: number;
+  content: string;
+  client_id: string;
+  reply_to_id?: number;
+}) => Promise<ActionResult<WireMessage>>;
 
 function failureText(error: WireError): string {
   switch (error.code) {

@@ -74,7 +74,13 @@ export function fillGap(t: Timeline, page: WireMessagePage): Timeline {
   const next = afterGap(t);
   const newest = page.newest_id ?? t.gap.afterId;
   const joined = !page.has_more || next === undefined || newest >= next;
-  return { ...t, messages: mergeMessages(t.messages, page.messages), gap: joined ? null : { afterId: newest }, loadingNewer: false, newerError: null };
+  return {
+    ...t,
+    messages: mergeMessages(t.messages, page.messages),
+    gap: joined ? null : { afterId: newest },
+    loadingNewer: false,
+    newerError: null,
+  };
 }
 
 /**

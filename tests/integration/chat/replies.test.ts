@@ -20,7 +20,8 @@ import { GET, POST } from "@/app/api/chat/rooms/[roomId]/messages/route";
 type User = Awaited<ReturnType<typeof makeUser>>;
 
 const path = (roomId: number) => `/api/chat/rooms/${roomId}/messages`;
-const post = async (as: User, roomId: number, json: unknown) => call(POST, await request(as, "POST", path(roomId), { json }), { roomId: String(roomId) });
+const post = async (as: User, roomId: number, json: unknown) =>
+  call(POST, await request(as, "POST", path(roomId), { json }), { roomId: String(roomId) });
 const get = async (as: User, roomId: number, query: string) =>
   call(GET, await request(as, "GET", `${path(roomId)}?${query}`), { roomId: String(roomId) });
 const send = async (from: User, roomId: number, content: string) =>
@@ -52,7 +53,12 @@ describe("replies", () => {
 
     const res = await post(a, roomId, { content: "agreed", client_id: crypto.randomUUID(), reply_to_id: original.id });
     expect(res.status).toBe(201);
-    const quote = { id: original.id, sender: { id: b.id, username: b.username, name: "Bea ביאטריס" }, excerpt: "first line second line", deleted: false };
+    const quote = {
+      id: original.id,
+      sender: { id: b.id, username: b.username, name: "Bea ביאטריס" },
+      excerpt: "first line second line",
+      deleted: false,
+    };
     expect(v.parse(wireMessageSchema, res.body).reply_to).toEqual(quote);
     expect((await db.message.findUniqueOrThrow({ where: { id: res.body.id } })).replyToId).toBe(BigInt(original.id));
 
