@@ -110,9 +110,12 @@ export function MessageList({
     el.tabIndex = -1;
     el.focus({ preventScroll: true });
     setHighlighted(focus.id);
+  }, [focus, items]);
+  useEffect(() => {
+    if (highlighted === null) return;
     const timer = setTimeout(() => setHighlighted(null), HIGHLIGHT_MS);
     return () => clearTimeout(timer);
-  }, [focus, items]);
+  }, [highlighted]);
 
   // A short first page (or a tall screen) leaves nothing to scroll: keep loading until it fills.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-check after every change of the list
