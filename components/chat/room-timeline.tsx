@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Composer } from "@/components/chat/composer";
 import { IncomingAnnouncer } from "@/components/chat/incoming-announcer";
 import { MessageList } from "@/components/chat/message-list";
-import { ReplyBanner } from "@/components/chat/reply-banner";
+import { ReplyBanner } from "@/components/chat/lazy-dialogs";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChatState, useChatStore } from "@/hooks/use-chat-store";
 import { useMarkRead } from "@/hooks/use-mark-read";
@@ -15,7 +15,6 @@ import { useMessageEdits } from "@/hooks/use-message-edits";
 import { useSendMessage } from "@/hooks/use-send-message";
 import { EDIT_WINDOW_MS } from "@/lib/chat/limits";
 import type { PendingMessage } from "@/lib/chat/client/pending";
-import { replyExcerpt } from "@/lib/chat/reply-excerpt";
 import { showMessage } from "@/lib/chat/client/sync";
 import type { WireMessagePage, WireReadMark, WireReply } from "@/lib/wire/rest";
 
@@ -75,10 +74,12 @@ export function RoomTimeline({
   }, [focusMessageId, jumpTo]);
 
   const startReply = useCallback(
-    (messageId: number) => {
+    async (messageId: number) => {
       const message = timeline.messages.find((m) => m.id === messageId);
       if (!message || message.deleted) return;
       const name = members?.find((m) => m.id === message.sender.id)?.name ?? message.sender.username;
+      // Loaded on first use: most visits never reply.
+      const { replyExcerpt } = await import("@/lib/chat/reply-excerpt");
       setEditing(null);
       setReplyingTo({ id: message.id, sender: { ...message.sender, name }, excerpt: replyExcerpt(message.content), deleted: false });
       composerArea.current?.querySelector("textarea")?.focus();
