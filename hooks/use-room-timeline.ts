@@ -5,21 +5,23 @@ import { useLayoutEffect, useMemo } from "react";
 import { useChatContext, useChatState } from "@/hooks/use-chat-store";
 import { useRoomCatchUpPoll } from "@/hooks/use-room-catch-up-poll";
 import { catchUpIfSubscribed } from "@/lib/chat/client/realtime-bindings";
-import { type Timeline, timelineFromPage } from "@/lib/chat/client/timeline";
+import type { Timeline } from "@/lib/chat/client/timeline";
+import { openedTimeline } from "@/lib/chat/client/store";
 import type { WireMessagePage } from "@/lib/wire/rest";
 import { realtimeClient } from "@/lib/realtime/browser-client";
 
-export function useRoomTimeline(roomId: number, initialPage: WireMessagePage, unreadAtOpen: number): Timeline {
+/** `aroundPage`: opened at a message (a search result), held beside the newest page. */
+export function useRoomTimeline(roomId: number, initialPage: WireMessagePage, unreadAtOpen: number, aroundPage?: WireMessagePage): Timeline {
   const { store, realtime } = useChatContext();
   const myId = useChatState((s) => s.me.id);
   const held = useChatState((s) => s.timelines[roomId]);
   useRoomCatchUpPoll(roomId);
-  const firstPaint = useMemo(() => timelineFromPage(initialPage, unreadAtOpen, myId), [initialPage, unreadAtOpen, myId]);
+  const firstPaint = useMemo(() => openedTimeline(initialPage, unreadAtOpen, myId, aroundPage), [initialPage, unreadAtOpen, myId, aroundPage]);
 
   // Only on opening: later server re-renders of this page must not rewind the live copy.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first page is read once per open
   useLayoutEffect(() => {
-    store.openTimeline(roomId, initialPage, unreadAtOpen);
+    store.openTimeline(roomId, initialPage, unreadAtOpen, aroundPage);
     void realtimeClient(realtime).then((pusher) => catchUpIfSubscribed(store, pusher, roomId));
     return () => store.closeTimeline(roomId);
   }, [store, realtime, roomId]);

@@ -14,6 +14,7 @@ import { migrate } from "./db/migrate-runner";
 import { seedDemoData } from "@/prisma/seed-data";
 import { randomCredentials, type RealtimeServer, startRealtimeServer } from "@/realtime-server";
 import { pusherEnv } from "@/realtime-server";
+import pg from "pg";
 
 const port = Number(process.env.E2E_PORT ?? 3217);
 const controlPort = Number(process.env.E2E_CONTROL_PORT ?? 3218);
@@ -32,6 +33,7 @@ const credentials = randomCredentials();
 let next: ChildProcess | null = null;
 let control: Server | null = null;
 let stopping = false;
+let databaseUrl = "";
 
 async function startRealtime(): Promise<void> {
   realtime ??= await startRealtimeServer({ host: "127.0.0.1", port: realtimePort, ...credentials });
@@ -49,9 +51,36 @@ async function failPublishes(rate: number): Promise<void> {
   realtime.failPublishes(rate);
 }
 
-/** POST /realtime/stop, /realtime/start, /realtime/fail-publishes, /realtime/accept-publishes: used only by tests/e2e. */
+/**
+ * `count` messages from the user with `sender`'s email into room `room`, "<prefix> 1".."<prefix> N"
+ * oldest first, in one INSERT (a history thousands of messages deep in a second). Nothing is
+ * published: pages and search find them, live tabs do not hear of them.
+ */
+async function seedMessages(query: URLSearchParams): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO chat_message (room_id, sender_id, content, client_id, timestamp)
+       SELECT $1::int, u.id, $3 || ' ' || n, gen_random_uuid(), now() - make_interval(secs => $4::int - n)
+       FROM users u, generate_series(1, $4::int) n WHERE u.email = $2 ORDER BY n`,
+      [Number(query.get("room")), query.get("sender"), query.get("prefix") ?? "message", Number(query.get("count"))],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/** POST /realtime/stop, /realtime/start, /realtime/fail-publishes, /realtime/accept-publishes, /seed/messages?...: used only by tests/e2e. */
 function startControl(): Promise<void> {
   control = createServer((req, res) => {
+    if (req.method === "POST" && req.url?.startsWith("/seed/messages?")) {
+      seedMessages(new URL(req.url, "http://control").searchParams).then(
+        () => res.writeHead(204).end(),
+        (error: unknown) => res.writeHead(500, { "content-type": "text/plain" }).end(String(error)),
+      );
+      return;
+    }
     const routes: Record<string, () => Promise<void>> = {
       "POST /realtime/stop": stopRealtime,
       "POST /realtime/start": startRealtime,
@@ -77,7 +106,7 @@ function startControl(): Promise<void> {
 async function main(): Promise<void> {
   database = await startEmbeddedPostgres({ dataDir: path.join(workDir, "postgres") });
   await ensureDatabase(database.url("postgres"), "jobchat_e2e");
-  const databaseUrl = database.url("jobchat_e2e");
+  databaseUrl = database.url("jobchat_e2e");
   await migrate(databaseUrl);
   log("seeded", await seedDemoData(databaseUrl));
 

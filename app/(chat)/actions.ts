@@ -20,10 +20,17 @@ import { runAction } from "@/lib/http/action";
 import { enforce } from "@/lib/rate-limit";
 import type { ActionResult } from "@/lib/errors";
 
-export async function sendMessageAction(input: { room_id: number; content: string; client_id: string }): Promise<ActionResult<WireMessage>> {
+export async function sendMessageAction(input: {
+  room_id: number;
+  content: string;
+  client_id: string;
+  reply_to_id?: number;
+}): Promise<ActionResult<WireMessage>> {
   return runAction("sendMessage", sendMessageBodySchema.extend({ room_id: rowId }), input, async (user, body, emit) => {
     await enforce("send", String(user.id));
-    const { message } = emit(await sendMessage({ userId: user.id, roomId: body.room_id, content: body.content, clientId: body.client_id }));
+    const { message } = emit(
+      await sendMessage({ userId: user.id, roomId: body.room_id, content: body.content, clientId: body.client_id, replyToId: body.reply_to_id }),
+    );
     return message;
   });
 }

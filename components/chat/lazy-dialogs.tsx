@@ -10,3 +10,4 @@ export const SettingsDialog = dynamic(() => import("@/components/chat/settings-d
 export const MessageSearchResults = dynamic(() => import("@/components/chat/message-search-results").then((m) => m.MessageSearchResults), {
   ssr: false,
 });
+export const ReplyBanner = dynamic(() => import("@/components/chat/reply-banner").then((m) => m.ReplyBanner), { ssr: false });

@@ -1,12 +1,13 @@
 "use client";
-// A message's actions button and its menu: Reply (not yet), Edit (my own, within the edit
-// window), Delete (my own). Arrow keys move between items; Escape or a click outside closes it.
+// A message's actions button and its menu: Reply, Edit (my own, within the edit window),
+// Delete (my own). Arrow keys move between items; Escape or a click outside closes it.
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { EDIT_WINDOW_MS } from "@/lib/chat/limits";
 
 type MessageActionsProps = {
   own: boolean;
   sentAt: string;
+  onReply: () => void;
   onEdit: () => void;
   onDelete: () => void;
   align: "start" | "end";
@@ -15,7 +16,7 @@ type MessageActionsProps = {
 const item =
   "block w-full px-3 py-1.5 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none disabled:text-slate-400 dark:text-slate-100 dark:hover:bg-slate-800 dark:focus:bg-slate-800 dark:disabled:text-slate-500";
 
-export function MessageActions({ own, sentAt, onEdit, onDelete, align }: MessageActionsProps) {
+export function MessageActions({ own, sentAt, onReply, onEdit, onDelete, align }: MessageActionsProps) {
   const [open, setOpen] = useState(false);
   const [editable, setEditable] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -51,7 +52,7 @@ export function MessageActions({ own, sentAt, onEdit, onDelete, align }: Message
     const outside = (event: PointerEvent) => {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
-    // Escape closes it wherever focus is (with only Reply, disabled, focus stays on the button).
+    // Escape closes it wherever focus is.
     const onEscape = (event: globalThis.KeyboardEvent) => {
       if (event.key !== "Escape") return;
       event.preventDefault();
@@ -105,7 +106,7 @@ export function MessageActions({ own, sentAt, onEdit, onDelete, align }: Message
           onKeyDown={onKeyDown}
           className="fixed z-30 w-36 overflow-hidden rounded-lg border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
-          <button type="button" role="menuitem" disabled className={item}>
+          <button type="button" role="menuitem" className={item} onClick={choose(onReply)}>
             Reply
           </button>
           {editable ? (

@@ -2,6 +2,7 @@
 import { memo } from "react";
 import { MessageActions } from "@/components/chat/message-actions";
 import { MessageText } from "@/components/chat/message-text";
+import { ReplyQuote } from "@/components/chat/reply-quote";
 import { Timestamp } from "@/components/chat/timestamp";
 import { Avatar } from "@/components/ui/avatar";
 import type { PendingMessage } from "@/lib/chat/client/pending";
@@ -20,6 +21,11 @@ type MessageItemProps = {
   onDiscard?: (clientId: string) => void;
   onEdit?: (messageId: number) => void;
   onDelete?: (messageId: number) => void;
+  onReply?: (messageId: number) => void;
+  /** Opens the original of a reply's quote. */
+  onJump?: (messageId: number) => void;
+  /** Briefly marked: the message a quote or a search result led to. */
+  highlighted?: boolean;
 };
 
 function Status({ pending }: { pending: PendingMessage | null }) {
@@ -40,10 +46,14 @@ export const MessageItem = memo(function MessageItem({
   onDiscard,
   onEdit,
   onDelete,
+  onReply,
+  onJump,
+  highlighted = false,
 }: MessageItemProps) {
   const content = message?.content ?? pending?.content ?? "";
   const timestamp = message?.timestamp ?? pending?.created_at ?? "";
   const deleted = message?.deleted ?? false;
+  const quote = message?.reply_to ?? pending?.reply_to ?? null;
   const failed = pending?.status === "failed";
   const senderId = message?.sender.id ?? 0;
   const messageId = message?.id;
@@ -53,6 +63,7 @@ export const MessageItem = memo(function MessageItem({
         own={own}
         sentAt={timestamp}
         align={own ? "end" : "start"}
+        onReply={() => onReply?.(messageId)}
         onEdit={() => onEdit?.(messageId)}
         onDelete={() => onDelete?.(messageId)}
       />
@@ -66,7 +77,8 @@ export const MessageItem = memo(function MessageItem({
     <li
       data-key={itemKey}
       data-message-id={message ? message.id : pending?.client_id}
-      className={`flex gap-2 px-3 md:px-6 ${own ? "justify-end" : "justify-start"} ${continued ? "mt-0.5" : "mt-3"}`}
+      aria-current={highlighted || undefined}
+      className={`flex gap-2 px-3 transition-colors duration-700 md:px-6 ${own ? "justify-end" : "justify-start"} ${continued ? "mt-0.5" : "mt-3"} ${highlighted ? "bg-amber-100 dark:bg-amber-500/20" : ""}`}
     >
       {!own && showSender ? (
         <div className="w-8 shrink-0 pt-5">{continued ? null : <Avatar name={senderName} seed={senderId} size="sm" />}</div>
@@ -79,6 +91,7 @@ export const MessageItem = memo(function MessageItem({
           {actions}
           <div className={`px-3.5 py-2 text-[15px] leading-snug shadow-xs ${corner} ${bubble}`}>
             <span className="sr-only">{own ? "You" : senderName}: </span>
+            {quote && !deleted ? <ReplyQuote quote={quote} own={own} onJump={onJump} /> : null}
             {deleted ? <p className="italic opacity-80">This message was deleted.</p> : <MessageText text={content} tone={own ? "own" : "other"} />}
             <span
               className={`mt-0.5 flex items-center justify-end gap-1.5 text-[11px] ${own ? "text-indigo-100" : "text-slate-600 dark:text-slate-400"}`}

@@ -1,4 +1,5 @@
 "use client";
+import type { Ref } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import { useNow, useTimeZone } from "@/hooks/use-clock";
 import { dayLabel, fullDate } from "@/lib/chat/client/format-time";
@@ -38,9 +39,20 @@ export function HistoryEdge({ hasMore, loading, error, onLoad }: { hasMore: bool
       </p>
     );
   }
-  // One button whether idle or loading, so keyboard focus is never dropped when a load starts.
   return (
     <div className="flex min-h-12 flex-col items-center justify-center gap-1 px-4 py-2 text-sm text-slate-600 dark:text-slate-400">
+      <LoadButton loading={loading} error={error} onLoad={onLoad} label="older" />
+      <span role="status" className="sr-only">
+        {loading ? "Loading older messages" : ""}
+      </span>
+    </div>
+  );
+}
+
+/** One button whether idle or loading, so keyboard focus is never dropped when a load starts. */
+function LoadButton({ loading, error, onLoad, label }: { loading: boolean; error: string | null; onLoad: () => void; label: "older" | "newer" }) {
+  return (
+    <>
       {error && !loading ? <span className="text-red-700 dark:text-red-400">{error}</span> : null}
       <button
         type="button"
@@ -49,11 +61,21 @@ export function HistoryEdge({ hasMore, loading, error, onLoad }: { hasMore: bool
         className="inline-flex items-center gap-2 rounded-lg px-3 py-1.5 font-medium text-indigo-700 hover:bg-indigo-50 aria-disabled:cursor-default aria-disabled:text-slate-600 aria-disabled:hover:bg-transparent dark:text-indigo-300 dark:hover:bg-indigo-500/15 dark:aria-disabled:text-slate-400"
       >
         {loading ? <Spinner /> : null}
-        {loading ? "Loading older messages…" : "Load older messages"}
+        {loading ? `Loading ${label} messages…` : `Load ${label} messages`}
       </button>
-      <span role="status" className="sr-only">
-        {loading ? "Loading older messages" : ""}
-      </span>
-    </div>
+    </>
+  );
+}
+
+/** After a window far back (a jump to an old message): the messages between it and the newest. */
+export function NewerEdge({ ref, loading, error, onLoad }: { ref: Ref<HTMLLIElement>; loading: boolean; error: string | null; onLoad: () => void }) {
+  return (
+    <li
+      ref={ref}
+      data-key="newer-edge"
+      className="flex min-h-12 flex-col items-center justify-center gap-1 px-4 py-2 text-sm text-slate-600 dark:text-slate-400"
+    >
+      <LoadButton loading={loading} error={error} onLoad={onLoad} label="newer" />
+    </li>
   );
 }

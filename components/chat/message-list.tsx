@@ -2,7 +2,7 @@
 // The scrollable messages of a room: older pages load near the top (or with the button),
 // day separators, the "New messages" divider, and "Jump to latest" when scrolled up.
 import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { DaySeparator, HistoryEdge, UnreadDivider } from "@/components/chat/message-list-markers";
+import { DaySeparator, HistoryEdge, NewerEdge, UnreadDivider } from "@/components/chat/message-list-markers";
 import { MessageItem } from "@/components/chat/message-item";
 import { SeenReceipt } from "@/components/chat/seen-receipt";
 import { distanceFromBottom, ScrollKeeper, scrollToBottom } from "@/components/chat/scroll-keeper";
@@ -10,7 +10,7 @@ import { ArrowDownIcon } from "@/components/ui/icons";
 import { useChatState, useChatStore } from "@/hooks/use-chat-store";
 import { useTimeZone } from "@/hooks/use-clock";
 import type { PendingMessage } from "@/lib/chat/client/pending";
-import { loadOlder } from "@/lib/chat/client/sync";
+import { loadNewer, loadOlder } from "@/lib/chat/client/sync";
 import type { Timeline } from "@/lib/chat/client/timeline";
 import { timelineItems } from "@/lib/chat/client/timeline-items";
 import type { RoomMember } from "@/lib/chat/rooms";
@@ -19,6 +19,7 @@ import type { WireReadMark } from "@/lib/wire/rest";
 const LOAD_OLDER_WITHIN_PX = 600;
 const SHOW_JUMP_FROM_PX = 400;
 const NO_MEMBERS: RoomMember[] = [];
+const HIGHLIGHT_MS = 3000;
 
 type MessageListProps = {
   roomId: number;
@@ -32,6 +33,10 @@ type MessageListProps = {
   onDiscard: (clientId: string) => void;
   onEdit: (messageId: number) => void;
   onDelete: (messageId: number) => void;
+  onReply: (messageId: number) => void;
+  onJump: (messageId: number) => void;
+  /** A message to bring into view, focus and highlight briefly (`at` tells two requests apart). */
+  focus: { id: number; at: number } | null;
 };
 
 export function MessageList({
@@ -45,6 +50,9 @@ export function MessageList({
   onDiscard,
   onEdit,
   onDelete,
+  onReply,
+  onJump,
+  focus,
 }: MessageListProps) {
   const store = useChatStore();
   const me = useChatState((s) => s.me.id);
@@ -56,6 +64,9 @@ export function MessageList({
   const [away, setAway] = useState(false);
   /** The newest message id when the reader left the bottom; newer ones from others are "missed". */
   const [seenUpTo, setSeenUpTo] = useState<number | null>(null);
+  const newerEdge = useRef<HTMLLIElement>(null);
+  const [highlighted, setHighlighted] = useState<number | null>(null);
+  const highlightedFor = useRef<typeof focus>(null);
 
   const items = useMemo(
     () => timelineItems(timeline.messages, pending, timeline.firstUnreadId, me, timeZone),
@@ -70,6 +81,8 @@ export function MessageList({
   const missed = seenUpTo === null ? 0 : timeline.messages.filter((m) => m.id > seenUpTo && m.sender.id !== me).length;
 
   const older = useCallback(() => void loadOlder(store, roomId), [store, roomId]);
+  const newer = useCallback(() => void loadNewer(store, roomId), [store, roomId]);
+  const gapAfter = timeline.gap?.afterId ?? null;
 
   const onScroll = useCallback(() => {
     const el = container.current;
@@ -81,7 +94,28 @@ export function MessageList({
     else setSeenUpTo((current) => current ?? newest);
     const fromTop = el.getBoundingClientRect().top - ol.getBoundingClientRect().top;
     if (fromTop < LOAD_OLDER_WITHIN_PX && timeline.hasMoreOlder && !timeline.loadingOlder && !timeline.olderError) older();
-  }, [newest, older, timeline.hasMoreOlder, timeline.loadingOlder, timeline.olderError]);
+    const edge = newerEdge.current;
+    const edgeBelow = edge ? edge.getBoundingClientRect().top - el.getBoundingClientRect().bottom : Number.POSITIVE_INFINITY;
+    if (edgeBelow < LOAD_OLDER_WITHIN_PX && !timeline.loadingNewer && !timeline.newerError) newer();
+  }, [newest, older, newer, timeline.hasMoreOlder, timeline.loadingOlder, timeline.olderError, timeline.loadingNewer, timeline.newerError]);
+
+  // Bring the requested message into view (centred), move keyboard focus to it, mark it briefly.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs per request, and again when the list changes until it is found
+  useEffect(() => {
+    if (!focus || highlightedFor.current === focus) return;
+    const el = list.current?.querySelector<HTMLElement>(`[data-message-id="${focus.id}"]`);
+    if (!el) return;
+    highlightedFor.current = focus;
+    el.scrollIntoView({ block: "center" });
+    el.tabIndex = -1;
+    el.focus({ preventScroll: true });
+    setHighlighted(focus.id);
+  }, [focus, items]);
+  useEffect(() => {
+    if (highlighted === null) return;
+    const timer = setTimeout(() => setHighlighted(null), HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+  }, [highlighted]);
 
   // A short first page (or a tall screen) leaves nothing to scroll: keep loading until it fills.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-check after every change of the list
@@ -135,7 +169,21 @@ export function MessageList({
                       onDiscard={onDiscard}
                       onEdit={onEdit}
                       onDelete={onDelete}
+                      onReply={onReply}
+                      onJump={onJump}
+                      highlighted={message !== null && message.id === highlighted}
                     />
+                    {message && message.id === gapAfter ? (
+                      <NewerEdge
+                        ref={newerEdge}
+                        loading={timeline.loadingNewer}
+                        error={timeline.newerError}
+                        onLoad={() => {
+                          store.setNewerLoading(roomId, false);
+                          newer();
+                        }}
+                      />
+                    ) : null}
                     {message && message.id === lastOwnId ? (
                       <SeenReceipt roomId={roomId} messageId={message.id} group={group} initialReadMarks={initialReadMarks} names={names} />
                     ) : null}

@@ -49,7 +49,7 @@ export function MessageSearchResults({ query, onChoose }: { query: string; onCho
         {state.results.map((r) => (
           <li key={r.id}>
             <NavLink
-              href={`/rooms/${r.room.id}`}
+              href={`/rooms/${r.room.id}?message=${r.id}`}
               onClick={onChoose}
               className="block rounded-lg px-2 py-2 hover:bg-slate-100 focus-visible:bg-slate-100 dark:hover:bg-slate-800 dark:focus-visible:bg-slate-800"
             >

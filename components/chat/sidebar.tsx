@@ -10,6 +10,7 @@ import { MessageIcon, PlusIcon, SettingsIcon, UsersIcon } from "@/components/ui/
 import { useChatState } from "@/hooks/use-chat-store";
 import { useOpenedOnce } from "@/hooks/use-opened-once";
 import type { ChatState } from "@/lib/chat/client/store";
+import { fitUtf8, MAX_SEARCH_QUERY_BYTES } from "@/lib/chat/limits";
 
 const selectMe = (s: ChatState) => s.me;
 
@@ -58,9 +59,10 @@ export function Sidebar() {
           type="search"
           aria-label="Search messages"
           placeholder="Search messages"
-          maxLength={200}
+          maxLength={MAX_SEARCH_QUERY_BYTES}
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          // The search route takes 200 UTF-8 bytes, not characters: 66 CJK characters already fill it.
+          onChange={(e) => setSearch(fitUtf8(e.target.value, MAX_SEARCH_QUERY_BYTES))}
           onKeyDown={(e) => {
             if (e.key === "Escape") setSearch("");
           }}

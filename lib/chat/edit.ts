@@ -8,6 +8,7 @@ import { messageDeleted, messageEdited } from "@/lib/chat/events";
 import { recomputeLastMessage, recountUnread } from "@/lib/chat/last-message";
 import { settleParticipantActivity } from "@/lib/chat/activity";
 import { roomForEachParticipant } from "@/lib/chat/rooms";
+import { replyQuote } from "@/lib/chat/replies";
 import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
 import { type Tx, withOutbox } from "@/lib/realtime/outbox-store";
 import { toWireMessage } from "@/lib/wire/serialize";
@@ -79,7 +80,8 @@ export async function editMessage(input: OwnMessageInput & { content: string }):
       throw new AppError("conflict", "Messages can only be edited within 15 minutes of sending");
     }
     const senderUsername = message.sender.username;
-    if (message.content === input.content) return withEvents(toWireMessage({ ...message, senderUsername }));
+    const replyTo = await replyQuote(input.roomId, message.replyToId, tx);
+    if (message.content === input.content) return withEvents(toWireMessage({ ...message, senderUsername, replyTo }));
 
     await tx.messageEdit.create({ data: { messageId: message.id, oldContent: message.content } });
     const updated = await tx.message.update({
@@ -87,7 +89,7 @@ export async function editMessage(input: OwnMessageInput & { content: string }):
       data: { content: input.content, editedAt: new Date() },
     });
     await recomputeLastMessage(tx, { roomId: input.roomId, messageId: Number(message.id) });
-    const wire = toWireMessage({ ...updated, senderUsername });
+    const wire = toWireMessage({ ...updated, senderUsername, replyTo });
     const changed = lastMessageChanged(room, await readLastMessage(tx, input.roomId));
     if (changed) await markRoomChanged(tx, input.roomId);
     const views = changed ? await roomForEachParticipant(input.roomId, tx) : [];

@@ -3,12 +3,14 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { assertParticipant } from "@/lib/chat/rooms";
+import { replyQuotes } from "@/lib/chat/replies";
+import { notFound } from "@/lib/errors";
 import { toWireMessage, toWirePage, type MessageRow } from "@/lib/wire/serialize";
 import type { WireMessagePage } from "@/lib/wire/rest";
 
 export type PageRequest = { roomId: number; before?: number; after?: number; limit: number };
 
-type PageRow = Omit<MessageRow, "senderUsername">;
+type PageRow = Omit<MessageRow, "senderUsername" | "replyTo"> & { replyToId: bigint | null };
 
 /**
  * The page query, walking chat_room_id_idx (room_id, id DESC) in either direction with no
@@ -23,7 +25,8 @@ type PageRow = Omit<MessageRow, "senderUsername">;
  */
 export function messagePageSql({ roomId, before, after, limit }: PageRequest): Prisma.Sql {
   const columns = Prisma.sql`id, room_id AS "roomId", seq, sender_id AS "senderId", content, timestamp,
-    client_id::text AS "clientId", is_read AS "isRead", edited_at AS "editedAt", deleted_at AS "deletedAt"`;
+    client_id::text AS "clientId", is_read AS "isRead", edited_at AS "editedAt", deleted_at AS "deletedAt",
+    reply_to_id AS "replyToId"`;
   const room = Prisma.sql`room_id BETWEEN ${roomId}::int AND ${roomId}::int`;
   if (after !== undefined) {
     return Prisma.sql`SELECT ${columns} FROM chat_message
@@ -40,11 +43,51 @@ export async function getMessagePage(userId: number, request: PageRequest): Prom
   const hasMore = rows.length > request.limit;
   const page = rows.slice(0, request.limit);
   if (request.after === undefined) page.reverse();
-  const senders = await usernames(page.map((m) => m.senderId));
-  return toWirePage(
-    page.map((m) => toWireMessage({ ...m, senderUsername: senders.get(m.senderId) ?? "unknown" })),
-    hasMore,
+  return toWirePage(await toWireMessages(request.roomId, page), hasMore);
+}
+
+/** A page's rows on the wire: sender names and reply quotes in one lookup each. */
+async function toWireMessages(roomId: number, rows: PageRow[]) {
+  const [senders, quotes] = await Promise.all([
+    usernames(rows.map((m) => m.senderId)),
+    replyQuotes(
+      roomId,
+      rows.map((m) => m.replyToId),
+    ),
+  ]);
+  return rows.map((m) =>
+    toWireMessage({
+      ...m,
+      senderUsername: senders.get(m.senderId) ?? "unknown",
+      replyTo: m.replyToId === null ? null : (quotes.get(Number(m.replyToId)) ?? null),
+    }),
   );
+}
+
+/**
+ * The page centred on one message (`around=`): the target with about half the limit before it
+ * and the rest after it, or more of one side where the other runs out (near either end of the
+ * room). Two walks of chat_room_id_idx from the target, one each way: the same statement as a
+ * before= and an after= page. 404 when the message is not in the room.
+ */
+export async function getMessagesAround(userId: number, request: { roomId: number; around: number; limit: number }): Promise<WireMessagePage> {
+  const { roomId, around, limit } = request;
+  await assertParticipant(userId, roomId);
+  const [older, newer] = await Promise.all([
+    db.$queryRaw<PageRow[]>(messagePageSql({ roomId, before: around + 1, limit })),
+    db.$queryRaw<PageRow[]>(messagePageSql({ roomId, after: around, limit })),
+  ]);
+  if (older.length === 0 || Number(older[0].id) !== around) throw notFound("Message not found");
+  const half = Math.floor((limit - 1) / 2);
+  const newerTaken = Math.min(newer.length, Math.max(half, limit - older.length));
+  const olderTaken = Math.min(older.length, limit - newerTaken);
+  const rows = [...older.slice(0, olderTaken).reverse(), ...newer.slice(0, newerTaken)];
+  const hasMoreOlder = older.length > olderTaken;
+  return {
+    ...toWirePage(await toWireMessages(roomId, rows), hasMoreOlder),
+    has_more_older: hasMoreOlder,
+    has_more_newer: newer.length > newerTaken,
+  };
 }
 
 /** Sender names for a page: a handful of distinct ids, one primary-key lookup. */

@@ -1,6 +1,6 @@
 // Input schemas shared by route handlers, server actions and client forms.
 import { z } from "zod";
-import { DEFAULT_PAGE_SIZE, MAX_MESSAGE_LENGTH, MAX_PAGE_SIZE } from "@/lib/chat/limits";
+import { DEFAULT_PAGE_SIZE, MAX_MESSAGE_LENGTH, MAX_PAGE_SIZE, MAX_SEARCH_QUERY_BYTES } from "@/lib/chat/limits";
 
 // The composer still imports it from here; browser code should import lib/chat/limits instead.
 export { MAX_MESSAGE_LENGTH };
@@ -27,10 +27,12 @@ export const messagePageQuerySchema = z
   .object({
     before: idParam.optional(),
     after: idParam.optional(),
+    /** The page centred on this message (lib/chat/messages.ts getMessagesAround). */
+    around: idParam.optional(),
     limit: idParam.optional().transform((n) => Math.min(n ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)),
   })
   .strict()
-  .refine((q) => q.before === undefined || q.after === undefined, "use either before or after, not both");
+  .refine((q) => [q.before, q.after, q.around].filter((c) => c !== undefined).length <= 1, "use one of before, after and around");
 
 /** PostgreSQL's text and jsonb cannot hold U+0000: stored text is refused with it (400), not left to fail as a 500. */
 export const NO_NUL: [(s: string) => boolean, string] = [(s) => !s.includes("\u0000"), "may not contain the NUL character (U+0000)"];
@@ -46,7 +48,7 @@ export const messageContentSchema = z
       .refine(...NO_NUL),
   );
 
-export const sendMessageBodySchema = z.object({ content: messageContentSchema, client_id: z.uuid() }).strict();
+export const sendMessageBodySchema = z.object({ content: messageContentSchema, client_id: z.uuid(), reply_to_id: positiveId.optional() }).strict();
 
 export const editMessageBodySchema = z.object({ content: messageContentSchema }).strict();
 /** The server actions' message target: a room and one of its messages. */
@@ -109,8 +111,6 @@ export function searchParamsObject(params: URLSearchParams): Record<string, stri
   return out;
 }
 
-/** Search text is measured in UTF-8 bytes: what PostgreSQL receives and indexes. */
-export const MAX_SEARCH_QUERY_BYTES = 200;
 export const messageSearchQuerySchema = z
   .object({
     q: z

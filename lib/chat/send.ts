@@ -8,11 +8,14 @@ import { type Tx, withOutbox } from "@/lib/realtime/outbox-store";
 import { toWireMessage, type MessageRow } from "@/lib/wire/serialize";
 import type { WireMessage } from "@/lib/wire/rest";
 import { lastMessagePreview } from "@/lib/chat/preview";
+import { assertReplyTarget, replyQuote } from "@/lib/chat/replies";
 
-export type SendInput = { userId: number; roomId: number; content: string; clientId: string };
+/** replyToId: a message of the same room this one replies to (lib/chat/replies.ts). */
+export type SendInput = { userId: number; roomId: number; content: string; clientId: string; replyToId?: number };
 export type SendResult = { message: WireMessage; created: boolean };
 
-type SendRow = Omit<MessageRow, "senderUsername"> & {
+type SendRow = Omit<MessageRow, "senderUsername" | "replyTo"> & {
+  replyToId: bigint | null;
   member: boolean;
   senderUsername: string | null;
   memberIds: number[] | null;
@@ -40,7 +43,10 @@ type SendRow = Omit<MessageRow, "senderUsername"> & {
  */
 export async function sendMessage(input: SendInput): Promise<WithEvents<SendResult>> {
   const started = performance.now();
-  const produced = await withOutbox((tx) => storeMessage(tx, input));
+  const produced = await withOutbox(async (tx) => {
+    if (input.replyToId !== undefined) await assertReplyTarget(tx, { userId: input.userId, roomId: input.roomId, replyToId: input.replyToId });
+    return storeMessage(tx, input);
+  });
   if (produced.result.created) {
     metrics.messagesSent.inc();
     metrics.sendLatency.observe((performance.now() - started) / 1000);
@@ -58,10 +64,10 @@ async function storeMessage(tx: Tx, input: SendInput): Promise<WithEvents<SendRe
       WHERE r.id = ${input.roomId}
       FOR UPDATE OF r
     ), inserted AS (
-      INSERT INTO chat_message (room_id, sender_id, content, client_id, timestamp, seq)
-      SELECT id, ${input.userId}, ${input.content}, ${input.clientId}::uuid, clock_timestamp(), last_seq + 1 FROM locked
+      INSERT INTO chat_message (room_id, sender_id, content, client_id, timestamp, seq, reply_to_id)
+      SELECT id, ${input.userId}, ${input.content}, ${input.clientId}::uuid, clock_timestamp(), last_seq + 1, ${input.replyToId ?? null}::bigint FROM locked
       ON CONFLICT (sender_id, client_id) DO NOTHING
-      RETURNING id, room_id, sender_id, content, timestamp, client_id, is_read, edited_at, deleted_at, seq
+      RETURNING id, room_id, sender_id, content, timestamp, client_id, is_read, edited_at, deleted_at, seq, reply_to_id
     ), last_message AS (
       UPDATE chat_chatroom r SET last_message_content = ${preview}, last_message_time = i.timestamp,
         last_message_sender_id = i.sender_id, updated_at = i.timestamp, last_seq = i.seq
@@ -79,6 +85,7 @@ async function storeMessage(tx: Tx, input: SendInput): Promise<WithEvents<SendRe
       (SELECT username FROM locked) AS "senderUsername",
       i.id, i.seq, i.room_id AS "roomId", i.sender_id AS "senderId", i.content, i.timestamp,
       i.client_id::text AS "clientId", i.is_read AS "isRead", i.edited_at AS "editedAt", i.deleted_at AS "deletedAt",
+      i.reply_to_id AS "replyToId",
       (SELECT array_agg(user_id) FROM participants) AS "memberIds"
     FROM (SELECT 1) one LEFT JOIN inserted i ON true`;
   const row = rows[0];
@@ -92,9 +99,11 @@ async function storeMessage(tx: Tx, input: SendInput): Promise<WithEvents<SendRe
     if (!original || original.roomId !== input.roomId) {
       throw new AppError("conflict", "client_id was already used for another message");
     }
-    return withEvents({ message: toWireMessage({ ...original, senderUsername: row.senderUsername }), created: false });
+    const replyTo = await replyQuote(input.roomId, original.replyToId, tx);
+    return withEvents({ message: toWireMessage({ ...original, senderUsername: row.senderUsername, replyTo }), created: false });
   }
 
-  const message = toWireMessage({ ...row, senderUsername: row.senderUsername });
+  const replyTo = await replyQuote(input.roomId, row.replyToId, tx);
+  const message = toWireMessage({ ...row, senderUsername: row.senderUsername, replyTo });
   return withEvents({ message, created: true }, messageCreated(message, row.memberIds ?? []));
 }

@@ -16,6 +16,14 @@ export const wireSeq = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue
 export const wireUserSchema = v.object({ id: wireId, username: v.pipe(v.string(), v.minLength(1)) });
 export type WireUser = v.InferOutput<typeof wireUserSchema>;
 
+export const userSummarySchema = v.object({ id: wireId, username: v.pipe(v.string(), v.minLength(1)), name: v.string() });
+export type UserSummary = v.InferOutput<typeof userSummarySchema>;
+
+/** The message a reply quotes, as it is now: a one-line excerpt of its current text (empty once
+ * it is deleted: `deleted` says so, its old text is never sent). */
+export const wireReplySchema = v.object({ id: wireId, sender: userSummarySchema, excerpt: v.string(), deleted: v.boolean() });
+export type WireReply = v.InferOutput<typeof wireReplySchema>;
+
 export const wireMessageSchema = v.object({
   id: wireId,
   room_id: wireId,
@@ -28,6 +36,8 @@ export const wireMessageSchema = v.object({
   is_read: v.boolean(),
   edited_at: v.nullable(isoTime),
   deleted: v.boolean(),
+  /** Added with replies: absent in events stored before them, read as null. */
+  reply_to: v.optional(v.nullable(wireReplySchema), null),
 });
 export type WireMessage = v.InferOutput<typeof wireMessageSchema>;
 
@@ -37,6 +47,9 @@ export const wireMessagePageSchema = v.object({
   count: v.pipe(v.number(), v.integer(), v.minValue(0)),
   oldest_id: v.nullable(wireId),
   newest_id: v.nullable(wireId),
+  /** Only on an `around=` page: whether there are messages before `oldest_id` and after `newest_id`. */
+  has_more_older: v.optional(v.boolean()),
+  has_more_newer: v.optional(v.boolean()),
 });
 export type WireMessagePage = v.InferOutput<typeof wireMessagePageSchema>;
 
@@ -64,8 +77,6 @@ export type WireRoom = v.InferOutput<typeof wireRoomSchema>;
 
 export const roomPageSchema = v.object({ rooms: v.array(wireRoomSchema), next_cursor: v.nullable(v.string()) });
 
-export const userSummarySchema = v.object({ id: wireId, username: v.pipe(v.string(), v.minLength(1)), name: v.string() });
-export type UserSummary = v.InferOutput<typeof userSummarySchema>;
 export const userSearchSchema = v.object({ users: v.array(userSummarySchema) });
 export const memberListSchema = v.object({ members: v.array(userSummarySchema) });
 

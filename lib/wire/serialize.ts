@@ -1,6 +1,6 @@
 // Database rows to the REST wire shapes (lib/wire/rest.ts): the snake_case JSON is produced here
 // and nowhere else, typed by the schemas the browser and the tests parse it with.
-import type { WireMessage, WireMessagePage, WireRoom } from "@/lib/wire/rest";
+import type { WireMessage, WireMessagePage, WireReply, WireRoom } from "@/lib/wire/rest";
 
 export type MessageRow = {
   id: bigint | number;
@@ -14,6 +14,8 @@ export type MessageRow = {
   isRead: boolean;
   editedAt: Date | null;
   deletedAt: Date | null;
+  /** The quote of the message this one replies to (lib/chat/replies.ts), or null. */
+  replyTo: WireReply | null;
 };
 
 export type RoomRow = {
@@ -46,6 +48,7 @@ export function toWireMessage(m: MessageRow): WireMessage {
     is_read: m.isRead,
     edited_at: iso(m.editedAt),
     deleted,
+    reply_to: m.replyTo,
   };
 }
 

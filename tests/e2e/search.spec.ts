@@ -26,7 +26,7 @@ test("search finds a message by a word in it and opens its room; strangers' room
   await expect(hit).toContainText("client1");
   await expect(hit.locator("mark")).toHaveText(word.slice(0, -2));
   await hit.click();
-  await expect(bob).toHaveURL(new RegExp(`/rooms/${roomId}$`));
+  await expect(bob).toHaveURL(new RegExp(`/rooms/${roomId}\\?message=\\d+$`));
   await expect(messageWithText(bob, text)).toHaveCount(1);
   // Choosing a result clears the search and brings the room list back.
   await expect(bob.getByRole("searchbox", { name: "Search messages" })).toHaveValue("");

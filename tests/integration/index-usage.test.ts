@@ -117,6 +117,17 @@ describe("the seed's indexes are used by the app's queries", () => {
     expectIndex(plans, "chat_message", "chat_room_id_idx");
   });
 
+  it("chat_room_id_idx: the page around a message, both walks from it (getMessagesAround)", async () => {
+    const [target] = await client
+      .query<{ id: string }>("SELECT id FROM chat_message WHERE room_id = 7 ORDER BY id LIMIT 1 OFFSET 600")
+      .then((r) => r.rows);
+    const plans = await plansOf("chat_message", () => app.messages.getMessagesAround(8, { roomId: 7, around: Number(target.id), limit: 50 }));
+    const walks = plans.filter((p) => /ORDER BY room_id/.test(p));
+    expect(walks, plans.join("\n\n")).toHaveLength(2);
+    for (const walk of walks) expect(walk, walk).toMatch(/(?:using|on) chat_room_id_idx\b/);
+    expectIndex(plans, "chat_message", "chat_room_id_idx");
+  });
+
   it("chat_part_room_user_idx: the membership check (assertParticipant)", async () => {
     const plans = await plansOf("chat_chatparticipant", () => app.rooms.assertParticipant(8, 7));
     expectIndex(plans, "chat_chatparticipant", "chat_part_room_user_idx");

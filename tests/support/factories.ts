@@ -28,3 +28,20 @@ export async function makeRoom(memberIds: number[], kind: RoomKind = "GROUP", na
   await settleParticipantActivity(db, room.id);
   return room;
 }
+
+/**
+ * `count` messages in one room from `senderId`, "message 1".."message N" oldest first, in one
+ * INSERT (the seq trigger numbers them): fast enough for thousands. Returns their ids, oldest first.
+ */
+export async function makeMessages(roomId: number, senderId: number, count: number, prefix = "message"): Promise<number[]> {
+  const rows = await db.$queryRaw<{ id: bigint }[]>`
+    INSERT INTO chat_message (room_id, sender_id, content, client_id, timestamp)
+    SELECT ${roomId}::int, ${senderId}::int, ${prefix} || ' ' || n, gen_random_uuid(), now() - make_interval(secs => ${count}::int - n)
+    FROM generate_series(1, ${count}::int) n ORDER BY n
+    RETURNING id`;
+  await db.$executeRaw`
+    UPDATE chat_chatroom r SET last_message_content = m.content, last_message_time = m.timestamp, last_message_sender_id = m.sender_id
+    FROM (SELECT content, timestamp, sender_id FROM chat_message WHERE room_id = ${roomId} ORDER BY id DESC LIMIT 1) m WHERE r.id = ${roomId}`;
+  await settleParticipantActivity(db, roomId);
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+}

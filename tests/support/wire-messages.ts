@@ -20,6 +20,7 @@ export function message(id: number, fields: Partial<WireMessage> = {}): WireMess
     edited_at: null,
     deleted: false,
     ...fields,
+    reply_to: fields.reply_to ?? null,
   };
 }
 

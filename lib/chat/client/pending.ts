@@ -1,4 +1,6 @@
 // Messages this tab is sending: shown at once, replaced by the stored copy when it arrives.
+import type { WireReply } from "@/lib/wire/rest";
+
 export type PendingStatus = "sending" | "failed";
 
 export type PendingMessage = {
@@ -8,9 +10,11 @@ export type PendingMessage = {
   status: PendingStatus;
   error: string | null;
   created_at: string;
+  /** The quote shown at once on a reply (the server's copy replaces it). */
+  reply_to: WireReply | null;
 };
 
-export function newPending(roomId: number, content: string): PendingMessage {
+export function newPending(roomId: number, content: string, replyTo: WireReply | null = null): PendingMessage {
   return {
     client_id: crypto.randomUUID(),
     room_id: roomId,
@@ -18,5 +22,6 @@ export function newPending(roomId: number, content: string): PendingMessage {
     status: "sending",
     error: null,
     created_at: new Date().toISOString(),
+    reply_to: replyTo,
   };
 }

@@ -32,13 +32,14 @@ export async function getJson<S extends v.GenericSchema>(url: string, schema: S,
 
 export function fetchMessages(
   roomId: number,
-  cursor: { before: number } | { after: number } | Record<string, never>,
+  cursor: { before: number } | { after: number } | { around: number } | Record<string, never>,
   signal?: AbortSignal,
   limit = 50,
 ): Promise<WireMessagePage> {
   const params = new URLSearchParams({ limit: String(limit) });
   if ("before" in cursor) params.set("before", String(cursor.before));
   if ("after" in cursor) params.set("after", String(cursor.after));
+  if ("around" in cursor) params.set("around", String(cursor.around));
   return getJson(`/api/chat/rooms/${roomId}/messages?${params}`, wireMessagePageSchema, signal);
 }
 

@@ -6,7 +6,7 @@ import type { RoomMember } from "@/lib/chat/rooms";
 import type { MembersChangeWire as MembersUpdatedEvent } from "@/lib/wire/rest";
 import type { PendingMessage } from "@/lib/chat/client/pending";
 import { activityOrder, applyActivity, sumUnread, upsertRooms, withUnread } from "@/lib/chat/client/room-list";
-import { mergeMessages, syncedThrough, type Timeline, timelineFromPage } from "@/lib/chat/client/timeline";
+import { fillGap, mergeMessages, outsideGap, syncedThrough, type Timeline, timelineFromPage, withWindow } from "@/lib/chat/client/timeline";
 
 /** readReceipts: whether I send read receipts, and so see others' (absent means on). */
 export type Me = { id: number; username: string; name: string; isAdmin?: boolean; readReceipts?: boolean };
@@ -183,8 +183,20 @@ export function createChatStore(init: ChatInit) {
     },
 
     // Messages
-    openTimeline(roomId: number, page: WireMessagePage, unreadCount: number) {
-      setIn("timelines", roomId, timelineFromPage(page, unreadCount, state.me.id));
+    /** `around`: opened at a message (a search hit), beside the newest page. */
+    openTimeline(roomId: number, page: WireMessagePage, unreadCount: number, around?: WireMessagePage) {
+      setIn("timelines", roomId, openedTimeline(page, unreadCount, state.me.id, around));
+    },
+    /** Shows the page around a message (a quote or a search hit whose message is not held). */
+    showAround(roomId: number, page: WireMessagePage) {
+      patchTimeline(roomId, (t) => withWindow(t, page));
+    },
+    setNewerLoading(roomId: number, loading: boolean, error: string | null = null) {
+      patchTimeline(roomId, () => ({ loadingNewer: loading, newerError: error }));
+    },
+    /** A newer page loaded into the gap after a window (see Timeline.gap). */
+    fillGap(roomId: number, page: WireMessagePage) {
+      patchTimeline(roomId, (t) => fillGap(t, page));
     },
     closeTimeline(roomId: number) {
       setIn("timelines", roomId, undefined);
@@ -199,7 +211,7 @@ export function createChatStore(init: ChatInit) {
       for (const m of messages) if (m.sender.id === state.me.id) withoutPending(roomId, m.client_id);
       let gap = false;
       patchTimeline(roomId, (t) => {
-        const merged = { ...t, messages: mergeMessages(t.messages, messages) };
+        const merged = { ...t, messages: mergeMessages(t.messages, outsideGap(t, messages)) };
         const synced = syncedThrough(merged);
         gap = synced.gap;
         return { messages: merged.messages, syncedId: synced.syncedId };
@@ -211,9 +223,16 @@ export function createChatStore(init: ChatInit) {
       const timeline = state.timelines[roomId];
       if (timeline && upToId > timeline.syncedId) patchTimeline(roomId, () => ({ syncedId: upToId }));
     },
+    /** Also the quotes of it in replies: they say it was deleted, and lose its text. */
     markDeleted(roomId: number, messageId: number) {
       patchTimeline(roomId, (t) => ({
-        messages: t.messages.map((m) => (m.id === messageId ? { ...m, deleted: true, content: "" } : m)),
+        messages: t.messages.map((m) =>
+          m.id === messageId
+            ? { ...m, deleted: true, content: "" }
+            : m.reply_to?.id === messageId
+              ? { ...m, reply_to: { ...m.reply_to, deleted: true, excerpt: "" } }
+              : m,
+        ),
       }));
     },
     markOwnRead(roomId: number, upToId: number) {
@@ -307,3 +326,9 @@ export function createChatStore(init: ChatInit) {
 }
 
 export type ChatStore = ReturnType<typeof createChatStore>;
+
+/** The newest page, or the page around a message beside it, with no "New messages" divider then. */
+export function openedTimeline(page: WireMessagePage, unreadCount: number, myId: number, around?: WireMessagePage): Timeline {
+  if (!around) return timelineFromPage(page, unreadCount, myId);
+  return withWindow({ ...timelineFromPage(page, 0, myId), firstUnreadId: null }, around);
+}

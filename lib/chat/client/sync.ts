@@ -82,10 +82,42 @@ export async function loadOlder(store: ChatStore, roomId: number): Promise<void>
   store.setOlderLoading(roomId, true);
   try {
     const page = await fetchMessages(roomId, { before });
-    store.prependOlder(roomId, page);
+    // A jump to another message while this was in flight: its page no longer borders the timeline.
+    if (oldestId(store.getState().timelines[roomId]) === before) store.prependOlder(roomId, page);
+    else store.setOlderLoading(roomId, false);
   } catch {
     store.setOlderLoading(roomId, false, "Couldn't load older messages.");
   }
+}
+
+/** One newer page into the gap after a window far back (Timeline.gap), scrolling down. */
+export async function loadNewer(store: ChatStore, roomId: number): Promise<void> {
+  const timeline = store.getState().timelines[roomId];
+  const after = timeline?.gap?.afterId;
+  if (!timeline || after === undefined || timeline.loadingNewer) return;
+  store.setNewerLoading(roomId, true);
+  try {
+    const page = await fetchMessages(roomId, { after });
+    if (store.getState().timelines[roomId]?.gap?.afterId === after) store.fillGap(roomId, page);
+    else store.setNewerLoading(roomId, false);
+  } catch {
+    store.setNewerLoading(roomId, false, "Couldn't load newer messages.");
+  }
+}
+
+/**
+ * Makes sure `messageId` is held, loading the page around it when it is not (a quote or a
+ * search hit far back). False when the message is not in this room (or no longer visible to us).
+ */
+export async function showMessage(store: ChatStore, roomId: number, messageId: number): Promise<boolean> {
+  const held = () => store.getState().timelines[roomId]?.messages.some((m) => m.id === messageId) ?? false;
+  if (held()) return true;
+  try {
+    store.showAround(roomId, await fetchMessages(roomId, { around: messageId }));
+  } catch {
+    return false;
+  }
+  return held();
 }
 
 export type RoomListHead = { rooms: WireRoom[]; unreadTotal: number | null };

@@ -16,6 +16,14 @@ export type Timeline = {
    * publish). 0: the room was empty when opened. Catch-up starts here, never at the newest id.
    */
   syncedId: number;
+  /**
+   * Set while an older window (the page around a message far back) is held apart from the newest
+   * messages: nothing after `afterId` up to the next held message has been loaded. Filled by
+   * loading newer pages (lib/chat/client/sync.ts loadNewer) until it joins them.
+   */
+  gap: { afterId: number } | null;
+  loadingNewer: boolean;
+  newerError: string | null;
 };
 
 export function timelineFromPage(page: WireMessagePage, unreadCount: number, myId: number): Timeline {
@@ -27,7 +35,64 @@ export function timelineFromPage(page: WireMessagePage, unreadCount: number, myI
     firstUnreadId: firstUnread(page.messages, unreadCount, myId),
     // The opening page is the newest one: complete up to its newest message.
     syncedId: page.newest_id ?? 0,
+    gap: null,
+    loadingNewer: false,
+    newerError: null,
   };
+}
+
+/**
+ * The timeline showing `page`, a page around a message (around=), beside the newest messages it
+ * holds: a window left behind by an earlier jump is dropped, and the window joins the newest
+ * messages when it reaches them, else a gap stands between. syncedId is untouched: it belongs to
+ * the newest messages, which stay.
+ */
+export function withWindow(t: Timeline, page: WireMessagePage): Timeline {
+  const live = t.gap ? t.messages.filter((m) => m.id > t.gap!.afterId) : t.messages;
+  const firstLive = live[0]?.id;
+  const windowNewest = page.newest_id ?? 0;
+  const joined = !page.has_more_newer || firstLive === undefined || windowNewest >= firstLive;
+  const olderThanHeld = firstLive === undefined || (page.oldest_id ?? 0) < firstLive;
+  return {
+    ...t,
+    messages: mergeMessages(live, page.messages),
+    hasMoreOlder: olderThanHeld ? (page.has_more_older ?? page.has_more) : t.hasMoreOlder,
+    loadingOlder: false,
+    olderError: null,
+    gap: joined ? null : { afterId: windowNewest },
+    loadingNewer: false,
+    newerError: null,
+  };
+}
+
+/** The first held message after the gap: where the newest messages start. */
+const afterGap = (t: Timeline): number | undefined => (t.gap ? t.messages.find((m) => m.id > t.gap!.afterId)?.id : undefined);
+
+/** A newer page (after=gap.afterId) landing in the gap: merged, and the gap closes once it reaches the held messages. */
+export function fillGap(t: Timeline, page: WireMessagePage): Timeline {
+  if (!t.gap) return t;
+  const next = afterGap(t);
+  const newest = page.newest_id ?? t.gap.afterId;
+  const joined = !page.has_more || next === undefined || newest >= next;
+  return {
+    ...t,
+    messages: mergeMessages(t.messages, page.messages),
+    gap: joined ? null : { afterId: newest },
+    loadingNewer: false,
+    newerError: null,
+  };
+}
+
+/**
+ * Messages from events and answers, less any that fall inside the gap (an edit of a message
+ * not loaded): placed there they would stand beside messages they do not follow. Loading the gap
+ * brings them as they are. New messages are newer than everything held, so they always pass.
+ */
+export function outsideGap(t: Timeline, incoming: WireMessage[]): WireMessage[] {
+  const next = afterGap(t);
+  if (!t.gap || next === undefined) return incoming;
+  const from = t.gap.afterId;
+  return incoming.filter((m) => m.id <= from || m.id >= next);
 }
 
 /** The oldest of the last `unreadCount` messages from other people. */

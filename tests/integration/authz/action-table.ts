@@ -69,6 +69,18 @@ export const ACTION_CASES: ActionCase[] = [
   },
   {
     file: CHAT,
+    name: "sendMessageAction",
+    variant: "reply",
+    args: (f) => [{ room_id: f.roomId, content: "matrix reply", client_id: crypto.randomUUID(), reply_to_id: f.messageId }],
+    expect: roomScoped,
+    async effect(f, callerId, data) {
+      const id = (data as { id: number }).id;
+      const row = await db.message.findUniqueOrThrow({ where: { id } });
+      expect(row).toMatchObject({ roomId: f.roomId, senderId: callerId, replyToId: BigInt(f.messageId) });
+    },
+  },
+  {
+    file: CHAT,
     name: "markReadAction",
     args: (f) => [{ room_id: f.roomId, up_to_id: f.messageId }],
     expect: roomScoped,

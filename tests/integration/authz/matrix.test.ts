@@ -42,7 +42,7 @@ describe("authorization matrix", () => {
 
   for (const route of ROUTES) {
     for (const role of roles) {
-      it(`${route.method} /api/${route.file} as ${role} → ${route.expect[role]}`, async () => {
+      it(`${route.method} /api/${route.file}${route.variant ? ` (${route.variant})` : ""} as ${role} → ${route.expect[role]}`, async () => {
         const mod = (await import(`@/app/api/${route.file}/route`)) as Record<string, Handler>;
         const body = route.body?.(fixture);
         const init = body?.form

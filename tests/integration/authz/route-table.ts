@@ -18,6 +18,8 @@ export type RouteCase = {
   params: (f: Fixture) => Record<string, string>;
   body?: (f: Fixture) => { json?: unknown; form?: Record<string, string> };
   expect: Record<Role, number>;
+  /** Names a second case of the same method and file (another query or body). */
+  variant?: string;
 };
 
 const room = (f: Fixture) => ({ roomId: String(f.roomId) });
@@ -46,10 +48,27 @@ export const ROUTES: RouteCase[] = [
   { file: "chat/rooms/[roomId]/messages", method: "GET", path: (f) => `/api/chat/rooms/${f.roomId}/messages`, params: room, expect: roomScoped(200) },
   {
     file: "chat/rooms/[roomId]/messages",
+    method: "GET",
+    path: (f) => `/api/chat/rooms/${f.roomId}/messages?around=${f.messageId}&limit=10`,
+    params: room,
+    variant: "around",
+    expect: roomScoped(200),
+  },
+  {
+    file: "chat/rooms/[roomId]/messages",
     method: "POST",
     path: (f) => `/api/chat/rooms/${f.roomId}/messages`,
     params: room,
     body: () => ({ json: { content: "matrix", client_id: crypto.randomUUID() } }),
+    expect: roomScoped(201),
+  },
+  {
+    file: "chat/rooms/[roomId]/messages",
+    method: "POST",
+    path: (f) => `/api/chat/rooms/${f.roomId}/messages`,
+    params: room,
+    body: (f) => ({ json: { content: "matrix reply", client_id: crypto.randomUUID(), reply_to_id: f.messageId } }),
+    variant: "reply",
     expect: roomScoped(201),
   },
   {

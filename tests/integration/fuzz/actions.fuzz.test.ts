@@ -118,17 +118,30 @@ const SPECS: Record<string, Spec> = {
       fc.tuple(
         fc.oneof(
           w(5, object({ room_id: anyOf(f, "roomId", "roomId", "otherRoomId"), content: text, client_id: fc.uuid({ version: 4 }) })),
+          // A reply: to a message of the room, or of another room (refused).
+          w(
+            3,
+            object({
+              room_id: anyOf(f, "roomId", "roomId", "otherRoomId"),
+              content: text,
+              client_id: fc.uuid({ version: 4 }),
+              reply_to_id: anyOf(f, "messageId", "ownMessageId", "targetMessageId"),
+            }),
+          ),
           w(1, hostileValue),
         ),
       ),
     data: wireMessageSchema,
     async verify(data: v.InferOutput<typeof wireMessageSchema>, _args, callerId) {
-      const row = await db.message.findUniqueOrThrow({ where: { id: data.id } });
-      expect({ room: row.roomId, sender: row.senderId, content: row.content }).toEqual({
+      const row = await db.message.findUniqueOrThrow({ where: { id: data.id }, include: { replyTo: true } });
+      expect({ room: row.roomId, sender: row.senderId, content: row.content, replyTo: row.replyToId }).toEqual({
         room: data.room_id,
         sender: callerId,
         content: data.content,
+        replyTo: data.reply_to ? BigInt(data.reply_to.id) : null,
       });
+      // A reply only ever quotes a message of its own room.
+      if (row.replyTo) expect(row.replyTo.roomId).toBe(row.roomId);
     },
   },
   markReadAction: {

@@ -56,7 +56,7 @@ const contentType = fc.constantFrom(
   "multipart/form-data; boundary=x",
   "",
 );
-const queryKey = fc.constantFrom("before", "after", "limit", "cursor", "q", "x", "reason", "error", "callbackUrl", "__proto__");
+const queryKey = fc.constantFrom("before", "after", "around", "limit", "cursor", "q", "x", "reason", "error", "callbackUrl", "__proto__");
 const formKey = fc.oneof(
   fc.constantFrom("email", "password", "csrfToken", "callbackUrl", "json", "socket_id", "channel_name", "content", "client_id", "role", "__proto__"),
   hostileString,
@@ -115,7 +115,7 @@ function validBody(route: RouteMethod, f: Fixture): { json?: Record<string, unkn
     case "POST chat/rooms":
       return { json: { kind: "GROUP", name: "Fuzz room", member_ids: [f.userId] } };
     case "POST chat/rooms/[roomId]/messages":
-      return { json: { content: "fuzz hello", client_id: crypto.randomUUID() } };
+      return { json: { content: "fuzz hello", client_id: crypto.randomUUID(), reply_to_id: f.messageId } };
     case "PATCH chat/rooms/[roomId]/messages/[messageId]":
       return { json: { content: "fuzz edit" } };
     case "POST chat/rooms/[roomId]/read":

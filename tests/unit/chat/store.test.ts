@@ -21,6 +21,7 @@ const pending = (content = "hello 👋 مرحبا 你好"): PendingMessage => ({
   content,
   status: "sending",
   error: null,
+  reply_to: null,
   created_at: new Date().toISOString(),
 });
 

@@ -86,6 +86,7 @@ describe("timelineItems", () => {
     status: "sending",
     error: null,
     created_at: createdAt,
+    reply_to: null,
   });
 
   it("draws a day separator per day in the viewer's zone, the unread divider, then pending sends", () => {

@@ -1,6 +1,6 @@
-// GET /api/chat/rooms/{id}/messages?before=&after=&limit=: cursor pages, seed contract.
-// POST /api/chat/rooms/{id}/messages {content, client_id}: send (201 new, 200 on a retry).
-import { getMessagePage } from "@/lib/chat/messages";
+// GET /api/chat/rooms/{id}/messages?before=&after=&around=&limit=: cursor pages, seed contract.
+// POST /api/chat/rooms/{id}/messages {content, client_id, reply_to_id?}: send (201 new, 200 on a retry).
+import { getMessagePage, getMessagesAround } from "@/lib/chat/messages";
 import { messagePageQuerySchema, sendMessageBodySchema } from "@/lib/chat/schemas";
 import { sendMessage } from "@/lib/chat/send";
 import { pathId, parseQuery } from "@/lib/http/params";
@@ -10,7 +10,8 @@ import { enforce } from "@/lib/rate-limit";
 
 export const GET = authedRoute<{ roomId: string }>("GET /api/chat/rooms/{id}/messages", async ({ request, user, params }) => {
   const roomId = pathId(params.roomId, "roomId");
-  const query = parseQuery(request.url, messagePageQuerySchema);
+  const { around, ...query } = parseQuery(request.url, messagePageQuerySchema);
+  if (around !== undefined) return json(await getMessagesAround(user.id, { roomId, around, limit: query.limit }));
   return json(await getMessagePage(user.id, { roomId, ...query }));
 });
 
@@ -18,6 +19,8 @@ export const POST = authedRoute<{ roomId: string }>("POST /api/chat/rooms/{id}/m
   const roomId = pathId(params.roomId, "roomId");
   const body = await readJson(request, sendMessageBodySchema);
   await enforce("send", String(user.id));
-  const { message, created } = emit(await sendMessage({ userId: user.id, roomId, content: body.content, clientId: body.client_id }));
+  const { message, created } = emit(
+    await sendMessage({ userId: user.id, roomId, content: body.content, clientId: body.client_id, replyToId: body.reply_to_id }),
+  );
   return json(message, created ? 201 : 200);
 });
