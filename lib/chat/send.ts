@@ -8,6 +8,7 @@ import { type Tx, withOutbox } from "@/lib/realtime/outbox-store";
 import { toWireMessage, type MessageRow } from "@/lib/wire/serialize";
 import type { WireMessage } from "@/lib/wire/rest";
 import { lastMessagePreview } from "@/lib/chat/preview";
+import { assertRoomWritable } from "@/lib/jobs/read-only";
 
 export type SendInput = { userId: number; roomId: number; content: string; clientId: string };
 export type SendResult = { message: WireMessage; created: boolean };
@@ -40,7 +41,10 @@ type SendRow = Omit<MessageRow, "senderUsername"> & {
  */
 export async function sendMessage(input: SendInput): Promise<WithEvents<SendResult>> {
   const started = performance.now();
-  const produced = await withOutbox((tx) => storeMessage(tx, input));
+  const produced = await withOutbox(async (tx) => {
+    await assertRoomWritable(tx, input.userId, input.roomId);
+    return storeMessage(tx, input);
+  });
   if (produced.result.created) {
     metrics.messagesSent.inc();
     metrics.sendLatency.observe((performance.now() - started) / 1000);

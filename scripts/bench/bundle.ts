@@ -50,7 +50,7 @@ async function signIn(browser: import("@playwright/test").Browser, baseURL: stri
   await page.getByRole("button", { name: "Sign in" }).click();
   const room = page
     .getByRole("navigation", { name: "Conversations" })
-    .getByRole("link", { name: /Job #\d+ Chat/ })
+    .getByRole("link", { name: /End-of-tenancy clean/ })
     .first();
   const href = await room.getAttribute("href");
   if (!href) throw new Error("no job room in the list");
