@@ -160,7 +160,11 @@ export async function seedDemoData(url: string): Promise<Summary> {
     // A job room is named after its job.
     for (const j of jobs) rooms.push({ id: await room({ jobId: j.id, name: j.title }, "JOB", j.members), script: j.script, ageDays: j.ageDays });
     rooms.push(
-      { id: await room({ directKey: directKey("client1", "client2"), name: "Direct" }, "DIRECT", ["client1", "client2"]), script: SHORT_CHAT, ageDays: 0 },
+      {
+        id: await room({ directKey: directKey("client1", "client2"), name: "Direct" }, "DIRECT", ["client1", "client2"]),
+        script: SHORT_CHAT,
+        ageDays: 0,
+      },
       { id: await room({ name: "Weekend team" }, "GROUP", ["client1", "cleaner1", "cleaner2"]), script: SHORT_CHAT, ageDays: 0 },
     );
     const big = await room({ name: BIG_ROOM_NAME }, "GROUP", ["client1", "cleaner1", "cleaner2", "client2"]);

@@ -37,7 +37,8 @@ const assign = async (jobId: number | string, json: unknown, init: { token?: str
   return call(assignRoute, req, { jobId: String(jobId) });
 };
 
-const roomAs = async (who: Caller, roomId: number) => call(roomRoute, await request(who, "GET", `/api/chat/rooms/${roomId}`), { roomId: String(roomId) });
+const roomAs = async (who: Caller, roomId: number) =>
+  call(roomRoute, await request(who, "GET", `/api/chat/rooms/${roomId}`), { roomId: String(roomId) });
 
 describe("POST /api/jobs/{id}/assignment", () => {
   let client: User;
@@ -49,7 +50,12 @@ describe("POST /api/jobs/{id}/assignment", () => {
     setToken(TOKEN);
     [client, cleaner, other] = await Promise.all([makeUser(), makeUser(), makeUser()]);
     const job = await db.job.create({
-      data: { title: "End-of-tenancy clean, 2-bed flat", clientId: client.id, area: "Hackney, London E8", address: "Flat 4, 27 Mare Street, London E8 4RP" },
+      data: {
+        title: "End-of-tenancy clean, 2-bed flat",
+        clientId: client.id,
+        area: "Hackney, London E8",
+        address: "Flat 4, 27 Mare Street, London E8 4RP",
+      },
     });
     jobId = job.id;
   });
@@ -61,13 +67,25 @@ describe("POST /api/jobs/{id}/assignment", () => {
     setToken(undefined);
     expect((await assign(jobId, body)).status).toBe(404);
     setToken(TOKEN);
-    for (const token of [null, "", "wrong", `${TOKEN}x`, TOKEN.slice(0, -1), TOKEN.toUpperCase(), asHeader("漢字"), asHeader(`${TOKEN}😀`), asHeader("שלום")]) {
+    for (const token of [
+      null,
+      "",
+      "wrong",
+      `${TOKEN}x`,
+      TOKEN.slice(0, -1),
+      TOKEN.toUpperCase(),
+      asHeader("漢字"),
+      asHeader(`${TOKEN}😀`),
+      asHeader("שלום"),
+    ]) {
       const res = await assign(jobId, body, { token });
       expect(res.status, String(token)).toBe(401);
       expect(res.body.error.code).toBe("unauthorized");
     }
     // A session is no substitute for the token.
-    const withSession = await call(assignRoute, await request(client, "POST", `/api/jobs/${jobId}/assignment`, { json: body }), { jobId: String(jobId) });
+    const withSession = await call(assignRoute, await request(client, "POST", `/api/jobs/${jobId}/assignment`, { json: body }), {
+      jobId: String(jobId),
+    });
     expect(withSession.status).toBe(401);
     expect(await dbFingerprint()).toEqual(before);
   });
@@ -91,7 +109,8 @@ describe("POST /api/jobs/{id}/assignment", () => {
     for (const json of bad) expect((await assign(jobId, json)).status, JSON.stringify(json)).toBe(400);
     expect((await assign(jobId, null, { body: "{not json" })).status).toBe(400);
     expect((await assign(jobId, null, { body: "client_id=1", type: "application/x-www-form-urlencoded" })).status).toBe(400);
-    for (const id of ["0", "-1", "abc", "1.5", "99999999999"]) expect((await assign(id, { client_id: client.id, cleaner_id: null })).status, id).toBe(400);
+    for (const id of ["0", "-1", "abc", "1.5", "99999999999"])
+      expect((await assign(id, { client_id: client.id, cleaner_id: null })).status, id).toBe(400);
 
     expect((await assign(2_000_000_000, { client_id: client.id, cleaner_id: cleaner.id })).status).toBe(404);
     expect((await assign(jobId, { client_id: client.id, cleaner_id: 2_000_000_000 })).status).toBe(404);
@@ -156,7 +175,7 @@ describe("POST /api/jobs/{id}/assignment", () => {
     );
     const members = events.find((e) => e.event === "members.updated");
     expect(members?.channel).toBe(`private-room-${roomId}`);
-    expect((members?.payload.members as Array<{ id: number }>).map((m) => m.id).sort()).toEqual([client.id, other.id].sort());
+    expect(((members?.payload.members ?? []) as Array<{ id: number }>).map((m) => m.id).sort()).toEqual([client.id, other.id].sort());
     const dropped = events.find((e) => e.channel === `private-user-${cleaner.id}`);
     expect(dropped?.payload).toMatchObject({ id: roomId, removed: true });
     expect(dropped?.payload.job).toBeUndefined();

@@ -67,7 +67,9 @@ describe("a finished job's room", () => {
     expect(edit.body.error.message).toMatch(/read-only/);
     expect((await call(deleteRoute, await request(cleaner, "DELETE", path()), target())).status).toBe(409);
 
-    const { value: action } = await asCaller(client, () => sendMessageAction({ room_id: roomId, content: "via the UI", client_id: crypto.randomUUID() }));
+    const { value: action } = await asCaller(client, () =>
+      sendMessageAction({ room_id: roomId, content: "via the UI", client_id: crypto.randomUUID() }),
+    );
     expect(action).toEqual({ ok: false, error: { code: "conflict", message: `This job was completed on ${day}; the chat is read-only.` } });
     const { value: editAction } = await asCaller(cleaner, () => editMyMessageAction({ room_id: roomId, message_id: messageId, content: "x" }));
     expect(editAction).toMatchObject({ ok: false, error: { code: "conflict" } });
