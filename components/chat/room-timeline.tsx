@@ -5,6 +5,7 @@ import { useCallback, useState } from "react";
 import { Composer } from "@/components/chat/composer";
 import { IncomingAnnouncer } from "@/components/chat/incoming-announcer";
 import { MessageList } from "@/components/chat/message-list";
+import { ReadOnlyBanner } from "@/components/chat/read-only-banner";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChatState } from "@/hooks/use-chat-store";
 import { useMarkRead } from "@/hooks/use-mark-read";
@@ -30,6 +31,7 @@ export function RoomTimeline({ roomId, initialPage, initialReadMarks, unreadAtOp
   const timeline = useRoomTimeline(roomId, initialPage, unreadAtOpen);
   const pending = useChatState((s) => s.pending[roomId]) ?? NONE;
   const kind = useChatState((s) => s.rooms.find((r) => r.id === roomId)?.kind);
+  const job = useChatState((s) => s.rooms.find((r) => r.id === roomId)?.job);
   const [sendCount, setSendCount] = useState(0);
   const sender = useSendMessage(roomId);
   useMarkRead(roomId);
@@ -107,7 +109,9 @@ export function RoomTimeline({ roomId, initialPage, initialReadMarks, unreadAtOp
           {editError}
         </p>
       ) : null}
-      {lost ? null : (
+      {lost ? null : job?.read_only ? (
+        <ReadOnlyBanner job={job} />
+      ) : (
         <Composer
           roomId={roomId}
           maxLength={maxMessageLength}
