@@ -30,7 +30,11 @@ function assign(request: APIRequestContext, jobId: number, data: { client_id: nu
   return request.post(`/api/jobs/${jobId}/assignment`, { data, headers: { authorization: `Bearer ${TOKEN}` } });
 }
 
-test("a job room shows the job's status, date and area in the header and the list, and links to the job", async ({ signedIn, pageErrors }) => {
+test("a job room shows the job's status, date and area in the header and the list, and links to the job", async ({
+  signedIn,
+  asAdmin,
+  pageErrors,
+}) => {
   // The stranger's visit to the job's page is a 404 on purpose.
   pageErrors.allow(/status of 404 \(Not Found\) \[http:\/\/localhost:\d+\/jobs\/\d+\]/);
   const alice = await signedIn("alice");
@@ -52,6 +56,15 @@ test("a job room shows the job's status, date and area in the header and the lis
   await expect(alice.getByRole("heading", { level: 1, name: TENANCY })).toBeVisible();
   // Booked: the client sees the full address.
   await expect(alice.getByText("Flat 4, 27 Mare Street, London E8 4RP")).toBeVisible();
+
+  // An admin sees the job, address included, from the admin room page's link.
+  const admin = await asAdmin();
+  await admin.goto("/admin/rooms");
+  await admin.getByRole("link", { name: new RegExp(TENANCY) }).click();
+  await admin.getByRole("link", { name: `job ${jobId}` }).click();
+  await admin.waitForURL(`**/jobs/${jobId}`);
+  await expect(admin.getByText("Flat 4, 27 Mare Street, London E8 4RP")).toBeVisible();
+  await expect(admin.locator("dd", { hasText: "Bob Cleaner" })).toBeVisible();
 
   const carol = await signedIn("carol");
   const stranger = await carol.goto(`/jobs/${jobId}`);
