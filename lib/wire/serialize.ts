@@ -1,5 +1,6 @@
 // Database rows to the REST wire shapes (lib/wire/rest.ts): the snake_case JSON is produced here
 // and nowhere else, typed by the schemas the browser and the tests parse it with.
+import type { AssignJobResult } from "@/lib/jobs/assignment";
 import { isJobRoomReadOnly, type JobStatus } from "@/lib/jobs/status";
 import type { WireAssignment, WireJob, WireMessage, WireMessagePage, WireRoom } from "@/lib/wire/rest";
 
@@ -106,17 +107,7 @@ export function toWirePage(messages: WireMessage[], hasMore: boolean): WireMessa
   };
 }
 
-export function toWireAssignment(a: {
-  jobId: number;
-  clientId: number;
-  cleanerId: number | null;
-  status: JobStatus;
-  statusChangedAt: Date;
-  roomId: number;
-  changed: boolean;
-  added: number[];
-  removed: number[];
-}): WireAssignment {
+export function toWireAssignment(a: AssignJobResult): WireAssignment {
   return {
     job_id: a.jobId,
     client_id: a.clientId,

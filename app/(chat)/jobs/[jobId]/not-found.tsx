@@ -1,15 +1,5 @@
-import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
+import { RoomNotFound } from "@/components/chat/room-not-found";
 
 export default function JobNotFound() {
-  return (
-    <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center">
-      <p className="text-sm font-semibold text-indigo-700 dark:text-indigo-300">404</p>
-      <h1 className="text-xl font-semibold">Job not found</h1>
-      <p className="max-w-sm text-sm text-slate-600 dark:text-slate-400">It doesn’t exist, or you’re not part of it.</p>
-      <Link href="/" className={buttonClasses("secondary", "md", "mt-2")}>
-        Back to your chats
-      </Link>
-    </div>
-  );
+  return <RoomNotFound title="Job not found" />;
 }
