@@ -89,9 +89,23 @@ export function cronProblems(source: EnvSource): ConfigProblem[] {
   return isKnownDefault(secret) ? [{ variable: "CRON_SECRET", reason: "known_default" }] : [];
 }
 
+/**
+ * The marketplace's server sets who is on a job (POST /api/jobs/{id}/assignment) with this
+ * bearer token: production must have a real one, at least as long as the session secret (bytes).
+ */
+export function marketplaceProblems(source: EnvSource): ConfigProblem[] {
+  const variable = "MARKETPLACE_API_TOKEN";
+  const token = source[variable];
+  if (token === undefined || token.trim() === "") return [{ variable, reason: "missing" }];
+  if (isKnownDefault(token)) return [{ variable, reason: "known_default" }];
+  return Buffer.byteLength(token, "utf8") < NEXTAUTH_SECRET_MIN_BYTES ? [{ variable, reason: "too_short" }] : [];
+}
+
 /** Everything wrong for a production start; empty outside production. */
 export function productionProblems(source: EnvSource): ConfigProblem[] {
-  return isProductionEnv(source) ? [...databaseProblems(source), ...secretProblems(source), ...proxyProblems(source), ...cronProblems(source)] : [];
+  return isProductionEnv(source)
+    ? [...databaseProblems(source), ...secretProblems(source), ...proxyProblems(source), ...cronProblems(source), ...marketplaceProblems(source)]
+    : [];
 }
 
 const REASON_TEXT: Record<ConfigProblem["reason"], string> = {

@@ -45,6 +45,13 @@ const schema = z.object({
   RATE_LIMIT_CHANNEL_AUTH_WINDOW: z.coerce.number().int().positive().default(60),
   // Bearer secret of GET /api/cron/outbox (Vercel Cron sends it); required on Vercel.
   CRON_SECRET: optional,
+  // Bearer token of POST /api/jobs/{id}/assignment (the marketplace's server); required in production.
+  MARKETPLACE_API_TOKEN: optional,
+  // The marketplace's page of a job, "{id}" standing for its id; unset: this app's own /jobs/{id}.
+  JOB_URL_TEMPLATE: z
+    .url({ protocol: /^https?$/ })
+    .refine((v) => v.includes("{id}"), "must contain {id}")
+    .optional(),
   // How often a long-lived server drains the realtime outbox (ms); 0 turns the loop off.
   OUTBOX_DRAIN_INTERVAL_MS: z.coerce.number().int().min(0).default(500),
 });

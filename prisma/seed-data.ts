@@ -1,6 +1,7 @@
 import bcrypt from "bcryptjs";
 import { createPrismaClient } from "@/lib/db";
 import type { RoomKind } from "@/lib/generated/prisma/client";
+import type { JobStatus } from "@/lib/jobs/status";
 
 export const DEMO_PASSWORD = "password123";
 export const DEMO_USERS = [
@@ -16,6 +17,90 @@ export const BIG_ROOM_MESSAGES = 5000;
 
 type Summary = { users: number; rooms: number; messages: number };
 
+const JOB_CHAT = [
+  "Hi! Thanks for taking the job. When can you start?",
+  "Hello! I can come Thursday at 9am, does that work?",
+  "Thursday 9am is perfect. The key is with the concierge.",
+  "Great. Any rooms that need extra attention?",
+  "The oven and the bathroom tiles, please.",
+  "No problem, I'll bring the steam cleaner.",
+  "Is parking available nearby?",
+  "Yes, visitor bay 4 behind the building.",
+];
+const SHORT_CHAT = ["Hi there!", "Hello, how are you?", "All good, see you soon."];
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+type DemoJob = {
+  title: string;
+  client: string;
+  cleaner: string;
+  status: JobStatus;
+  /** When the job is (or was) on, from the first seeding, rounded to the hour. */
+  scheduledInDays: number;
+  statusDaysAgo: number;
+  area: string;
+  address: string;
+  chatDaysAgo: number;
+  script: readonly string[];
+};
+
+/**
+ * The demo's jobs, as a marketplace would have them. The first is the room most tests open; the
+ * last was completed over 14 days ago, so its room shows the read-only banner.
+ */
+export const DEMO_JOBS: DemoJob[] = [
+  {
+    title: "End-of-tenancy clean, 2-bed flat",
+    client: "client1",
+    cleaner: "cleaner1",
+    status: "booked",
+    scheduledInDays: 3,
+    statusDaysAgo: 2,
+    area: "Hackney, London E8",
+    address: "Flat 4, 27 Mare Street, London E8 4RP",
+    chatDaysAgo: 0,
+    script: JOB_CHAT,
+  },
+  {
+    title: "Oven and kitchen deep clean",
+    client: "client1",
+    cleaner: "cleaner2",
+    status: "in_progress",
+    scheduledInDays: 0,
+    statusDaysAgo: 0,
+    area: "Islington, London N1",
+    address: "12 Cloudesley Road, London N1 0EA",
+    chatDaysAgo: 0,
+    script: SHORT_CHAT,
+  },
+  {
+    title: "Weekly office clean, 6 desks",
+    client: "client2",
+    cleaner: "cleaner1",
+    status: "booked",
+    scheduledInDays: 5,
+    statusDaysAgo: 1,
+    area: "Shoreditch, London EC2A",
+    address: "3rd floor, 88 Curtain Road, London EC2A 3AA",
+    chatDaysAgo: 0,
+    script: SHORT_CHAT,
+  },
+  {
+    title: "After-party clean, 3-bed house",
+    client: "client1",
+    cleaner: "cleaner1",
+    status: "completed",
+    scheduledInDays: -21,
+    statusDaysAgo: 20,
+    area: "Walthamstow, London E17",
+    address: "9 Orford Road, London E17 9NJ",
+    chatDaysAgo: 21,
+    script: SHORT_CHAT,
+  },
+];
+
 export async function seedDemoData(url: string): Promise<Summary> {
   const db = createPrismaClient(url);
   try {
@@ -30,19 +115,28 @@ export async function seedDemoData(url: string): Promise<Summary> {
       users[u.username] = row.id;
     }
 
-    const job = async (title: string, client: string, cleaner: string | null) => {
-      const existing = await db.job.findFirst({ where: { title, clientId: users[client] } });
+    // Found by title and client, so a second run changes nothing (times are set once, relative to the first).
+    const job = async (j: DemoJob) => {
+      const existing = await db.job.findFirst({ where: { title: j.title, clientId: users[j.client] } });
+      const now = Date.now();
       const row =
         existing ??
         (await db.job.create({
-          data: { title, clientId: users[client], cleanerId: cleaner ? users[cleaner] : null, status: cleaner ? "assigned" : "open" },
+          data: {
+            title: j.title,
+            clientId: users[j.client],
+            cleanerId: users[j.cleaner],
+            status: j.status,
+            statusChangedAt: new Date(now - j.statusDaysAgo * DAY),
+            scheduledAt: new Date(Math.floor((now + j.scheduledInDays * DAY) / HOUR) * HOUR),
+            area: j.area,
+            address: j.address,
+          },
         }));
-      return row.id;
+      return { id: row.id, title: row.title };
     };
-    const job1 = await job("Deep clean, 2-bed flat", "client1", "cleaner1");
-    const job2 = await job("End of tenancy clean", "client1", "cleaner2");
-    const job3 = await job("Office weekly clean", "client2", "cleaner1");
-
+    const jobs = [];
+    for (const j of DEMO_JOBS) jobs.push({ ...(await job(j)), members: [j.client, j.cleaner], ageDays: j.chatDaysAgo, script: j.script });
     const room = async (key: { jobId?: number; directKey?: string; name: string }, kind: RoomKind, members: string[]) => {
       const where = key.jobId ? { jobId: key.jobId } : key.directKey ? { directKey: key.directKey } : { name: key.name, kind };
       const existing = await db.chatRoom.findFirst({ where });
@@ -62,19 +156,23 @@ export async function seedDemoData(url: string): Promise<Summary> {
     };
     const directKey = (a: string, b: string) => [users[a], users[b]].sort((x, y) => x - y).join(":");
 
-    const rooms = [
-      { id: await room({ jobId: job1, name: `Job #${job1} Chat` }, "JOB", ["client1", "cleaner1"]), script: JOB_CHAT },
-      { id: await room({ jobId: job2, name: `Job #${job2} Chat` }, "JOB", ["client1", "cleaner2"]), script: SHORT_CHAT },
-      { id: await room({ jobId: job3, name: `Job #${job3} Chat` }, "JOB", ["client2", "cleaner1"]), script: SHORT_CHAT },
-      { id: await room({ directKey: directKey("client1", "client2"), name: "Direct" }, "DIRECT", ["client1", "client2"]), script: SHORT_CHAT },
-      { id: await room({ name: "Weekend team" }, "GROUP", ["client1", "cleaner1", "cleaner2"]), script: SHORT_CHAT },
-    ];
+    const rooms = [];
+    // A job room is named after its job.
+    for (const j of jobs) rooms.push({ id: await room({ jobId: j.id, name: j.title }, "JOB", j.members), script: j.script, ageDays: j.ageDays });
+    rooms.push(
+      {
+        id: await room({ directKey: directKey("client1", "client2"), name: "Direct" }, "DIRECT", ["client1", "client2"]),
+        script: SHORT_CHAT,
+        ageDays: 0,
+      },
+      { id: await room({ name: "Weekend team" }, "GROUP", ["client1", "cleaner1", "cleaner2"]), script: SHORT_CHAT, ageDays: 0 },
+    );
     const big = await room({ name: BIG_ROOM_NAME }, "GROUP", ["client1", "cleaner1", "cleaner2", "client2"]);
 
     for (const r of rooms) {
       if ((await db.message.count({ where: { roomId: r.id } })) > 0) continue;
       const participants = await db.chatParticipant.findMany({ where: { roomId: r.id }, orderBy: { id: "asc" } });
-      const start = Date.now() - r.script.length * 7 * 60_000 - 3_600_000;
+      const start = Date.now() - r.ageDays * DAY - r.script.length * 7 * 60_000 - 3_600_000;
       await db.message.createMany({
         data: r.script.map((content, i) => ({
           roomId: r.id,
@@ -128,15 +226,3 @@ async function refreshDenormalizedFields(db: ReturnType<typeof createPrismaClien
           GROUP BY p2.id) c
     WHERE p.id = c.id AND p.unread_count <> c.n`;
 }
-
-const JOB_CHAT = [
-  "Hi! Thanks for taking the job. When can you start?",
-  "Hello! I can come Thursday at 9am, does that work?",
-  "Thursday 9am is perfect. The key is with the concierge.",
-  "Great. Any rooms that need extra attention?",
-  "The oven and the bathroom tiles, please.",
-  "No problem, I'll bring the steam cleaner.",
-  "Is parking available nearby?",
-  "Yes, visitor bay 4 behind the building.",
-];
-const SHORT_CHAT = ["Hi there!", "Hello, how are you?", "All good, see you soon."];

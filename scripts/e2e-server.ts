@@ -128,6 +128,8 @@ async function main(): Promise<void> {
     // (tests/e2e/sign-in-limits.spec.ts); every spec comes from one address, so not the per-IP one.
     RATE_LIMIT_SIGNIN_IP_MAX: "10000",
     TRUSTED_PROXY_HOPS: "0",
+    // The marketplace's door (tests/e2e/job-room.spec.ts reads the same variable, set by playwright.config.ts).
+    MARKETPLACE_API_TOKEN: process.env.E2E_MARKETPLACE_API_TOKEN ?? randomBytes(32).toString("base64url"),
     // Renders "Continue with GitHub" on /login (tests/e2e/oauth-buttons.spec.ts); never clicked.
     GITHUB_ID: "e2e-github-client-id",
     GITHUB_SECRET: "e2e-github-client-secret",

@@ -20,6 +20,11 @@ function readOrCreate(name: string, create: () => string): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/** The marketplace's bearer token for a local `npm start` (production requires one): 32 random bytes. */
+export function localMarketplaceToken(): string {
+  return readOrCreate("marketplace-api-token", () => randomBytes(32).toString("base64url"));
+}
+
 /** The session signing secret: 32 random bytes. */
 export function localNextAuthSecret(): string {
   return readOrCreate("nextauth-secret", () => randomBytes(32).toString("base64url"));

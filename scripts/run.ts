@@ -11,7 +11,7 @@ import { describeInvalid, invalidVariables } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { openDevDatabase } from "./db/dev-database";
 import { migrate } from "./db/migrate-runner";
-import { localNextAuthSecret, localRealtimeCredentials } from "./local-secrets";
+import { localMarketplaceToken, localNextAuthSecret, localRealtimeCredentials } from "./local-secrets";
 import { seedDemoData } from "@/prisma/seed-data";
 import { startRealtimeServer } from "@/realtime-server";
 import { pusherEnv } from "@/realtime-server";
@@ -63,6 +63,8 @@ async function main() {
   env.NEXTAUTH_SECRET ??= localNextAuthSecret();
   // A local preview is reached directly, without a proxy.
   env.TRUSTED_PROXY_HOPS ??= "0";
+  // Production wants the marketplace's token; `npm run dev` leaves it unset (the door answers 404).
+  if (mode === "start") env.MARKETPLACE_API_TOKEN ??= localMarketplaceToken();
 
   // `npm start` without NODE_ENV is a local preview of the production build: the embedded values
   // above are generated per checkout, and whatever was configured must pass production's check.

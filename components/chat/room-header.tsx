@@ -2,6 +2,7 @@
 import { NavLink } from "@/components/ui/nav-link";
 import { useState } from "react";
 import { MembersDialog } from "@/components/chat/lazy-dialogs";
+import { JobHeaderLine } from "@/components/chat/job-summary";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
 import { Avatar } from "@/components/ui/avatar";
 import { ArrowLeftIcon } from "@/components/ui/icons";
@@ -45,6 +46,7 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
           {room.job_id !== null ? <JobTag jobId={room.job_id} /> : null}
         </div>
         <p className="truncate text-xs text-slate-600 dark:text-slate-400">{status}</p>
+        {room.job ? <JobHeaderLine job={room.job} /> : null}
       </div>
       <button
         type="button"

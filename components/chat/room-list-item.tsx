@@ -1,6 +1,7 @@
 "use client";
 import { NavLink } from "@/components/ui/nav-link";
 import { memo } from "react";
+import { JobStatusBadge, JobWhenWhere } from "@/components/chat/job-summary";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
 import { Timestamp } from "@/components/chat/timestamp";
 import { UnreadBadge } from "@/components/ui/unread-badge";
@@ -42,7 +43,7 @@ export const RoomListItem = memo(function RoomListItem({ room, active, unread, m
             ) : null}
           </span>
           <span className="flex items-center gap-2">
-            {room.job_id !== null ? <JobTag jobId={room.job_id} /> : null}
+            {room.job ? <JobStatusBadge status={room.job.status} /> : room.job_id !== null ? <JobTag jobId={room.job_id} /> : null}
             <span className={`truncate text-[13px] ${unread > 0 ? "text-slate-800 dark:text-slate-200" : "text-slate-600 dark:text-slate-400"}`}>
               {preview(room, myId)}
             </span>
@@ -50,6 +51,7 @@ export const RoomListItem = memo(function RoomListItem({ room, active, unread, m
               <UnreadBadge count={unread} />
             </span>
           </span>
+          {room.job ? <JobWhenWhere job={room.job} className="text-xs text-slate-600 dark:text-slate-400" /> : null}
         </span>
       </NavLink>
     </li>

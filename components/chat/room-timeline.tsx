@@ -6,6 +6,7 @@ import { Composer } from "@/components/chat/composer";
 import { IncomingAnnouncer } from "@/components/chat/incoming-announcer";
 import { MessageList } from "@/components/chat/message-list";
 import { ReplyBanner } from "@/components/chat/lazy-dialogs";
+import { ReadOnlyBanner } from "@/components/chat/read-only-banner";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useChatState, useChatStore } from "@/hooks/use-chat-store";
 import { useMarkRead } from "@/hooks/use-mark-read";
@@ -44,6 +45,7 @@ export function RoomTimeline({
   const timeline = useRoomTimeline(roomId, initialPage, unreadAtOpen, aroundPage);
   const pending = useChatState((s) => s.pending[roomId]) ?? NONE;
   const kind = useChatState((s) => s.rooms.find((r) => r.id === roomId)?.kind);
+  const job = useChatState((s) => s.rooms.find((r) => r.id === roomId)?.job);
   const [sendCount, setSendCount] = useState(0);
   const sender = useSendMessage(roomId);
   useMarkRead(roomId);
@@ -170,7 +172,9 @@ export function RoomTimeline({
           {editError}
         </p>
       ) : null}
-      {lost ? null : (
+      {lost ? null : job?.read_only ? (
+        <ReadOnlyBanner job={job} />
+      ) : (
         <div ref={composerArea}>
           {replyingTo && !editing ? <ReplyBanner quote={replyingTo} onCancel={cancelReply} /> : null}
           <Composer

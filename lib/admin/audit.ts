@@ -6,8 +6,16 @@ import { db, type Db } from "@/lib/db";
 import { assertAdmin } from "@/lib/admin/guard";
 import { ADMIN_PAGE_SIZE } from "@/lib/admin/schemas";
 
-export type AuditAction = "message.delete" | "user.deactivate" | "user.reactivate" | "user.role" | "user.promote" | "room.owner" | "room.export";
-export type AuditTarget = "message" | "user" | "room";
+export type AuditAction =
+  | "message.delete"
+  | "user.deactivate"
+  | "user.reactivate"
+  | "user.role"
+  | "user.promote"
+  | "room.owner"
+  | "room.export"
+  | "job.assign";
+export type AuditTarget = "message" | "user" | "room" | "job";
 
 export type AuditInput = {
   actorId: number | null;

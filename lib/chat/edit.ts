@@ -4,6 +4,7 @@ import "server-only";
 // participant rows, then the message row.
 import { AppError, notFound } from "@/lib/errors";
 import { EDIT_WINDOW_MS } from "@/lib/chat/limits";
+import { assertRoomWritable } from "@/lib/jobs/read-only";
 import { messageDeleted, messageEdited } from "@/lib/chat/events";
 import { recomputeLastMessage, recountUnread } from "@/lib/chat/last-message";
 import { settleParticipantActivity } from "@/lib/chat/activity";
@@ -32,6 +33,7 @@ async function lockOwnMessage(tx: Tx, input: OwnMessageInput) {
     FOR UPDATE OF r`;
   const room = rooms[0];
   if (!room) throw notFound("Room not found");
+  await assertRoomWritable(tx, input.userId, input.roomId);
   const message = await tx.message.findUnique({
     where: { id: BigInt(input.messageId) },
     include: { sender: { select: { username: true } } },

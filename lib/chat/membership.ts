@@ -67,7 +67,7 @@ export async function getOrCreateJobRoom(userId: number, jobId: number, isAdmin 
     let roomId = existing?.id;
     if (!roomId) {
       const rows = await tx.$queryRaw<Array<{ id: number }>>`
-        INSERT INTO chat_chatroom (name, kind, job_id) VALUES (${`Job #${jobId} Chat`}, 'JOB', ${jobId})
+        INSERT INTO chat_chatroom (name, kind, job_id) VALUES (${job.title}, 'JOB', ${jobId})
         ON CONFLICT (job_id) DO NOTHING RETURNING id`;
       roomId = rows[0]?.id ?? (await tx.chatRoom.findUniqueOrThrow({ where: { jobId }, select: { id: true } })).id;
     }
@@ -76,7 +76,12 @@ export async function getOrCreateJobRoom(userId: number, jobId: number, isAdmin 
     return withEvents(roomId, existing ? [] : await announce(tx, roomId));
   });
   const roomId = produced.result;
-  if (!parties.includes(userId)) return withResult(produced, (await roomForEachParticipant(roomId))[0].room);
+  if (!parties.includes(userId)) {
+    // An admin (support) gets a participant's view of the room, but not the job's address.
+    const room = (await roomForEachParticipant(roomId))[0].room;
+    if (room.job) delete room.job.address;
+    return withResult(produced, room);
+  }
   return withResult(produced, await getRoomForUser(userId, roomId));
 }
 

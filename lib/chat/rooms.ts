@@ -6,8 +6,20 @@ import { invalidInput, notFound } from "@/lib/errors";
 import { isCursorDate, MAX_ROW_ID } from "@/lib/chat/schemas";
 import { toWireRoom, type RoomRow } from "@/lib/wire/serialize";
 import type { WireRoom } from "@/lib/wire/rest";
+import { ADDRESS_VISIBLE_STATUSES } from "@/lib/jobs/status";
 
 type Client = Pick<Db, "$queryRaw">;
+
+const utc = (column: Prisma.Sql) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+// A JOB room's job, one primary-key lookup per room; the address only for the job's own client
+// and cleaner once booked (p.user_id is the viewer).
+const JOB_COLUMN = Prisma.sql`(SELECT json_build_object('id', j.id, 'title', j.title,
+    'scheduled_at', ${utc(Prisma.sql`j.scheduled_at`)}, 'area', j.area, 'status', j.status,
+    'status_changed_at', ${utc(Prisma.sql`j.status_changed_at`)},
+    'address', CASE WHEN j.status::text = ANY(${[...ADDRESS_VISIBLE_STATUSES]}::text[]) AND p.user_id IN (j.client_id, j.cleaner_id)
+      THEN j.address END)
+  FROM jobs j WHERE j.id = r.job_id) AS job`;
 
 // A DIRECT room is named after the other person, as each viewer sees it.
 const ROOM_COLUMNS = Prisma.sql`
@@ -18,7 +30,8 @@ const ROOM_COLUMNS = Prisma.sql`
   ELSE r.name END AS name,
   r.last_message_content AS "lastMessageContent", r.last_message_time AS "lastMessageTime",
   r.last_message_sender_id AS "lastMessageSenderId", su.username AS "lastMessageSenderUsername",
-  p.unread_count AS "unreadCount", r.updated_at AS "updatedAt", r.owner_id AS "ownerId", r.last_seq AS "lastSeq"`;
+  p.unread_count AS "unreadCount", r.updated_at AS "updatedAt", r.owner_id AS "ownerId", r.last_seq AS "lastSeq",
+  ${JOB_COLUMN}`;
 
 type RoomCursor = { activity: Date; id: number };
 

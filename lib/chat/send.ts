@@ -9,6 +9,7 @@ import { toWireMessage, type MessageRow } from "@/lib/wire/serialize";
 import type { WireMessage } from "@/lib/wire/rest";
 import { lastMessagePreview } from "@/lib/chat/preview";
 import { assertReplyTarget, replyQuote } from "@/lib/chat/replies";
+import { assertRoomWritable } from "@/lib/jobs/read-only";
 
 /** replyToId: a message of the same room this one replies to (lib/chat/replies.ts). */
 export type SendInput = { userId: number; roomId: number; content: string; clientId: string; replyToId?: number };
@@ -45,6 +46,7 @@ export async function sendMessage(input: SendInput): Promise<WithEvents<SendResu
   const started = performance.now();
   const produced = await withOutbox(async (tx) => {
     if (input.replyToId !== undefined) await assertReplyTarget(tx, { userId: input.userId, roomId: input.roomId, replyToId: input.replyToId });
+    await assertRoomWritable(tx, input.userId, input.roomId);
     return storeMessage(tx, input);
   });
   if (produced.result.created) {

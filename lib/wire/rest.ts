@@ -6,6 +6,7 @@
 // zod/mini costs 17 KB on the room page. Server-side input validation stays on zod.
 import * as v from "valibot";
 import type { ErrorCode } from "@/lib/errors";
+import { JOB_STATUSES } from "@/lib/jobs/status";
 
 export const wireId = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 export const isoTime = v.pipe(v.string(), v.isoTimestamp());
@@ -55,6 +56,35 @@ export type WireMessagePage = v.InferOutput<typeof wireMessagePageSchema>;
 
 const roomKindSchema = v.picklist(["DIRECT", "GROUP", "JOB"]);
 
+/** The job of a JOB room, as the viewer may see it. `address` only for the job's client and
+ * cleaner once it is booked or later (lib/jobs/status.ts); `read_only`: the room takes no more
+ * messages (completed or cancelled 14 days ago). */
+export const wireJobSchema = v.object({
+  id: wireId,
+  title: v.string(),
+  scheduled_at: v.nullable(isoTime),
+  area: v.nullable(v.string()),
+  status: v.picklist(JOB_STATUSES),
+  status_changed_at: isoTime,
+  read_only: v.boolean(),
+  address: v.optional(v.string()),
+});
+export type WireJob = v.InferOutput<typeof wireJobSchema>;
+
+/** The answer of POST /api/jobs/{id}/assignment (the marketplace's server). */
+export const wireAssignmentSchema = v.object({
+  job_id: wireId,
+  client_id: wireId,
+  cleaner_id: v.nullable(wireId),
+  status: v.picklist(JOB_STATUSES),
+  status_changed_at: isoTime,
+  room_id: wireId,
+  changed: v.boolean(),
+  added_user_ids: v.array(wireId),
+  removed_user_ids: v.array(wireId),
+});
+export type WireAssignment = v.InferOutput<typeof wireAssignmentSchema>;
+
 export const wireRoomSchema = v.object({
   id: wireId,
   name: v.string(),
@@ -70,6 +100,8 @@ export const wireRoomSchema = v.object({
   last_seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** GROUP rooms: who may remove other members (with admins); null for other kinds. */
   owner_id: v.nullable(wireId),
+  /** JOB rooms: the job (additive; absent on other kinds). */
+  job: v.optional(wireJobSchema),
   /** Only on the room.updated sent to someone who just left or was removed: drop it from the list. */
   removed: v.optional(v.literal(true)),
 });

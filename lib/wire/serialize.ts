@@ -1,6 +1,8 @@
 // Database rows to the REST wire shapes (lib/wire/rest.ts): the snake_case JSON is produced here
 // and nowhere else, typed by the schemas the browser and the tests parse it with.
-import type { WireMessage, WireMessagePage, WireReply, WireRoom } from "@/lib/wire/rest";
+import type { AssignJobResult } from "@/lib/jobs/assignment";
+import { isJobRoomReadOnly, type JobStatus } from "@/lib/jobs/status";
+import type { WireAssignment, WireJob, WireMessage, WireMessagePage, WireReply, WireRoom } from "@/lib/wire/rest";
 
 export type MessageRow = {
   id: bigint | number;
@@ -31,6 +33,19 @@ export type RoomRow = {
   updatedAt: Date;
   ownerId: number | null;
   lastSeq: number;
+  /** JOB rooms: the job as JSON from SQL, the address already left out for this viewer. */
+  job?: JobJson | null;
+};
+
+/** A job as lib/chat/rooms.ts selects it (json_build_object): times as ISO text in UTC. */
+export type JobJson = {
+  id: number;
+  title: string;
+  scheduled_at: string | null;
+  area: string | null;
+  status: JobStatus;
+  status_changed_at: string;
+  address: string | null;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -68,6 +83,20 @@ export function toWireRoom(r: RoomRow): WireRoom {
     updated_at: r.updatedAt.toISOString(),
     owner_id: r.ownerId,
     last_seq: r.lastSeq,
+    ...(r.job ? { job: toWireJob(r.job) } : {}),
+  };
+}
+
+export function toWireJob(j: JobJson, now = Date.now()): WireJob {
+  return {
+    id: j.id,
+    title: j.title,
+    scheduled_at: j.scheduled_at,
+    area: j.area,
+    status: j.status,
+    status_changed_at: j.status_changed_at,
+    read_only: isJobRoomReadOnly(j.status, new Date(j.status_changed_at), now),
+    ...(j.address !== null ? { address: j.address } : {}),
   };
 }
 
@@ -78,5 +107,19 @@ export function toWirePage(messages: WireMessage[], hasMore: boolean): WireMessa
     count: messages.length,
     oldest_id: messages[0]?.id ?? null,
     newest_id: messages.at(-1)?.id ?? null,
+  };
+}
+
+export function toWireAssignment(a: AssignJobResult): WireAssignment {
+  return {
+    job_id: a.jobId,
+    client_id: a.clientId,
+    cleaner_id: a.cleanerId,
+    status: a.status,
+    status_changed_at: a.statusChangedAt.toISOString(),
+    room_id: a.roomId,
+    changed: a.changed,
+    added_user_ids: a.added,
+    removed_user_ids: a.removed,
   };
 }

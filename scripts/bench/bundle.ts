@@ -73,10 +73,12 @@ async function signIn(browser: import("@playwright/test").Browser, baseURL: stri
   await page.getByLabel("Email").fill("client1@example.com");
   await page.getByLabel("Password").fill("password123");
   await page.getByRole("button", { name: "Sign in" }).click();
-  const links = page.getByRole("navigation", { name: "Conversations" }).locator('a[href^="/rooms/"]');
-  await links.first().waitFor();
-  const href = await links.first().getAttribute("href");
-  if (!href) throw new Error("no room in the list");
+  const room = page
+    .getByRole("navigation", { name: "Conversations" })
+    .getByRole("link", { name: /End-of-tenancy clean/ })
+    .first();
+  const href = await room.getAttribute("href");
+  if (!href) throw new Error("no job room in the list");
   const cookies = await page.context().cookies();
   await page.close();
   return { href, cookies };

@@ -78,6 +78,7 @@ export async function startProductionServer(options: { databaseUrl: string; env:
         NEXTAUTH_URL: origin,
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
         CRON_SECRET: randomBytes(32).toString("base64url"),
+        MARKETPLACE_API_TOKEN: randomBytes(32).toString("base64url"),
         TRUSTED_PROXY_HOPS: "0",
         // Production's level: a JSON line per request is part of what a request costs.
         LOG_LEVEL: "info",

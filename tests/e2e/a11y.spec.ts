@@ -24,7 +24,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     await alice.goto("/");
     await expect(alice.getByRole("navigation", { name: "Conversations" })).toBeVisible();
     expect(await seriousViolations(alice)).toEqual([]);
-    await openRoom(alice, /Job #1 Chat/);
+    await openRoom(alice, /End-of-tenancy clean/);
     expect(await seriousViolations(alice)).toEqual([]);
   });
 }

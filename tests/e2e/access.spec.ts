@@ -38,13 +38,13 @@ test("a stranger opening a room's URL gets the 404 page", async ({ signedIn, pag
   pageErrors.allow(/status of 404 \(Not Found\) \[http:\/\/localhost:\d+\/favicon\.ico\]/);
   const alice = await signedIn("alice");
   await alice.goto("/");
-  const roomId = await openRoom(alice, /Job #1 Chat/);
+  const roomId = await openRoom(alice, /End-of-tenancy clean/);
 
   const carol = await signedIn("carol");
   const response = await carol.goto(`/rooms/${roomId}`);
   expect(response?.status()).toBe(404);
   await expect(carol.getByRole("heading", { name: "Conversation not found" })).toBeVisible();
-  await expect(carol.getByText("Job #1 Chat")).toHaveCount(0);
+  await expect(carol.getByText("End-of-tenancy clean, 2-bed flat")).toHaveCount(0);
 
   const missing = await carol.goto("/rooms/99999999");
   expect(missing?.status()).toBe(404);
@@ -55,7 +55,7 @@ test("a stranger opening a room's URL gets the 404 page", async ({ signedIn, pag
 test("the server renders the first page of a room: it paints with no client fetch", async ({ signedIn }) => {
   const alice = await signedIn("alice");
   await alice.goto("/");
-  const roomId = await openRoom(alice, /Job #1 Chat/);
+  const roomId = await openRoom(alice, /End-of-tenancy clean/);
   const html = await (await alice.request.get(`/rooms/${roomId}`)).text();
   expect(html).toContain("Thursday 9am is perfect.");
   expect(html).toContain("Cleaners&#x27; lounge");
@@ -66,7 +66,7 @@ test("on a phone, the room list and the room are separate screens", async ({ sig
   await alice.goto("/");
   await expect(alice.getByRole("navigation", { name: "Conversations" })).toBeVisible();
   await expect(alice.getByText("Select a conversation")).toBeHidden();
-  await openRoom(alice, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
   await expect(alice.getByRole("navigation", { name: "Conversations" })).toBeHidden();
   await alice.getByRole("link", { name: "Back to conversations" }).click();
   await expect(alice.getByRole("navigation", { name: "Conversations" })).toBeVisible();

@@ -112,10 +112,10 @@ test("deleting a message from room detail: the room shows it deleted live, the a
   const bob = await signedIn("bob");
   await bob.goto("/");
   await expectConnected(bob);
-  const roomId = await openRoom(bob, /Job #1 Chat/);
+  const roomId = await openRoom(bob, /End-of-tenancy clean/);
   const alice = await signedIn("alice");
   await alice.goto("/");
-  await openRoom(alice, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
   const text = unique("Please delete me");
   await send(alice, text);
   await expect(messageWithText(alice, text)).toContainText("Sent");
@@ -205,7 +205,7 @@ test("a signed-in user gets the 404 page, with no admin data, on every admin pag
   const alice = await signedIn("alice");
   const problems = await watch(alice);
   await alice.goto("/");
-  const roomId = await openRoom(alice, /Job #1 Chat/);
+  const roomId = await openRoom(alice, /End-of-tenancy clean/);
   for (const path of [...ADMIN_PAGES, `/admin/rooms/${roomId}`, "/admin/users?q=admin"]) {
     const response = await alice.goto(path);
     expect(response?.status(), path).toBe(404);

@@ -5,7 +5,7 @@ import { messages, openRoom, unique } from "./support/chat";
 test("Shift+Enter makes a new line and Enter sends", async ({ signedIn }) => {
   const alice = await signedIn("alice");
   await alice.goto("/");
-  await openRoom(alice, /Job #2 Chat/);
+  await openRoom(alice, /Oven and kitchen deep clean/);
   const box = alice.getByRole("textbox", { name: "Message" });
   const first = unique("First line");
   await box.pressSequentially(first);
@@ -22,7 +22,7 @@ test("Shift+Enter makes a new line and Enter sends", async ({ signedIn }) => {
 test("the counter appears near the 4,000 limit and blocks longer messages", async ({ signedIn }) => {
   const alice = await signedIn("alice");
   await alice.goto("/");
-  await openRoom(alice, /Job #2 Chat/);
+  await openRoom(alice, /Oven and kitchen deep clean/);
   const box = alice.getByRole("textbox", { name: "Message" });
   const send = alice.getByRole("button", { name: "Send" });
   await box.fill("a".repeat(3990));
@@ -38,7 +38,7 @@ test("the counter appears near the 4,000 limit and blocks longer messages", asyn
 test("links in messages are plain, safe links and markup stays text", async ({ signedIn }) => {
   const alice = await signedIn("alice");
   await alice.goto("/");
-  await openRoom(alice, /Job #2 Chat/);
+  await openRoom(alice, /Oven and kitchen deep clean/);
   const marker = unique("See");
   await alice.getByRole("textbox", { name: "Message" }).fill(`${marker} https://example.com/plan?a=1. <b>bold</b> javascript:alert(1)`);
   await alice.getByRole("textbox", { name: "Message" }).press("Enter");

@@ -20,8 +20,8 @@ test("realtime down: banner, polling delivers, and after restart nothing is miss
   await bob.clock.install();
   await alice.goto("/");
   await bob.goto("/");
-  await openRoom(alice, /Job #1 Chat/);
-  await openRoom(bob, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
+  await openRoom(bob, /End-of-tenancy clean/);
 
   await stopRealtime();
   const banner = (page: typeof bob) => page.getByRole("status").filter({ hasText: "Reconnecting…" });

@@ -62,7 +62,7 @@ test("a short room shows its beginning; scrolled up, new messages offer a jump t
   const alice = await signedIn("alice");
   const bob = await signedIn("bob");
   await alice.goto("/");
-  await openRoom(alice, /Job #2 Chat/);
+  await openRoom(alice, /Oven and kitchen deep clean/);
   await expect(alice.getByText("Beginning of conversation")).toBeVisible();
 
   await openRoom(alice, "Cleaners' lounge");

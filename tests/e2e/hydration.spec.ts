@@ -33,7 +33,19 @@ for (const user of Object.keys(USERS) as UserKey[]) {
     const hrefs = await links.evaluateAll((els) => els.map((el) => el.getAttribute("href") ?? ""));
     expect(hrefs.length).toBeGreaterThan(0);
 
+    // A finished job's read-only room has no Message box: it must hydrate and say why instead.
+    const listed = (await (await page.request.get("/api/chat/rooms?limit=100")).json()) as {
+      rooms: Array<{ id: number; job?: { read_only: boolean } }>;
+    };
+    const readOnly = new Set(listed.rooms.filter((r) => r.job?.read_only).map((r) => `/rooms/${r.id}`));
+
     for (const href of hrefs) {
+      if (readOnly.has(href)) {
+        await page.goto(href);
+        await expect(page.getByText(/; the chat is read-only\.$/)).toBeVisible();
+        await expect(page.getByRole("textbox", { name: "Message" })).toHaveCount(0);
+        continue;
+      }
       for (const scripts of ["held until typed", "as fast as they load"] as const) {
         const release = scripts === "held until typed" ? await holdScripts(page) : null;
         // "commit": typing starts while the page is still streaming and hydrating.

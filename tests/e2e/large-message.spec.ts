@@ -17,8 +17,8 @@ test("a 4,000-character CJK message is seen complete by the other person without
   await expectConnected(alice);
   await expectConnected(bob);
   await expect.poll(() => signins).toContain(200);
-  const roomId = await openRoom(bob, /Job #1 Chat/);
-  await openRoom(alice, /Job #1 Chat/);
+  const roomId = await openRoom(bob, /End-of-tenancy clean/);
+  await openRoom(alice, /End-of-tenancy clean/);
   await bob.evaluate(() => Object.assign(window, { __noReload: true }));
   const fetchedById: string[] = [];
   bob.on("request", (request) => {

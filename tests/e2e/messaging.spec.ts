@@ -23,15 +23,15 @@ test("a message reaches the other person live; their list, badge and read state 
   await send(alice, warmUp);
   const rows = bob.getByRole("navigation", { name: "Conversations" }).getByRole("link");
   await expect(rows.first()).toContainText(warmUp);
-  const jobRow = roomLink(bob, /Job #1 Chat/);
+  const jobRow = roomLink(bob, /End-of-tenancy clean/);
   const unreadBefore = await unreadIn(jobRow);
 
-  await openRoom(alice, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
   const text = unique("Hello Bob, are you free tomorrow?");
   await send(alice, text);
   await expect(messageWithText(alice, text)).toContainText("Sent");
 
-  await expect(rows.first()).toContainText("Job #1 Chat");
+  await expect(rows.first()).toContainText("End-of-tenancy clean, 2-bed flat");
   await expect(rows.first()).toContainText(`client1: ${text}`);
   await expect(badge(rows.first())).toHaveText(`${unreadBefore + 1} unread`);
   await expect(bob).toHaveTitle(/^\(\d+\) JobChat$/);
@@ -40,12 +40,12 @@ test("a message reaches the other person live; their list, badge and read state 
   const bobOtherTab = await bob.context().newPage();
   await bobOtherTab.goto("/");
   await expectConnected(bobOtherTab);
-  await expect(roomLink(bobOtherTab, /Job #1 Chat/)).toContainText("unread");
+  await expect(roomLink(bobOtherTab, /End-of-tenancy clean/)).toContainText("unread");
 
-  await openRoom(bob, /Job #1 Chat/);
+  await openRoom(bob, /End-of-tenancy clean/);
   await expect(messageWithText(bob, text)).toHaveCount(1);
   await expect(bob.getByText("New messages")).toBeVisible();
-  await expect(roomLink(bobOtherTab, /Job #1 Chat/)).not.toContainText("unread");
+  await expect(roomLink(bobOtherTab, /End-of-tenancy clean/)).not.toContainText("unread");
 
   // While both have the room open, messages flow live both ways, once each.
   const reply = unique("Yes, from 9am");
@@ -63,8 +63,8 @@ test("typing shows on the other side, goes client to client, and clears on send 
   const bob = await signedIn("bob");
   await alice.goto("/");
   await bob.goto("/");
-  await openRoom(alice, /Job #1 Chat/);
-  const roomId = await openRoom(bob, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
+  const roomId = await openRoom(bob, /End-of-tenancy clean/);
   // Opening the room marks it read (a server action, 400 ms later): let that land first, so
   // the requests counted below are only what typing causes.
   await expect

@@ -15,8 +15,8 @@ test("a message whose publish failed reaches the other browser from the outbox, 
   const bob = await signedIn("bob");
   await alice.goto("/");
   await bob.goto("/");
-  await openRoom(alice, /Job #1 Chat/);
-  await openRoom(bob, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
+  await openRoom(bob, /End-of-tenancy clean/);
   await bob.evaluate(() => Object.assign(window, { __noReload: true }));
 
   await failPublishes();

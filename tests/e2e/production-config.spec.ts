@@ -15,6 +15,7 @@ const sound = {
   NEXTAUTH_SECRET: "q2c9Zb1mV0x8RkT4yN7pL3sW6hJ5dF0gA1eU2iO3-never-printed",
   TRUSTED_PROXY_HOPS: "1",
   CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz-never-printed",
+  MARKETPLACE_API_TOKEN: "mk_8Qz3xV1pL0sR7tY2wN5bC4dF6gH9jK0aE-never-printed",
 };
 
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };

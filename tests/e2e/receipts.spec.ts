@@ -24,14 +24,14 @@ test("my latest message turns from Sent to Seen when the other person reads it, 
   await bob.goto("/");
   await expectConnected(bob);
   await alice.goto("/");
-  await openRoom(alice, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
   await expect(alice.locator("section[data-room-id]")).toHaveAttribute("data-subscribed", "true", { timeout: 20_000 });
   const text = unique("Keys are under the mat");
   await send(alice, text);
   await expect(messageWithText(alice, text)).toContainText("Sent");
   await expect(receipt(alice)).toHaveCount(0);
 
-  await openRoom(bob, /Job #1 Chat/);
+  await openRoom(bob, /End-of-tenancy clean/);
   await expect(messageWithText(bob, text)).toHaveCount(1);
   await expect(receipt(alice)).toHaveText(/^Seen/);
   // Right under the message it is about: the item just before it is my latest message.

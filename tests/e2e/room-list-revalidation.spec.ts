@@ -25,8 +25,8 @@ test("a lost room update shows after the tab regains focus, and after the browse
   await expectConnected(bob);
   await alice.goto("/");
   await expectConnected(alice);
-  await openRoom(alice, /Job #1 Chat/);
-  const jobRow = roomLink(bob, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
+  const jobRow = roomLink(bob, /End-of-tenancy clean/);
 
   const first = unique("Seen after focus");
   const before = dropped;

@@ -9,7 +9,7 @@ test("screenshots", async ({ signedIn, asAdmin }) => {
   await alice.goto("/");
   await expect(alice.getByRole("navigation", { name: "Conversations" })).toBeVisible();
   await alice.screenshot({ path: `${dir}/room-list.png` });
-  await openRoom(alice, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
   await expect(messages(alice).first()).toBeVisible();
   await alice.screenshot({ path: `${dir}/room.png` });
   await alice.emulateMedia({ colorScheme: "dark" });
@@ -29,7 +29,7 @@ test("screenshots", async ({ signedIn, asAdmin }) => {
   await expect(admin.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   await admin.screenshot({ path: `${dir}/admin-overview.png`, fullPage: true });
   await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Rooms" }).click();
-  await admin.getByRole("link", { name: /Job #1 Chat/ }).click();
-  await expect(admin.getByRole("heading", { level: 1, name: /Job #1 Chat/ })).toBeVisible();
+  await admin.getByRole("link", { name: /End-of-tenancy clean/ }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: /End-of-tenancy clean/ })).toBeVisible();
   await admin.screenshot({ path: `${dir}/admin-room.png` });
 });

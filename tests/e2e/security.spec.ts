@@ -71,7 +71,7 @@ test("every page carries a fresh CSP nonce, on all of its scripts, and the secur
 
   const alice = await signedIn("alice");
   await alice.goto("/");
-  const roomId = await openRoom(alice, /Job #1 Chat/);
+  const roomId = await openRoom(alice, /End-of-tenancy clean/);
   await check(await alice.request.get("/"), 200);
   await check(await alice.request.get(`/rooms/${roomId}`), 200);
   await check(await alice.request.get("/admin"), 404); // the admin gate's 404 page gets the policy too
@@ -112,12 +112,12 @@ test("signing in, chatting and live delivery cause no policy violation", async (
   await signInThroughForm(alice, USERS.alice.email);
   await expectConnected(alice); // the WebSocket to the realtime server is allowed by connect-src
 
-  await openRoom(alice, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
   const text = unique("CSP check");
   await send(alice, text);
   await expect(messageWithText(alice, text)).toContainText("Sent");
-  await expect(roomLink(bob, /Job #1 Chat/)).toContainText(text); // delivered live
-  await openRoom(bob, /Job #1 Chat/);
+  await expect(roomLink(bob, /End-of-tenancy clean/)).toContainText(text); // delivered live
+  await openRoom(bob, /End-of-tenancy clean/);
   await expect(messageWithText(bob, text)).toHaveCount(1);
 
   await expectClean(alice, aliceProblems);
@@ -246,7 +246,7 @@ test("the session cookie is HttpOnly and SameSite=Lax, and not Secure over plain
 test("cross-site mutations are refused: REST routes, server actions and sign-in", async ({ signedIn, asAdmin, playwright, baseURL }) => {
   const alice = await signedIn("alice");
   await alice.goto("/");
-  const roomId = await openRoom(alice, /Job #1 Chat/);
+  const roomId = await openRoom(alice, /End-of-tenancy clean/);
   const messagesUrl = `/api/chat/rooms/${roomId}/messages`;
   const stored = async () => (await alice.request.get(`${messagesUrl}?limit=100`)).text();
   const crossSite = { origin: EVIL, "sec-fetch-site": "cross-site", "sec-fetch-mode": "cors" };
@@ -388,7 +388,7 @@ test("no secret is in the client bundle, prerendered output, or a rendered page"
   // What the server renders at run time, for a user and for the admin (HTML and RSC payloads).
   const alice = await signedIn("alice");
   await alice.goto("/");
-  const roomId = await openRoom(alice, /Job #1 Chat/);
+  const roomId = await openRoom(alice, /End-of-tenancy clean/);
   const admin = await asAdmin();
   const pages = [
     await alice.request.get("/"),

@@ -19,8 +19,8 @@ test("a send that fails shows Retry, and the retry delivers exactly once", async
   const bob = await signedIn("bob");
   await alice.goto("/");
   await bob.goto("/");
-  const roomId = await openRoom(alice, /Job #1 Chat/);
-  await openRoom(bob, /Job #1 Chat/);
+  const roomId = await openRoom(alice, /End-of-tenancy clean/);
+  await openRoom(bob, /End-of-tenancy clean/);
 
   // The network drops the action call: the server never sees it.
   await alice.route("**/*", (route) =>
@@ -48,7 +48,7 @@ test("when the answer is lost after the server stored it, the realtime echo sett
   const alice = await signedIn("alice");
   await alice.goto("/");
   await expectConnected(alice);
-  const roomId = await openRoom(alice, /Job #1 Chat/);
+  const roomId = await openRoom(alice, /End-of-tenancy clean/);
 
   await alice.route("**/*", async (route) => {
     if (!isServerAction(route.request().method(), route.request().headers())) return route.continue();
@@ -70,7 +70,7 @@ test("a failed message can be deleted from the list", async ({ signedIn, pageErr
   pageErrors.allow(/Failed to load resource: net::ERR_FAILED \[http:\/\/localhost:\d+\/rooms\/\d+\]/);
   const alice = await signedIn("alice");
   await alice.goto("/");
-  await openRoom(alice, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
   await alice.route("**/*", (route) =>
     isServerAction(route.request().method(), route.request().headers()) ? route.abort("failed") : route.continue(),
   );
@@ -85,7 +85,7 @@ test("a failed message can be deleted from the list", async ({ signedIn, pageErr
 test("no answer within 10 s turns the message Failed; a late answer still settles it once", async ({ signedIn }) => {
   const alice = await signedIn("alice");
   await alice.goto("/");
-  const roomId = await openRoom(alice, /Job #1 Chat/);
+  const roomId = await openRoom(alice, /End-of-tenancy clean/);
   let release = () => {};
   const held = new Promise<void>((resolve) => {
     release = resolve;

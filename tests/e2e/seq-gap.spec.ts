@@ -31,8 +31,8 @@ test("a missed message.created is fetched when the next message shows the seq ga
   await bob.evaluate(() => Object.assign(window, { __noReload: true }));
   await alice.goto("/");
   await expectConnected(alice);
-  await openRoom(alice, /Job #1 Chat/);
-  await openRoom(bob, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
+  await openRoom(bob, /End-of-tenancy clean/);
 
   await send(alice, missed);
   await expect(messageWithText(alice, missed)).toContainText("Sent");
@@ -50,5 +50,5 @@ test("a missed message.created is fetched when the next message shows the seq ga
   // The same socket all along, the page never reloaded, and the open room shows no unread badge.
   expect(sockets).toBe(1);
   expect(await bob.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
-  await expect(roomLink(bob, /Job #1 Chat/)).not.toContainText("unread");
+  await expect(roomLink(bob, /End-of-tenancy clean/)).not.toContainText("unread");
 });

@@ -13,6 +13,10 @@ import { POST as userAuthRoute } from "@/app/api/pusher/user-auth/route";
 import { REVOKED } from "@/lib/chat/client/connection-watch";
 import { roomChannel, userChannel } from "@/lib/realtime/channels";
 import { pusherServer } from "@/lib/realtime/pusher-server";
+import { POST as assignRoute } from "@/app/api/jobs/[jobId]/assignment/route";
+import { getRoomForUser } from "@/lib/chat/rooms";
+import { db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 import { type Caller, call, request } from "@/tests/support/http";
 import { openTab, realtimeClient, startAuthServer, type Tab } from "@/tests/support/realtime-tab";
@@ -231,5 +235,57 @@ describe("cutting a user off the realtime server", () => {
     expect((await signinRefused).status).toBe(401);
     const form = { body: `socket_id=1.2&channel_name=${roomChannel(room.id)}`, headers: { "content-type": "application/x-www-form-urlencoded" } };
     expect((await call(channelAuthRoute, await request(bob, "POST", "/api/pusher/auth", form))).status).toBe(401);
+  });
+
+  it("after the marketplace replaces a job's cleaner, the old cleaner's open client loses the room and the new one receives it", async () => {
+    const token = "realtime-access-marketplace-token-0123456789";
+    process.env.MARKETPLACE_API_TOKEN = token;
+    resetEnvCache();
+    try {
+      const [client, oldCleaner, newCleaner] = await Promise.all([makeUser(), makeUser(), makeUser()]);
+      const job = await db.job.create({ data: { title: "Oven clean", clientId: client.id, cleanerId: oldCleaner.id, status: "booked" } });
+      const assign = async (cleanerId: number) =>
+        call(
+          assignRoute,
+          await request(null, "POST", `/api/jobs/${job.id}/assignment`, {
+            json: { client_id: client.id, cleaner_id: cleanerId },
+            headers: { authorization: `Bearer ${token}` },
+          }),
+          { jobId: String(job.id) },
+        );
+      const first = await assign(oldCleaner.id);
+      expect(first.status).toBe(200);
+      const roomId: number = first.body.room_id;
+
+      const tab = await openTab(oldCleaner, rt, auth.origin, [roomId]);
+      open.push(tab);
+      await Promise.all([subscribed(tab.client, roomChannel(roomId)), subscribed(tab.client, userChannel(oldCleaner.id)), signedIn(tab.client)]);
+      tab.store.upsertRooms([await getRoomForUser(oldCleaner.id, roomId)]);
+      const oldSaw = recordMessages(tab.client, roomId);
+      const before = await send(client, roomId);
+      await storeReaches(tab, () => oldSaw.includes(before), "the old cleaner receives while on the job");
+
+      const replaced = await assign(newCleaner.id);
+      expect(replaced.status).toBe(200);
+      expect(replaced.body).toMatchObject({ removed_user_ids: [oldCleaner.id], added_user_ids: [newCleaner.id] });
+
+      // Terminated, reconnected, and the room's channel refused: the room is gone from that client.
+      await storeReaches(tab, () => tab.store.getState().lostRooms.includes(roomId), "the room dropped from the old cleaner's client");
+      expect(tab.store.getState().rooms.some((r) => r.id === roomId)).toBe(false);
+      expect(tab.client.channel(roomChannel(roomId))).toBeUndefined();
+
+      const newClient = await realtimeClient(newCleaner, rt, auth.origin);
+      open.push(newClient);
+      await subscribed(newClient, roomChannel(roomId));
+      const after = randomUUID();
+      const newGets = nextMessage(newClient, roomId, after);
+      await send(client, roomId, after);
+      await newGets;
+      await flushUserChannel(tab.client, oldCleaner.id);
+      expect(oldSaw).not.toContain(after);
+    } finally {
+      delete process.env.MARKETPLACE_API_TOKEN;
+      resetEnvCache();
+    }
   });
 });

@@ -2,7 +2,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { dropDatabase, ensureDatabase } from "@/scripts/db/embedded-postgres";
 import { migrate } from "@/scripts/db/migrate-runner";
-import { BIG_ROOM_MESSAGES, BIG_ROOM_NAME, seedDemoData } from "@/prisma/seed-data";
+import { BIG_ROOM_MESSAGES, BIG_ROOM_NAME, DEMO_JOBS, seedDemoData } from "@/prisma/seed-data";
+import { READ_ONLY_AFTER_MS } from "@/lib/jobs/status";
 
 const admin = inject("adminDatabaseUrl");
 const name = `jobchat_seed_${process.pid}`;
@@ -61,6 +62,20 @@ describe("demo seed", () => {
           AND EXISTS (SELECT 1 FROM chat_chatparticipant p JOIN users u ON u.id = p.user_id WHERE p.room_id = r.id AND u.username = 'cleaner1')
           AND NOT EXISTS (SELECT 1 FROM chat_chatparticipant p JOIN users u ON u.id = p.user_id WHERE p.room_id = r.id AND u.username = 'client2')`);
       expect(shared.rowCount).toBeGreaterThan(0);
+      // Job rooms are named after real-looking jobs, with a date, an area and a status; one was
+      // completed over 14 days ago, so the demo shows a read-only room.
+      const jobRooms = (
+        await client.query(`SELECT r.name, j.title, j.area, j.scheduled_at, j.status::text AS status, j.status_changed_at
+          FROM chat_chatroom r JOIN jobs j ON j.id = r.job_id ORDER BY r.id`)
+      ).rows;
+      expect(jobRooms.map((r) => r.name)).toEqual(DEMO_JOBS.map((j) => j.title));
+      for (const r of jobRooms) {
+        expect(r.name).toBe(r.title);
+        expect(r.area).toMatch(/, London /);
+        expect(r.scheduled_at).toBeInstanceOf(Date);
+      }
+      const finished = jobRooms.filter((r) => r.status === "completed" && Date.now() - r.status_changed_at.getTime() > READ_ONLY_AFTER_MS);
+      expect(finished).toHaveLength(1);
       const kinds = (await client.query(`SELECT DISTINCT kind FROM chat_chatroom ORDER BY kind`)).rows.map((r) => r.kind);
       expect(kinds).toEqual(["DIRECT", "GROUP", "JOB"]);
       // Denormalized last message equals the newest message of each room.

@@ -13,6 +13,7 @@ const sound = {
   PUSHER_SECRET: "9d8c7b6a5f4e3d2c1b0a",
   NEXTAUTH_SECRET: "q2c9Zb1mV0x8RkT4yN7pL3sW6hJ5dF0gA1eU2iO3",
   TRUSTED_PROXY_HOPS: "1",
+  MARKETPLACE_API_TOKEN: "mk_8Qz3xV1pL0sR7tY2wN5bC4dF6gH9jK0aE",
 };
 const faults = (source: Record<string, string | undefined>) => productionProblems(source).map((p) => `${p.variable}:${p.reason}`);
 
@@ -34,6 +35,7 @@ describe("production configuration rules", () => {
       "PUSHER_SECRET:missing",
       "NEXTAUTH_SECRET:missing",
       "CRON_SECRET:missing",
+      "MARKETPLACE_API_TOKEN:missing",
     ]);
   });
 
@@ -79,7 +81,15 @@ describe("production configuration rules", () => {
         .filter((line) => /^[A-Z_]+=/.test(line))
         .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
     );
-    const checked = ["DATABASE_URL", "PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "NEXTAUTH_SECRET", "TRUSTED_PROXY_HOPS"];
+    const checked = [
+      "DATABASE_URL",
+      "PUSHER_APP_ID",
+      "PUSHER_KEY",
+      "PUSHER_SECRET",
+      "NEXTAUTH_SECRET",
+      "TRUSTED_PROXY_HOPS",
+      "MARKETPLACE_API_TOKEN",
+    ];
     expect(Object.keys(example)).toEqual(expect.arrayContaining(checked));
     // Empty there, so a copied .env.example keeps local development on the embedded defaults.
     expect(faults({ ...example, NODE_ENV: "production" }).map((f) => f.split(":")[0])).toEqual(checked);
@@ -98,6 +108,25 @@ describe("production configuration rules", () => {
     // Hebrew letters are 2 bytes each, right to left: 15 are 30 bytes, 16 are 32.
     expect(secret("ס".repeat(15))).toEqual(["NEXTAUTH_SECRET:too_short"]);
     expect(secret("ס".repeat(16))).toEqual([]);
+  });
+
+  it("wants the marketplace's token for POST /api/jobs/{id}/assignment: set, no placeholder, at least 32 UTF-8 bytes", () => {
+    const token = (value: string | undefined) => faults({ ...sound, MARKETPLACE_API_TOKEN: value });
+    expect(token(undefined)).toEqual(["MARKETPLACE_API_TOKEN:missing"]);
+    expect(token(" \t")).toEqual(["MARKETPLACE_API_TOKEN:missing"]);
+    expect(token("changeme")).toEqual(["MARKETPLACE_API_TOKEN:known_default"]);
+    expect(token(" Your-Secret-Here ")).toEqual(["MARKETPLACE_API_TOKEN:known_default"]);
+    expect(token("a".repeat(31))).toEqual(["MARKETPLACE_API_TOKEN:too_short"]);
+    expect(token("a".repeat(32))).toEqual([]);
+    // Bytes, not characters: CJK 3 bytes each, emoji 4, Hebrew (right to left) 2.
+    expect(token("鍵".repeat(10))).toEqual(["MARKETPLACE_API_TOKEN:too_short"]);
+    expect(token("鍵".repeat(11))).toEqual([]);
+    expect(token("🔑".repeat(7))).toEqual(["MARKETPLACE_API_TOKEN:too_short"]);
+    expect(token("🔑".repeat(8))).toEqual([]);
+    expect(token("ס".repeat(15))).toEqual(["MARKETPLACE_API_TOKEN:too_short"]);
+    expect(token("ס".repeat(16))).toEqual([]);
+    // Outside production the route simply does not exist without it.
+    expect(faults({ NODE_ENV: "development" })).toEqual([]);
   });
 
   it("names each variable and never its value", () => {

@@ -67,3 +67,20 @@ export function dayLabel(iso: string, now: number, timeZone: string): string {
     sameYear ? { weekday: "long", day: "numeric", month: "long" } : { weekday: "long", day: "numeric", month: "long", year: "numeric" },
   );
 }
+
+/** A job's date and time: "Thu 4 Dec, 09:00" ("Thu 4 Dec 2025, 09:00" in another year). */
+export function jobTime(iso: string, now: number, timeZone: string): string {
+  const date = new Date(iso);
+  const sameYear = dayKey(date, timeZone).slice(0, 4) === dayKey(new Date(now), timeZone).slice(0, 4);
+  const day = format(
+    date,
+    timeZone,
+    sameYear ? { weekday: "short", day: "numeric", month: "short" } : { weekday: "short", day: "numeric", month: "short", year: "numeric" },
+  );
+  return `${day}, ${clock(date, timeZone)}`;
+}
+
+/** A calendar day in words: "10 November 2026". */
+export function longDay(iso: string, timeZone: string): string {
+  return format(new Date(iso), timeZone, { day: "numeric", month: "long", year: "numeric" });
+}

@@ -45,6 +45,7 @@ describe("admin:create", () => {
       DATABASE_URL: inject("databaseUrl"),
       NODE_ENV: "production",
       TRUSTED_PROXY_HOPS: "0",
+      MARKETPLACE_API_TOKEN: `create-admin-test-${crypto.randomUUID()}`,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
       PUSHER_APP_ID: "create-admin-test",
       PUSHER_KEY: crypto.randomUUID(),

@@ -62,6 +62,7 @@ describe("log lines", () => {
         PATH: process.env.PATH,
         NODE_ENV: "production",
         TRUSTED_PROXY_HOPS: "0",
+        MARKETPLACE_API_TOKEN: `logging-test-${crypto.randomUUID()}`,
         LOG_LEVEL: "info",
         DATABASE_URL: inject("databaseUrl"),
         NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,

@@ -130,6 +130,16 @@ export const ROUTES: RouteCase[] = [
     // Admins may open any job's room (support); strangers learn nothing.
     expect: { anonymous: 401, stranger: 404, participant: 200, deactivated: 401, admin: 200 },
   },
+  {
+    file: "jobs/[jobId]/assignment",
+    method: "POST",
+    path: (f) => `/api/jobs/${f.jobId}/assignment`,
+    params: (f) => ({ jobId: String(f.jobId) }),
+    body: (f) => ({ json: { client_id: f.memberId, cleaner_id: null } }),
+    // The marketplace's server door: no session gets in. Unset token here: the door does not
+    // exist (404); with it set, a session alone is 401 (tests/integration/jobs/assignment.test.ts).
+    expect: everyone(404),
+  },
   { file: "chat/unread", method: "GET", path: () => "/api/chat/unread", params: () => ({}), expect: signedIn(200) },
   // Search covers only the caller's rooms: a stranger gets an empty answer, not a refusal.
   { file: "chat/search", method: "GET", path: () => "/api/chat/search?q=matrix", params: () => ({}), expect: signedIn(200) },

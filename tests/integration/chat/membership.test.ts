@@ -64,7 +64,12 @@ describe("rooms: direct, group, job, members", () => {
     ]);
     expect(first.status).toBe(200);
     expect(first.body.id).toBe(second.body.id);
-    expect(first.body).toMatchObject({ kind: "JOB", job_id: job.id, name: `Job #${job.id} Chat` });
+    expect(first.body).toMatchObject({
+      kind: "JOB",
+      job_id: job.id,
+      name: "Windows",
+      job: { id: job.id, title: "Windows", status: "open", read_only: false },
+    });
     expect(await db.chatParticipant.count({ where: { roomId: first.body.id } })).toBe(2);
     const stranger = await call(jobRoomRoute, await request(c, "POST", `/api/chat/jobs/${job.id}/room`), params);
     expect(stranger.status).toBe(404);

@@ -35,13 +35,15 @@ type Fixture = { roomId: number; userId: number; messageId: number; jobId: numbe
 const ROUTES = (await routeMethods()).sort((a, b) => Number(a.file.startsWith("admin/")) - Number(b.file.startsWith("admin/")));
 const NEXTAUTH = "auth/[...nextauth]";
 const METRICS_TOKEN = "fuzz-metrics-token-0123456789";
+const MARKETPLACE_TOKEN = "fuzz-marketplace-token-0123456789abcdef";
+const ASSIGNMENT = "jobs/[jobId]/assignment";
 const RUNS = 50;
 const CALL_LIMIT_MS = 10_000;
 
 /** Who calls a route in the fuzz: someone who gets past its door, so the input is what is tested. */
 function mainCaller(route: RouteMethod): Role {
   if (route.file.startsWith("admin/")) return "admin";
-  if (["health", "metrics", "cron/outbox", "realtime/config", NEXTAUTH].includes(route.file)) return "anonymous";
+  if (["health", "metrics", "cron/outbox", "realtime/config", NEXTAUTH, ASSIGNMENT].includes(route.file)) return "anonymous";
   return "participant";
 }
 
@@ -99,6 +101,7 @@ const someHeaders = fc.record(
     authorization: fc.oneof(
       hostileHeader,
       fc.constant(`Bearer ${METRICS_TOKEN}`),
+      fc.constant(`Bearer ${MARKETPLACE_TOKEN}`),
       hostileHeader.map((h) => `Bearer ${h}`),
     ),
     cookie: hostileHeader.map((h) => `next-auth.session-token=${h}`),
@@ -130,6 +133,8 @@ function validBody(route: RouteMethod, f: Fixture): { json?: Record<string, unkn
       return { json: { user_id: f.userId } };
     case "POST pusher/auth":
       return { form: { socket_id: "123.456", channel_name: `presence-room-${f.roomId}` } };
+    case `POST ${ASSIGNMENT}`:
+      return { json: { client_id: f.userId, cleaner_id: null, status: "booked" } };
     case "POST pusher/user-auth":
       return { form: { socket_id: "123.456" } };
     case `POST ${NEXTAUTH}`:
@@ -164,6 +169,8 @@ const inputFor = (route: RouteMethod, f: Fixture) => {
     catchAll: nextauthPath,
     headers,
     withCsrf: fc.boolean(),
+    // The marketplace's door: mostly with its token, so the body gets past it.
+    withToken: fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 1 }),
     // Mostly the route's own kind of caller (null); sometimes anyone else.
     caller: fc.oneof(
       { arbitrary: fc.constant(null), weight: 4 },
@@ -209,12 +216,14 @@ describe("hostile input over every route handler", () => {
     csrf = { token: res.value.json.csrfToken, cookie: res.value.cookie.split(";")[0] };
     expect(csrf.token).toMatch(/^[0-9a-f]{64}$/);
     process.env.METRICS_TOKEN = METRICS_TOKEN;
+    process.env.MARKETPLACE_API_TOKEN = MARKETPLACE_TOKEN;
     resetEnvCache();
     last = await dbFingerprint();
   });
 
   afterAll(() => {
     delete process.env.METRICS_TOKEN;
+    delete process.env.MARKETPLACE_API_TOKEN;
     resetEnvCache();
     // One JSON line of totals for the reliability report (requests, outcomes, failures).
     console.log(
@@ -257,6 +266,7 @@ describe("hostile input over every route handler", () => {
           const hasBody = route.method !== "GET" && route.method !== "HEAD";
           let text = x.body.text;
           const extra: Record<string, string> = { ...x.headers, "content-type": x.body.type };
+          if (route.file === ASSIGNMENT && x.withToken) extra.authorization ??= `Bearer ${MARKETPLACE_TOKEN}`;
           if (route.file === NEXTAUTH && x.withCsrf) {
             extra.cookie = csrf.cookie;
             text = `${text}&csrfToken=${csrf.token}`;
@@ -334,7 +344,11 @@ describe("hostile input over every route handler", () => {
         const before = await dbFingerprint();
         const req = await request(callers[mainCaller(route)], route.method, pathname, {
           body: payload,
-          headers: { ...h, "x-forwarded-for": `10.9.${checked.length}.1` },
+          headers: {
+            ...h,
+            "x-forwarded-for": `10.9.${checked.length}.1`,
+            ...(route.file === ASSIGNMENT ? { authorization: `Bearer ${MARKETPLACE_TOKEN}` } : {}),
+          },
         });
         const res = (await inNextScope(() => call(route.handler, req, params), { headers: Object.fromEntries(req.headers), pathname })).value;
         const what = `${route.method} ${pathname} ${JSON.stringify(h)} → ${res.status} ${label(res.body)}`;
@@ -349,8 +363,8 @@ describe("hostile input over every route handler", () => {
         }
       }
     }
-    // The routes that take a body: send, read, create room, add members, role, channel auth, sign-in.
-    expect(checked.length).toBeGreaterThanOrEqual(7 * 2);
+    // The routes that take a body: send, read, create room, add members, role, channel auth, sign-in, job assignment.
+    expect(checked.length).toBeGreaterThanOrEqual(8 * 2);
     last = await dbFingerprint();
   }, 60_000);
 });

@@ -35,7 +35,18 @@ export default async function AdminRoomPage({ params, searchParams }: Props) {
         <h1 className="mt-1 text-2xl font-semibold">{room.name}</h1>
         <p className="text-sm text-slate-500 dark:text-slate-400">
           #{room.id} · {room.kind}
-          {room.jobId ? ` · job ${room.jobId}` : ""} · created <Time value={room.createdAt} /> · last message <Time value={room.lastMessageTime} />
+          {room.jobId ? (
+            <>
+              {" · "}
+              {/* The job's page shows admins its address and people (app/(chat)/jobs/[jobId]). */}
+              <Link href={`/jobs/${room.jobId}`} className="text-sky-700 hover:underline dark:text-sky-400">
+                job {room.jobId}
+              </Link>
+            </>
+          ) : (
+            ""
+          )}{" "}
+          · created <Time value={room.createdAt} /> · last message <Time value={room.lastMessageTime} />
         </p>
         <p className="mt-2 flex gap-3 text-sm">
           <span className="text-slate-500 dark:text-slate-400">Export every message (audit-logged):</span>
