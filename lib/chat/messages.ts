@@ -3,6 +3,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { assertParticipant } from "@/lib/chat/rooms";
+import { mentionsOf } from "@/lib/chat/mentions";
 import { toWireMessage, toWirePage, type MessageRow } from "@/lib/wire/serialize";
 import type { WireMessagePage } from "@/lib/wire/rest";
 
@@ -40,9 +41,9 @@ export async function getMessagePage(userId: number, request: PageRequest): Prom
   const hasMore = rows.length > request.limit;
   const page = rows.slice(0, request.limit);
   if (request.after === undefined) page.reverse();
-  const senders = await usernames(page.map((m) => m.senderId));
+  const [senders, mentions] = await Promise.all([usernames(page.map((m) => m.senderId)), mentionsOf(db, page)]);
   return toWirePage(
-    page.map((m) => toWireMessage({ ...m, senderUsername: senders.get(m.senderId) ?? "unknown" })),
+    page.map((m) => toWireMessage({ ...m, senderUsername: senders.get(m.senderId) ?? "unknown", mentions: mentions.get(Number(m.id)) })),
     hasMore,
   );
 }

@@ -16,6 +16,10 @@ export const wireSeq = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue
 export const wireUserSchema = v.object({ id: wireId, username: v.pipe(v.string(), v.minLength(1)) });
 export type WireUser = v.InferOutput<typeof wireUserSchema>;
 
+/** A user a message mentions: the browser shows "@name" for the content's "<@id>" token. */
+export const wireMentionSchema = v.object({ id: wireId, username: v.pipe(v.string(), v.minLength(1)), name: v.string() });
+export type WireMention = v.InferOutput<typeof wireMentionSchema>;
+
 export const wireMessageSchema = v.object({
   id: wireId,
   room_id: wireId,
@@ -28,6 +32,8 @@ export const wireMessageSchema = v.object({
   is_read: v.boolean(),
   edited_at: v.nullable(isoTime),
   deleted: v.boolean(),
+  /** The members its "<@id>" tokens name (empty when deleted); absent from older senders. */
+  mentions: v.optional(v.array(wireMentionSchema)),
 });
 export type WireMessage = v.InferOutput<typeof wireMessageSchema>;
 
@@ -51,6 +57,8 @@ export const wireRoomSchema = v.object({
   last_message_time: v.nullable(isoTime),
   last_message_sender: v.nullable(wireUserSchema),
   unread_count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Of those unread messages, how many mention the viewer (the room list's "@" badge). */
+  unread_mentions: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   updated_at: isoTime,
   /** The seq of the room's newest message (0 before the first). A room.activity that skips a
    * number tells the browser a message passed it by, so its unread count is fetched again. */

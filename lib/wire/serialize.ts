@@ -1,6 +1,6 @@
 // Database rows to the REST wire shapes (lib/wire/rest.ts): the snake_case JSON is produced here
 // and nowhere else, typed by the schemas the browser and the tests parse it with.
-import type { WireMessage, WireMessagePage, WireRoom } from "@/lib/wire/rest";
+import type { WireMention, WireMessage, WireMessagePage, WireRoom } from "@/lib/wire/rest";
 
 export type MessageRow = {
   id: bigint | number;
@@ -14,6 +14,8 @@ export type MessageRow = {
   isRead: boolean;
   editedAt: Date | null;
   deletedAt: Date | null;
+  /** Recorded mentions (lib/chat/mentions.ts); none when left out. */
+  mentions?: WireMention[];
 };
 
 export type RoomRow = {
@@ -26,6 +28,7 @@ export type RoomRow = {
   lastMessageSenderId: number | null;
   lastMessageSenderUsername: string | null;
   unreadCount: number;
+  unreadMentions: number;
   updatedAt: Date;
   ownerId: number | null;
   lastSeq: number;
@@ -46,6 +49,7 @@ export function toWireMessage(m: MessageRow): WireMessage {
     is_read: m.isRead,
     edited_at: iso(m.editedAt),
     deleted,
+    mentions: deleted ? [] : (m.mentions ?? []),
   };
 }
 
@@ -62,6 +66,7 @@ export function toWireRoom(r: RoomRow): WireRoom {
         ? { id: r.lastMessageSenderId, username: r.lastMessageSenderUsername }
         : null,
     unread_count: r.unreadCount,
+    unread_mentions: r.unreadMentions,
     updated_at: r.updatedAt.toISOString(),
     owner_id: r.ownerId,
     last_seq: r.lastSeq,
