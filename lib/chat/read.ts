@@ -43,8 +43,7 @@ export async function markRead(input: { userId: number; roomId: number; upToId: 
       WHERE p.room_id = ${input.roomId} AND p.user_id = ${input.userId}`;
     // Read inside the transaction, so the room.updated stored with it is this change's state.
     const room = await getRoomForUser(input.userId, input.roomId, tx);
-    const changed =
-      upTo > previous || participant.unreadCount !== room.unread_count || participant.unreadMentionCount !== room.unread_mentions;
+    const changed = upTo > previous || participant.unreadCount !== room.unread_count || participant.unreadMentionCount !== room.unread_mentions;
     if (!changed) return withEvents(room, []);
     const share = await sendsReadReceipts(input.userId, tx);
     return withEvents(room, readUpdated({ roomId: input.roomId, userId: input.userId, upToId: upTo, room, share }));
