@@ -4,6 +4,7 @@
 import { useMemo } from "react";
 import { sendMessageAction } from "@/app/(chat)/actions";
 import { useChatStore } from "@/hooks/use-chat-store";
+import { mentionsIn } from "@/lib/chat/client/mention-draft";
 import { newPending } from "@/lib/chat/client/pending";
 import { attemptSend } from "@/lib/chat/client/send-attempt";
 
@@ -18,7 +19,7 @@ export function useSendMessage(roomId: number): MessageSender {
   return useMemo(
     () => ({
       send(content) {
-        const pending = newPending(roomId, content);
+        const pending = newPending(roomId, content, mentionsIn(content, store.getState().members[roomId]));
         store.addPending(pending);
         void attemptSend(store, roomId, pending.client_id, sendMessageAction);
       },

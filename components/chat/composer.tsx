@@ -1,11 +1,14 @@
 "use client";
 // The message box: Enter sends, Shift+Enter is a new line; a counter appears near the limit.
 // Editing a message happens here too: Up arrow in an empty box edits my last message, Enter
-// saves, Escape cancels (the draft typed before comes back).
+// saves, Escape cancels (the draft typed before comes back). "@" suggests the room's members.
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { MentionSuggestions } from "@/components/chat/lazy-dialogs";
 import { SendIcon } from "@/components/ui/icons";
 import { useChatState } from "@/hooks/use-chat-store";
+import { useMentionDraft } from "@/hooks/use-mention-draft";
 import { useTypingSender } from "@/hooks/use-typing-sender";
+import type { WireMention } from "@/lib/wire/rest";
 import type { ChatState } from "@/lib/chat/client/store";
 import { loadDraft, saveDraft } from "@/lib/chat/client/drafts";
 
@@ -19,7 +22,7 @@ type ComposerProps = {
   roomId: number;
   maxLength: number;
   onSend: (content: string) => void;
-  editing?: { id: number; content: string } | null;
+  editing?: { id: number; content: string; mentions?: WireMention[] } | null;
   /** Starts editing my last message; false when there is none to edit. */
   onEditLast?: () => boolean;
   onSaveEdit?: (content: string) => Promise<boolean>;
@@ -33,6 +36,7 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
   const myId = useChatState(selectMyId);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const { typing, stopped } = useTypingSender(roomId);
+  const mention = useMentionDraft(roomId, textarea, setDraft);
   const inputId = useId();
   const counterId = useId();
   const length = draft.trim().length;
@@ -69,7 +73,7 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
   useEffect(() => {
     if (editing) {
       stashed.current ??= draft;
-      setDraft(editing.content);
+      setDraft(mention.fromContent(editing.content, editing.mentions));
       textarea.current?.focus();
     } else if (stashed.current !== null) {
       setDraft(stashed.current);
@@ -81,16 +85,18 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
     event?.preventDefault();
     if (!canSend) return;
     if (editing) {
-      void onSaveEdit?.(draft.trim());
+      void onSaveEdit?.(mention.toContent(draft.trim()));
       return;
     }
-    onSend(draft.trim());
+    onSend(mention.toContent(draft.trim()));
+    mention.forget();
     setDraft("");
     stopped();
     textarea.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mention.onKeyDown(event)) return;
     if (event.key === "Escape" && editing) {
       event.preventDefault();
       onCancelEdit?.();
@@ -116,6 +122,7 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
           </button>
         </div>
       ) : null}
+      {mention.suggestions ? <MentionSuggestions {...mention.suggestions} /> : null}
       <div className="flex items-end gap-2 rounded-2xl border border-slate-300 bg-white py-1.5 pr-1.5 pl-4 focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/25 dark:border-slate-700 dark:bg-slate-950">
         <label htmlFor={inputId} className="sr-only">
           Message
@@ -128,8 +135,10 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
           placeholder="Write a message…"
           aria-describedby={draft.length >= maxLength - COUNTER_SPAN ? counterId : undefined}
           aria-invalid={over || undefined}
+          {...mention.inputProps}
           onChange={(event) => {
             setDraft(event.target.value);
+            mention.track(event.target);
             if (event.target.value.trim() && !editing) typing();
           }}
           onKeyDown={onKeyDown}

@@ -1,5 +1,5 @@
 "use client";
-// The chat's dialogs, loaded on first opening: most visits never open one, so their code (and
+// The chat's dialogs (and the mention suggestions), loaded on first opening: most visits never open one, so their code (and
 // the people search behind them) stays out of the room page's first load.
 import dynamic from "next/dynamic";
 
@@ -10,3 +10,4 @@ export const SettingsDialog = dynamic(() => import("@/components/chat/settings-d
 export const MessageSearchResults = dynamic(() => import("@/components/chat/message-search-results").then((m) => m.MessageSearchResults), {
   ssr: false,
 });
+export const MentionSuggestions = dynamic(() => import("@/components/chat/mention-suggestions").then((m) => m.MentionSuggestions), { ssr: false });

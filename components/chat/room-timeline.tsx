@@ -14,7 +14,7 @@ import { useMessageEdits } from "@/hooks/use-message-edits";
 import { useSendMessage } from "@/hooks/use-send-message";
 import { EDIT_WINDOW_MS } from "@/lib/chat/limits";
 import type { PendingMessage } from "@/lib/chat/client/pending";
-import type { WireMessagePage, WireReadMark } from "@/lib/wire/rest";
+import type { WireMention, WireMessagePage, WireReadMark } from "@/lib/wire/rest";
 
 const NONE: PendingMessage[] = [];
 
@@ -36,7 +36,7 @@ export function RoomTimeline({ roomId, initialPage, initialReadMarks, unreadAtOp
   const lost = useRoomLost(roomId);
   const edits = useMessageEdits(roomId);
   const me = useChatState((s) => s.me.id);
-  const [editing, setEditing] = useState<{ id: number; content: string } | null>(null);
+  const [editing, setEditing] = useState<{ id: number; content: string; mentions?: WireMention[] } | null>(null);
   const [editError, setEditError] = useState<string | null>(null);
 
   const startEdit = useCallback(
@@ -44,7 +44,7 @@ export function RoomTimeline({ roomId, initialPage, initialReadMarks, unreadAtOp
       const message = timeline.messages.find((m) => m.id === messageId);
       if (message) {
         setEditError(null);
-        setEditing({ id: message.id, content: message.content });
+        setEditing({ id: message.id, content: message.content, mentions: message.mentions });
       }
     },
     [timeline.messages],
