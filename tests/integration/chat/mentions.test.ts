@@ -234,6 +234,16 @@ describe("@mentions", () => {
     expect(await listedRoom(b, roomId)).toMatchObject({ last_message_content: `older @${a.name}` });
   });
 
+  it("the preview recomputed in SQL after a delete names mentions as the send did, even a name that looks like a token", async () => {
+    await db.user.update({ where: { id: b.id }, data: { name: `${at(c)} 😀` } });
+    await send(a, roomId, `${at(b)} ${at(c)} ${at(stranger)} end`);
+    const sent = (await db.chatRoom.findUniqueOrThrow({ where: { id: roomId } })).lastMessageContent;
+    expect(sent).toBe(`@${at(c)} 😀 @${c.name} ${at(stranger)} end`);
+    const newer = (await send(a, roomId, "newer")).body.id;
+    expect((await remove(a, roomId, newer)).status).toBe(204);
+    expect((await db.chatRoom.findUniqueOrThrow({ where: { id: roomId } })).lastMessageContent).toBe(sent);
+  });
+
   it("search ignores the tokens' digits and shows names in excerpts", async () => {
     const word = `zebra${Date.now().toString(36)}`;
     await send(a, roomId, `${word} for ${at(b)}`);
