@@ -2,7 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { contentToDraft, draftToContent, mentionQueryAt, type PickedMentions } from "@/lib/chat/client/mention-draft";
 import { suggestMembers } from "@/lib/chat/client/mention-suggest";
+import { createChatStore } from "@/lib/chat/client/store";
 import { MAX_MENTIONS_PER_MESSAGE, mentionedIds, mentionsAsText, splitMentions } from "@/lib/chat/mention-text";
+import type { RoomActivityEvent } from "@/lib/wire/events";
+import type { WireRoom } from "@/lib/wire/rest";
 
 const bea = { id: 7, username: "bea", name: "Bea 山田 😀" };
 const rtl = { id: 12, username: "dana", name: "דנה כהן" };
@@ -62,5 +65,46 @@ describe("the composer's draft", () => {
     expect(suggestMembers(members, "smith", 12).map((m) => m.id)).toEqual([4]);
     expect(suggestMembers(members, "כה", 3).map((m) => m.id)).toEqual([12]);
     expect(suggestMembers(members, "", 3).map((m) => m.id)).not.toContain(3);
+  });
+});
+
+describe("the room list's mention count in the store", () => {
+  const room: WireRoom = {
+    id: 5,
+    name: "Crew",
+    kind: "GROUP",
+    last_seq: 1,
+    job_id: null,
+    last_message_content: "earlier",
+    last_message_time: "2026-11-30T09:00:00.000Z",
+    last_message_sender: { id: 2, username: "other" },
+    unread_count: 0,
+    unread_mentions: 0,
+    updated_at: "2026-11-30T09:00:00.000Z",
+    owner_id: null,
+  };
+  const activity = (seq: number, senderId: number, mentions: number[]): RoomActivityEvent => ({
+    room_id: 5,
+    seq,
+    message_id: 100 + seq,
+    sender: { id: senderId, username: `u${senderId}` },
+    preview: `m${seq}`,
+    timestamp: new Date(Date.parse("2026-11-30T10:00:00Z") + seq * 1000).toISOString(),
+    mentions,
+  });
+  const listed = (store: ReturnType<typeof createChatStore>) => store.getState().rooms[0];
+
+  it("counts a message that mentions me once, not mine, not one that mentions others, not a room on screen; reading clears it", () => {
+    const store = createChatStore({ me: { id: 1, username: "me", name: "Me" }, rooms: [room], roomsCursor: null, unreadTotal: 0 });
+    store.applyActivity(activity(2, 2, [1, 3]));
+    store.applyActivity(activity(2, 2, [1, 3]));
+    store.applyActivity(activity(3, 2, [3]));
+    store.applyActivity(activity(4, 1, [1]));
+    expect(listed(store)).toMatchObject({ unread_count: 2, unread_mentions: 1 });
+    store.setViewingRoom(5);
+    store.applyActivity(activity(5, 2, [1]));
+    expect(listed(store)).toMatchObject({ unread_count: 2, unread_mentions: 1 });
+    store.markRoomSeen(5);
+    expect(listed(store)).toMatchObject({ unread_count: 0, unread_mentions: 0 });
   });
 });
