@@ -39,8 +39,10 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
   const mention = useMentionDraft(roomId, textarea, setDraft);
   const inputId = useId();
   const counterId = useId();
-  const length = draft.trim().length;
-  const over = draft.length > maxLength;
+  // Measured as sent (picked names become "<@id>" tokens): what the server's limit counts.
+  const sent = mention.toContent(draft);
+  const length = sent.trim().length;
+  const over = sent.length > maxLength;
   const canSend = hydrated && length > 0 && !over;
 
   // Text typed into the server-rendered box before hydration is only in the DOM: adopt it, or
@@ -133,7 +135,7 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
           rows={1}
           value={draft}
           placeholder="Write a message…"
-          aria-describedby={draft.length >= maxLength - COUNTER_SPAN ? counterId : undefined}
+          aria-describedby={sent.length >= maxLength - COUNTER_SPAN ? counterId : undefined}
           aria-invalid={over || undefined}
           {...mention.inputProps}
           onChange={(event) => {
@@ -157,11 +159,11 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
       </div>
       <div className="flex min-h-5 justify-between px-1 pt-1 text-[11px] text-slate-600 dark:text-slate-400">
         <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line</span>
-        {draft.length >= maxLength - COUNTER_SPAN ? (
+        {sent.length >= maxLength - COUNTER_SPAN ? (
           <span id={counterId} aria-live="polite" className={over ? "font-semibold text-red-700 dark:text-red-400" : ""}>
             {over
-              ? `${(draft.length - maxLength).toLocaleString("en")} characters over the limit`
-              : `${(maxLength - draft.length).toLocaleString("en")} characters left`}
+              ? `${(sent.length - maxLength).toLocaleString("en")} characters over the limit`
+              : `${(maxLength - sent.length).toLocaleString("en")} characters left`}
           </span>
         ) : null}
       </div>
