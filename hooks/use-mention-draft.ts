@@ -3,7 +3,8 @@
 // picked from the suggestions (lazily loaded: components/chat/mention-suggestions.tsx), and turns
 // the draft into content with "<@id>" tokens on send, and a stored message back for editing.
 import { type KeyboardEvent, type RefObject, useCallback, useId, useMemo, useRef, useState } from "react";
-import { contentToDraft, draftToContent, mentionLabel, mentionQueryAt, type PickedMentions } from "@/lib/chat/client/mention-draft";
+import { useChatStore } from "@/hooks/use-chat-store";
+import { contentToDraft, draftToContent, mentionLabel, mentionQueryAt, mentionsIn, type PickedMentions } from "@/lib/chat/client/mention-draft";
 import type { WireMention } from "@/lib/wire/rest";
 
 /** Handles a key while the suggestions are open; true when it used it. */
@@ -22,6 +23,7 @@ export type MentionSuggestionsProps = {
 const loadSuggestions = () => import("@/components/chat/mention-suggestions");
 
 export function useMentionDraft(roomId: number, textarea: RefObject<HTMLTextAreaElement | null>, setDraft: (text: string) => void) {
+  const store = useChatStore();
   const picked = useRef<PickedMentions>(new Map());
   const keys = useRef<SuggestionKeys | null>(null);
   const [open, setOpen] = useState<{ start: number; query: string } | null>(null);
@@ -60,6 +62,10 @@ export function useMentionDraft(roomId: number, textarea: RefObject<HTMLTextArea
     () => ({
       toContent: (draft: string) => draftToContent(draft, picked.current),
       fromContent: (content: string, mentions: readonly WireMention[] = []) => contentToDraft(content, mentions, picked.current),
+      /** A saved draft (tokens for the names picked) back into the box, named from the room's members. */
+      // On mount the live store may not hold the members yet (RoomFrame's effect runs after ours); the rendered state does.
+      fromSaved: (saved: string) =>
+        contentToDraft(saved, mentionsIn(saved, store.getState().members[roomId] ?? store.getRenderedState().members[roomId]), picked.current),
       forget: () => picked.current.clear(),
       track,
       onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => open !== null && keys.current?.(event) === true,
@@ -73,6 +79,6 @@ export function useMentionDraft(roomId: number, textarea: RefObject<HTMLTextArea
         ? ({ listId, roomId, query: open.query, keys, onPick: pick, onActive: setActiveId, onClose: close } satisfies MentionSuggestionsProps)
         : null,
     }),
-    [track, open, listId, activeId, roomId, pick, close],
+    [track, open, listId, activeId, roomId, pick, close, store],
   );
 }

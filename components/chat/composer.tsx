@@ -50,17 +50,17 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
   // draft, only now, so the server's HTML and the hydrating render were the same empty box.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per mount (the page remounts per room)
   useLayoutEffect(() => {
-    const typed = textarea.current?.value || loadDraft(myId, roomId);
+    const typed = textarea.current?.value || mention.fromSaved(loadDraft(myId, roomId));
     if (typed) setDraft(typed);
     setHydrated(true);
   }, []);
 
   // While a message is being edited the box holds its text, not the draft: the saved draft stays
-  // what was typed before (it comes back on cancel).
+  // what was typed before (it comes back on cancel). Saved as sent, so picked mentions survive.
   const editingId = editing?.id ?? null;
   useEffect(() => {
-    if (hydrated && editingId === null) saveDraft(myId, roomId, draft);
-  }, [hydrated, editingId, myId, roomId, draft]);
+    if (hydrated && editingId === null) saveDraft(myId, roomId, sent);
+  }, [hydrated, editingId, myId, roomId, sent]);
 
   // Grow with the text up to a limit (set through the CSSOM, so no inline style attribute).
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure whenever the draft changes

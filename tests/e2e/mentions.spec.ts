@@ -85,6 +85,11 @@ test("suggestions close with Escape, pick with a tap, and an edit keeps the ment
   await list.getByRole("option", { name: /Carol Client/ }).click();
   await expect(box).toHaveValue("Ask @Carol Client ");
   await expect(box).toBeFocused();
+  // The saved draft keeps the picked mention across a reload.
+  await alice.reload();
+  await expect(alice.locator("section[data-room-id]")).toHaveAttribute("data-subscribed", "true", { timeout: 20_000 });
+  await expect(box).toHaveValue("Ask @Carol Client ");
+  await box.press("End");
   const tail = unique("about the keys");
   await box.pressSequentially(tail);
   await box.press("Enter");
