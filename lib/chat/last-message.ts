@@ -16,9 +16,16 @@ export async function recountUnread(tx: Tx, m: { roomId: number; messageId: numb
     UPDATE chat_chatparticipant p SET unread_count = (
       SELECT count(*) FROM chat_message c
       WHERE c.room_id = p.room_id AND c.id > COALESCE(p.last_read_message_id, 0)
-        AND c.sender_id <> p.user_id AND c.deleted_at IS NULL AND c.id <> ${m.messageId}),
-      unread_mention_count = ${unreadMentionsSql(Prisma.sql`COALESCE(p.last_read_message_id, 0)`, m.messageId)}
+        AND c.sender_id <> p.user_id AND c.deleted_at IS NULL AND c.id <> ${m.messageId})
     WHERE p.room_id = ${m.roomId} AND COALESCE(p.last_read_message_id, 0) < ${m.messageId} AND p.user_id <> ${m.senderId}`;
+  // A statement of its own, and only for a message that mentions someone: folded into the one
+  // above, it left unread_count one too high when a mark-read raced the delete
+  // (tests/integration/chat/lock-order.test.ts).
+  await tx.$executeRaw`
+    UPDATE chat_chatparticipant p SET
+      unread_mention_count = ${unreadMentionsSql(Prisma.sql`COALESCE(p.last_read_message_id, 0)`, m.messageId)}
+    WHERE p.room_id = ${m.roomId} AND COALESCE(p.last_read_message_id, 0) < ${m.messageId} AND p.user_id <> ${m.senderId}
+      AND EXISTS (SELECT 1 FROM chat_message_mention WHERE message_id = ${m.messageId})`;
 }
 
 /**

@@ -77,7 +77,11 @@ describe("@mentions", () => {
   afterAll(() => stopRealtime(realtime));
 
   beforeEach(async () => {
-    [a, b, c, stranger] = await Promise.all([makeUser(), makeUser({ name: "Bea 山田 😀 שלום" }), makeUser(), makeUser()]);
+    // One after another, so a.id < b.id < c.id: mentions are listed by id.
+    a = await makeUser();
+    b = await makeUser({ name: "Bea 山田 😀 שלום" });
+    c = await makeUser();
+    stranger = await makeUser();
     roomId = (await makeRoom([a.id, b.id, c.id])).id;
   });
 
