@@ -4,6 +4,7 @@
 import { useMemo } from "react";
 import { sendMessageAction } from "@/app/(chat)/actions";
 import { useChatStore } from "@/hooks/use-chat-store";
+import { mentionsIn } from "@/lib/chat/client/mention-draft";
 import { newPending } from "@/lib/chat/client/pending";
 import { attemptSend } from "@/lib/chat/client/send-attempt";
 import type { WireReply } from "@/lib/wire/rest";
@@ -19,7 +20,7 @@ export function useSendMessage(roomId: number): MessageSender {
   return useMemo(
     () => ({
       send(content, replyTo = null) {
-        const pending = newPending(roomId, content, replyTo);
+        const pending = newPending(roomId, content, replyTo, mentionsIn(content, store.getState().members[roomId]));
         store.addPending(pending);
         void attemptSend(store, roomId, pending.client_id, sendMessageAction);
       },

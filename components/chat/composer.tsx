@@ -1,11 +1,14 @@
 "use client";
 // The message box: Enter sends, Shift+Enter is a new line; a counter appears near the limit.
 // Editing a message happens here too: Up arrow in an empty box edits my last message, Enter
-// saves, Escape cancels (the draft typed before comes back).
+// saves, Escape cancels (the draft typed before comes back). "@" suggests the room's members.
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { MentionSuggestions } from "@/components/chat/lazy-dialogs";
 import { SendIcon } from "@/components/ui/icons";
 import { useChatState } from "@/hooks/use-chat-store";
+import { useMentionDraft } from "@/hooks/use-mention-draft";
 import { useTypingSender } from "@/hooks/use-typing-sender";
+import type { WireMention } from "@/lib/wire/rest";
 import type { ChatState } from "@/lib/chat/client/store";
 import { loadDraft, saveDraft } from "@/lib/chat/client/drafts";
 
@@ -19,7 +22,7 @@ type ComposerProps = {
   roomId: number;
   maxLength: number;
   onSend: (content: string) => void;
-  editing?: { id: number; content: string } | null;
+  editing?: { id: number; content: string; mentions?: WireMention[] } | null;
   /** Starts editing my last message; false when there is none to edit. */
   onEditLast?: () => boolean;
   onSaveEdit?: (content: string) => Promise<boolean>;
@@ -33,10 +36,13 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
   const myId = useChatState(selectMyId);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const { typing, stopped } = useTypingSender(roomId);
+  const mention = useMentionDraft(roomId, textarea, setDraft);
   const inputId = useId();
   const counterId = useId();
-  const length = draft.trim().length;
-  const over = draft.length > maxLength;
+  // Measured as sent (picked names become "<@id>" tokens): what the server's limit counts.
+  const sent = mention.toContent(draft);
+  const length = sent.trim().length;
+  const over = sent.length > maxLength;
   const canSend = hydrated && length > 0 && !over;
 
   // Text typed into the server-rendered box before hydration is only in the DOM: adopt it, or
@@ -44,17 +50,17 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
   // draft, only now, so the server's HTML and the hydrating render were the same empty box.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per mount (the page remounts per room)
   useLayoutEffect(() => {
-    const typed = textarea.current?.value || loadDraft(myId, roomId);
+    const typed = textarea.current?.value || mention.fromSaved(loadDraft(myId, roomId));
     if (typed) setDraft(typed);
     setHydrated(true);
   }, []);
 
   // While a message is being edited the box holds its text, not the draft: the saved draft stays
-  // what was typed before (it comes back on cancel).
+  // what was typed before (it comes back on cancel). Saved as sent, so picked mentions survive.
   const editingId = editing?.id ?? null;
   useEffect(() => {
-    if (hydrated && editingId === null) saveDraft(myId, roomId, draft);
-  }, [hydrated, editingId, myId, roomId, draft]);
+    if (hydrated && editingId === null) saveDraft(myId, roomId, sent);
+  }, [hydrated, editingId, myId, roomId, sent]);
 
   // Grow with the text up to a limit (set through the CSSOM, so no inline style attribute).
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure whenever the draft changes
@@ -69,7 +75,7 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
   useEffect(() => {
     if (editing) {
       stashed.current ??= draft;
-      setDraft(editing.content);
+      setDraft(mention.fromContent(editing.content, editing.mentions));
       textarea.current?.focus();
     } else if (stashed.current !== null) {
       setDraft(stashed.current);
@@ -81,16 +87,18 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
     event?.preventDefault();
     if (!canSend) return;
     if (editing) {
-      void onSaveEdit?.(draft.trim());
+      void onSaveEdit?.(mention.toContent(draft.trim()));
       return;
     }
-    onSend(draft.trim());
+    onSend(mention.toContent(draft.trim()));
+    mention.forget();
     setDraft("");
     stopped();
     textarea.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mention.onKeyDown(event)) return;
     if (event.key === "Escape" && editing) {
       event.preventDefault();
       onCancelEdit?.();
@@ -116,6 +124,7 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
           </button>
         </div>
       ) : null}
+      {mention.suggestions ? <MentionSuggestions {...mention.suggestions} /> : null}
       <div className="flex items-end gap-2 rounded-2xl border border-slate-300 bg-white py-1.5 pr-1.5 pl-4 focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/25 dark:border-slate-700 dark:bg-slate-950">
         <label htmlFor={inputId} className="sr-only">
           Message
@@ -126,10 +135,12 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
           rows={1}
           value={draft}
           placeholder="Write a message…"
-          aria-describedby={draft.length >= maxLength - COUNTER_SPAN ? counterId : undefined}
+          aria-describedby={sent.length >= maxLength - COUNTER_SPAN ? counterId : undefined}
           aria-invalid={over || undefined}
+          {...mention.inputProps}
           onChange={(event) => {
             setDraft(event.target.value);
+            mention.track(event.target);
             if (event.target.value.trim() && !editing) typing();
           }}
           onKeyDown={onKeyDown}
@@ -148,11 +159,11 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
       </div>
       <div className="flex min-h-5 justify-between px-1 pt-1 text-[11px] text-slate-600 dark:text-slate-400">
         <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line</span>
-        {draft.length >= maxLength - COUNTER_SPAN ? (
+        {sent.length >= maxLength - COUNTER_SPAN ? (
           <span id={counterId} aria-live="polite" className={over ? "font-semibold text-red-700 dark:text-red-400" : ""}>
             {over
-              ? `${(draft.length - maxLength).toLocaleString("en")} characters over the limit`
-              : `${(maxLength - draft.length).toLocaleString("en")} characters left`}
+              ? `${(sent.length - maxLength).toLocaleString("en")} characters over the limit`
+              : `${(maxLength - sent.length).toLocaleString("en")} characters left`}
           </span>
         ) : null}
       </div>

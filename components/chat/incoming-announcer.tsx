@@ -2,6 +2,7 @@
 // Screen readers hear each message that arrives while the room is open (not the history).
 import { useRef } from "react";
 import { useChatState } from "@/hooks/use-chat-store";
+import { mentionsAsText } from "@/lib/chat/mention-text";
 import type { WireMessage } from "@/lib/wire/rest";
 
 export function IncomingAnnouncer({ roomId, messages }: { roomId: number; messages: WireMessage[] }) {
@@ -12,7 +13,7 @@ export function IncomingAnnouncer({ roomId, messages }: { roomId: number; messag
   const name = latest ? (names?.find((n) => n.id === latest.sender.id)?.name ?? latest.sender.username) : null;
   return (
     <div aria-live="polite" className="sr-only">
-      {latest ? `${name}: ${latest.content}` : ""}
+      {latest ? `${name}: ${mentionsAsText(latest.content, latest.mentions ?? [])}` : ""}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-// The chat's dialogs, loaded on first opening: most visits never open one, so their code (and
+// The chat's dialogs (and the mention suggestions), loaded on first opening: most visits never open one, so their code (and
 // the people search behind them) stays out of the room page's first load.
 import dynamic from "next/dynamic";
 
@@ -11,3 +11,4 @@ export const MessageSearchResults = dynamic(() => import("@/components/chat/mess
   ssr: false,
 });
 export const ReplyBanner = dynamic(() => import("@/components/chat/reply-banner").then((m) => m.ReplyBanner), { ssr: false });
+export const MentionSuggestions = dynamic(() => import("@/components/chat/mention-suggestions").then((m) => m.MentionSuggestions), { ssr: false });

@@ -92,7 +92,11 @@ export const MessageItem = memo(function MessageItem({
           <div className={`px-3.5 py-2 text-[15px] leading-snug shadow-xs ${corner} ${bubble}`}>
             <span className="sr-only">{own ? "You" : senderName}: </span>
             {quote && !deleted ? <ReplyQuote quote={quote} own={own} onJump={onJump} /> : null}
-            {deleted ? <p className="italic opacity-80">This message was deleted.</p> : <MessageText text={content} tone={own ? "own" : "other"} />}
+            {deleted ? (
+              <p className="italic opacity-80">This message was deleted.</p>
+            ) : (
+              <MessageText text={content} tone={own ? "own" : "other"} mentions={message?.mentions ?? pending?.mentions} />
+            )}
             <span
               className={`mt-0.5 flex items-center justify-end gap-1.5 text-[11px] ${own ? "text-indigo-100" : "text-slate-600 dark:text-slate-400"}`}
             >

@@ -5,9 +5,10 @@ import { JobStatusBadge, JobWhenWhere } from "@/components/chat/job-summary";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
 import { Timestamp } from "@/components/chat/timestamp";
 import { UnreadBadge } from "@/components/ui/unread-badge";
+import { MentionBadge } from "@/components/chat/mention-badge";
 import type { WireRoom } from "@/lib/wire/rest";
 
-type RoomListItemProps = { room: WireRoom; active: boolean; unread: number; myId: number };
+type RoomListItemProps = { room: WireRoom; active: boolean; unread: number; myId: number; mentions?: number };
 
 function preview(room: WireRoom, myId: number): string {
   if (!room.last_message_time) return "No messages yet";
@@ -16,7 +17,7 @@ function preview(room: WireRoom, myId: number): string {
   return `${who}${room.last_message_content || "Message deleted"}`;
 }
 
-export const RoomListItem = memo(function RoomListItem({ room, active, unread, myId }: RoomListItemProps) {
+export const RoomListItem = memo(function RoomListItem({ room, active, unread, myId, mentions = 0 }: RoomListItemProps) {
   return (
     <li>
       <NavLink
@@ -47,7 +48,8 @@ export const RoomListItem = memo(function RoomListItem({ room, active, unread, m
             <span className={`truncate text-[13px] ${unread > 0 ? "text-slate-800 dark:text-slate-200" : "text-slate-600 dark:text-slate-400"}`}>
               {preview(room, myId)}
             </span>
-            <span className="ml-auto">
+            <span className="ml-auto flex items-center gap-1">
+              <MentionBadge count={mentions} />
               <UnreadBadge count={unread} />
             </span>
           </span>

@@ -66,7 +66,8 @@ export function RoomList() {
           const active = room.id === activeRoomId;
           // The open room is being read: its badge would only flash until the read lands.
           const unread = active && visible ? 0 : room.unread_count;
-          return <RoomListItem key={room.id} room={room} active={active} unread={unread} myId={myId} />;
+          const mentions = active && visible ? 0 : (room.unread_mentions ?? 0);
+          return <RoomListItem key={room.id} room={room} active={active} unread={unread} myId={myId} mentions={mentions} />;
         })}
       </ul>
       {cursor ? (

@@ -17,7 +17,7 @@ import { useSendMessage } from "@/hooks/use-send-message";
 import { EDIT_WINDOW_MS } from "@/lib/chat/limits";
 import type { PendingMessage } from "@/lib/chat/client/pending";
 import { showMessage } from "@/lib/chat/client/sync";
-import type { WireMessagePage, WireReadMark, WireReply } from "@/lib/wire/rest";
+import type { WireMention, WireMessagePage, WireReadMark, WireReply } from "@/lib/wire/rest";
 
 const NONE: PendingMessage[] = [];
 
@@ -52,7 +52,7 @@ export function RoomTimeline({
   const lost = useRoomLost(roomId);
   const edits = useMessageEdits(roomId);
   const me = useChatState((s) => s.me.id);
-  const [editing, setEditing] = useState<{ id: number; content: string } | null>(null);
+  const [editing, setEditing] = useState<{ id: number; content: string; mentions?: WireMention[] } | null>(null);
   const [editError, setEditError] = useState<string | null>(null);
   const [replyingTo, setReplyingTo] = useState<WireReply | null>(null);
   const [focus, setFocus] = useState(focusMessageId ? { id: focusMessageId, at: 0 } : null);
@@ -105,7 +105,7 @@ export function RoomTimeline({
       if (message) {
         setEditError(null);
         setReplyingTo(null);
-        setEditing({ id: message.id, content: message.content });
+        setEditing({ id: message.id, content: message.content, mentions: message.mentions });
       }
     },
     [timeline.messages],

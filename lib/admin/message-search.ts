@@ -10,6 +10,7 @@ import { assertAdmin } from "@/lib/admin/guard";
 import { ADMIN_PAGE_SIZE, type MessageSearchQuery } from "@/lib/admin/schemas";
 import { ADMIN_ROOM_NAME } from "@/lib/admin/room-name";
 import { isCursorDate, MAX_ROW_ID } from "@/lib/chat/schemas";
+import { MATCHES } from "@/lib/chat/search";
 import { excerptAround, type Highlight, highlightRanges, searchTerms, toPrefixQuery } from "@/lib/chat/search-terms";
 
 export type AdminSearchHit = {
@@ -46,10 +47,7 @@ export async function searchAdminMessages(admin: SessionUser, query: MessageSear
   const after = query.cursor ? decodeCursor(query.cursor) : null;
 
   const where: Prisma.Sql[] = [];
-  if (terms.length > 0)
-    where.push(
-      Prisma.sql`to_tsvector('simple'::regconfig, m.content) @@ to_tsquery('simple'::regconfig, ${toPrefixQuery(terms)}) AND m.deleted_at IS NULL`,
-    );
+  if (terms.length > 0) where.push(Prisma.sql`${MATCHES(toPrefixQuery(terms), Prisma.sql`m.content`)} AND m.deleted_at IS NULL`);
   if (sender) where.push(Prisma.sql`m.sender_id = ${sender.id}`);
   if (query.room_id) where.push(Prisma.sql`m.room_id = ${query.room_id}`);
   if (query.from) where.push(Prisma.sql`m.timestamp >= ${new Date(`${query.from}T00:00:00Z`)}`);

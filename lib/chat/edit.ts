@@ -10,6 +10,7 @@ import { recomputeLastMessage, recountUnread } from "@/lib/chat/last-message";
 import { settleParticipantActivity } from "@/lib/chat/activity";
 import { roomForEachParticipant } from "@/lib/chat/rooms";
 import { replyQuote } from "@/lib/chat/replies";
+import { mentionsOf, recountUnreadMentions, replaceMentions, resolveMentions } from "@/lib/chat/mentions";
 import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
 import { type Tx, withOutbox } from "@/lib/realtime/outbox-store";
 import { toWireMessage } from "@/lib/wire/serialize";
@@ -69,10 +70,19 @@ async function markRoomChanged(tx: Tx, roomId: number) {
     WHERE id = ${roomId} AND last_message_time IS NOT NULL`;
 }
 
+/** The participants who have not read the message (their unread mentions may change), locked in id order. */
+async function lockUnreadParticipants(tx: Tx, m: { roomId: number; messageId: number; userId: number }) {
+  await tx.$executeRaw`
+    SELECT 1 FROM chat_chatparticipant
+    WHERE room_id = ${m.roomId} AND COALESCE(last_read_message_id, 0) < ${m.messageId} AND user_id <> ${m.userId}
+    ORDER BY id FOR UPDATE`;
+}
+
 /**
  * Replaces the text (already validated like a send) and keeps the old one in chat_message_edit.
  * An unchanged text changes nothing. Room lists hear room.updated only when the edited message is
- * the room's last one (its preview changed).
+ * the room's last one (its preview changed), or, for members who had not read it, when the edit
+ * changed whether it mentions them (their "@" count).
  */
 export async function editMessage(input: OwnMessageInput & { content: string }): Promise<WithEvents<WireMessage>> {
   return withOutbox(async (tx) => {
@@ -83,19 +93,28 @@ export async function editMessage(input: OwnMessageInput & { content: string }):
     }
     const senderUsername = message.sender.username;
     const replyTo = await replyQuote(input.roomId, message.replyToId, tx);
-    if (message.content === input.content) return withEvents(toWireMessage({ ...message, senderUsername, replyTo }));
+    const messageId = Number(message.id);
+    const before = (await mentionsOf(tx, [message])).get(messageId) ?? [];
+    if (message.content === input.content) return withEvents(toWireMessage({ ...message, senderUsername, replyTo, mentions: before }));
 
+    const after = await resolveMentions(tx, input.roomId, input.content);
+    const mentionsChanged = before.map((m) => m.id).join() !== after.map((m) => m.id).join();
+    // Lock order: the participant rows a recount will update, before the message row.
+    if (mentionsChanged) await lockUnreadParticipants(tx, { ...input, messageId });
     await tx.messageEdit.create({ data: { messageId: message.id, oldContent: message.content } });
     const updated = await tx.message.update({
       where: { id: message.id },
       data: { content: input.content, editedAt: new Date() },
     });
-    await recomputeLastMessage(tx, { roomId: input.roomId, messageId: Number(message.id) });
-    const wire = toWireMessage({ ...updated, senderUsername, replyTo });
+    const mentions = mentionsChanged ? await replaceMentions(tx, { messageId: message.id, roomId: input.roomId, content: input.content }) : before;
+    const recounted = mentionsChanged ? await recountUnreadMentions(tx, { roomId: input.roomId, messageId, senderId: input.userId }) : [];
+    await recomputeLastMessage(tx, { roomId: input.roomId, messageId });
+    const wire = toWireMessage({ ...updated, senderUsername, replyTo, mentions });
     const changed = lastMessageChanged(room, await readLastMessage(tx, input.roomId));
-    if (changed) await markRoomChanged(tx, input.roomId);
-    const views = changed ? await roomForEachParticipant(input.roomId, tx) : [];
-    return withEvents(wire, messageEdited(wire, views));
+    if (changed || recounted.length > 0) await markRoomChanged(tx, input.roomId);
+    // Everyone's list when the preview changed; else only those whose "@" count moved.
+    const views = changed || recounted.length > 0 ? await roomForEachParticipant(input.roomId, tx) : [];
+    return withEvents(wire, messageEdited(wire, changed ? views : views.filter((v) => recounted.includes(v.userId))));
   });
 }
 

@@ -2,6 +2,7 @@
 // by the doors: lib/realtime/outbox.ts).
 import { fitMembers, fitMessage, fitRoom } from "@/lib/realtime/event-size";
 import { lastMessagePreview } from "@/lib/chat/preview";
+import { mentionsAsText } from "@/lib/chat/mention-text";
 import { roomChannel, triggerChunks, userChannel } from "@/lib/realtime/channels";
 import { type OutgoingEvent, outgoing } from "@/lib/wire/events";
 import type { MembersChangeWire, WireMessage, WireRoom } from "@/lib/wire/rest";
@@ -26,8 +27,9 @@ export const messageCreated = (message: WireMessage, memberIds: number[]): Outgo
     seq: message.seq,
     message_id: message.id,
     sender: message.sender,
-    preview: lastMessagePreview(message.content),
+    preview: lastMessagePreview(mentionsAsText(message.content, message.mentions ?? [])),
     timestamp: message.timestamp,
+    mentions: (message.mentions ?? []).map((m) => m.id),
   };
   return [
     outgoing(roomChannel(message.room_id), "message.created", fitMessage(message)),

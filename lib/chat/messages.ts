@@ -3,6 +3,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { assertParticipant } from "@/lib/chat/rooms";
+import { mentionsOf } from "@/lib/chat/mentions";
 import { replyQuotes } from "@/lib/chat/replies";
 import { notFound } from "@/lib/errors";
 import { toWireMessage, toWirePage, type MessageRow } from "@/lib/wire/serialize";
@@ -46,20 +47,22 @@ export async function getMessagePage(userId: number, request: PageRequest): Prom
   return toWirePage(await toWireMessages(request.roomId, page), hasMore);
 }
 
-/** A page's rows on the wire: sender names and reply quotes in one lookup each. */
+/** A page's rows on the wire: sender names, reply quotes and mentions in one lookup each. */
 async function toWireMessages(roomId: number, rows: PageRow[]) {
-  const [senders, quotes] = await Promise.all([
+  const [senders, quotes, mentions] = await Promise.all([
     usernames(rows.map((m) => m.senderId)),
     replyQuotes(
       roomId,
       rows.map((m) => m.replyToId),
     ),
+    mentionsOf(db, rows),
   ]);
   return rows.map((m) =>
     toWireMessage({
       ...m,
       senderUsername: senders.get(m.senderId) ?? "unknown",
       replyTo: m.replyToId === null ? null : (quotes.get(Number(m.replyToId)) ?? null),
+      mentions: mentions.get(Number(m.id)),
     }),
   );
 }

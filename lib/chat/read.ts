@@ -5,6 +5,8 @@ import { readUpdated } from "@/lib/chat/events";
 import { sendsReadReceipts } from "@/lib/chat/receipts";
 import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
 import { withOutbox } from "@/lib/realtime/outbox-store";
+import { unreadMentionsSql } from "@/lib/chat/mentions";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { WireRoom } from "@/lib/wire/rest";
 
 export async function markRead(input: { userId: number; roomId: number; upToId: number }): Promise<WithEvents<WireRoom>> {
@@ -31,15 +33,17 @@ export async function markRead(input: { userId: number; roomId: number; upToId: 
         SELECT id FROM chat_message
         WHERE room_id = ${input.roomId} AND is_read = false AND sender_id <> ${input.userId} AND id <= ${upTo}
         ORDER BY id FOR UPDATE))`;
-    // Unread = newer messages from others, counted on chat_room_id_idx from the read mark.
+    // Unread = newer messages from others, counted on chat_room_id_idx from the read mark; unread
+    // mentions, those of them that mention the reader.
     await tx.$executeRaw`
       UPDATE chat_chatparticipant p SET last_read_message_id = ${upTo}, last_seen = now(),
         unread_count = (SELECT count(*) FROM chat_message m
-          WHERE m.room_id = p.room_id AND m.id > ${upTo} AND m.sender_id <> p.user_id AND m.deleted_at IS NULL)
+          WHERE m.room_id = p.room_id AND m.id > ${upTo} AND m.sender_id <> p.user_id AND m.deleted_at IS NULL),
+        unread_mention_count = ${unreadMentionsSql(Prisma.sql`${upTo}`)}
       WHERE p.room_id = ${input.roomId} AND p.user_id = ${input.userId}`;
     // Read inside the transaction, so the room.updated stored with it is this change's state.
     const room = await getRoomForUser(input.userId, input.roomId, tx);
-    const changed = upTo > previous || participant.unreadCount !== room.unread_count;
+    const changed = upTo > previous || participant.unreadCount !== room.unread_count || participant.unreadMentionCount !== room.unread_mentions;
     if (!changed) return withEvents(room, []);
     const share = await sendsReadReceipts(input.userId, tx);
     return withEvents(room, readUpdated({ roomId: input.roomId, userId: input.userId, upToId: upTo, room, share }));

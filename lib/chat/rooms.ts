@@ -30,7 +30,7 @@ const ROOM_COLUMNS = Prisma.sql`
   ELSE r.name END AS name,
   r.last_message_content AS "lastMessageContent", r.last_message_time AS "lastMessageTime",
   r.last_message_sender_id AS "lastMessageSenderId", su.username AS "lastMessageSenderUsername",
-  p.unread_count AS "unreadCount", r.updated_at AS "updatedAt", r.owner_id AS "ownerId", r.last_seq AS "lastSeq",
+  p.unread_count AS "unreadCount", p.unread_mention_count AS "unreadMentions", r.updated_at AS "updatedAt", r.owner_id AS "ownerId", r.last_seq AS "lastSeq",
   ${JOB_COLUMN}`;
 
 type RoomCursor = { activity: Date; id: number };
@@ -89,7 +89,7 @@ export async function getRoomForUser(userId: number, roomId: number, client: Cli
 export async function assertParticipant(userId: number, roomId: number, client: Pick<Db, "chatParticipant"> = db) {
   const participant = await client.chatParticipant.findUnique({
     where: { roomId_userId: { roomId, userId } },
-    select: { id: true, lastReadMessageId: true, unreadCount: true },
+    select: { id: true, lastReadMessageId: true, unreadCount: true, unreadMentionCount: true },
   });
   if (!participant) throw notFound("Room not found");
   return participant;

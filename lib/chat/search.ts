@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import { invalidInput } from "@/lib/errors";
 import { excerptAround, highlightRanges, searchTerms, toPrefixQuery } from "@/lib/chat/search-terms";
 import { usernames } from "@/lib/chat/messages";
+import { mentionsOf } from "@/lib/chat/mentions";
+import { mentionsAsText } from "@/lib/chat/mention-text";
 import type { WireSearchPage, WireSearchResult } from "@/lib/wire/rest";
 
 export type SearchRequest = { userId: number; q: string; cursor?: string; limit: number };
@@ -21,8 +23,10 @@ function decodeCursor(cursor: string): bigint {
   return BigInt(cursor);
 }
 
-const MATCHES = (tsquery: string, column: Prisma.Sql) =>
-  Prisma.sql`to_tsvector('simple'::regconfig, ${column}) @@ to_tsquery('simple'::regconfig, ${tsquery})`;
+// Mention tokens ("<@123>") are not words: the index (migration 20261204010000_mentions) and so
+// this expression, which must be the index's own, drop them.
+export const MATCHES = (tsquery: string, column: Prisma.Sql) =>
+  Prisma.sql`to_tsvector('simple'::regconfig, regexp_replace(${column}, '<@[0-9]+>', ' ', 'g')) @@ to_tsquery('simple'::regconfig, ${tsquery})`;
 
 function withRoomNames(userId: number, hits: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
@@ -78,9 +82,11 @@ export async function searchMessages(input: SearchRequest, window = RECENT_WINDO
   let rows = await db.$queryRaw<HitRow[]>(plans.recent);
   if (rows.length <= input.limit) rows = await db.$queryRaw<HitRow[]>(plans.indexed);
   const page = rows.slice(0, input.limit);
-  const senders = await usernames(page.map((r) => r.senderId));
+  const [senders, mentions] = await Promise.all([usernames(page.map((r) => r.senderId)), mentionsOf(db, page)]);
   const results = page.map((r): WireSearchResult => {
-    const { excerpt, highlights } = excerptAround(r.content, highlightRanges(r.content, terms));
+    // Excerpts show mentions as "@Name", as the room does.
+    const text = mentionsAsText(r.content, mentions.get(Number(r.id)) ?? []);
+    const { excerpt, highlights } = excerptAround(text, highlightRanges(text, terms));
     return {
       id: Number(r.id),
       room: { id: r.roomId, name: r.roomName, kind: r.roomKind as WireSearchResult["room"]["kind"] },

@@ -10,6 +10,8 @@ import type { WireMessage } from "@/lib/wire/rest";
 import { lastMessagePreview } from "@/lib/chat/preview";
 import { assertReplyTarget, replyQuote } from "@/lib/chat/replies";
 import { assertRoomWritable } from "@/lib/jobs/read-only";
+import { mentionsOf, resolveMentions } from "@/lib/chat/mentions";
+import { mentionsAsText } from "@/lib/chat/mention-text";
 
 /** replyToId: a message of the same room this one replies to (lib/chat/replies.ts). */
 export type SendInput = { userId: number; roomId: number; content: string; clientId: string; replyToId?: number };
@@ -20,6 +22,7 @@ type SendRow = Omit<MessageRow, "senderUsername" | "replyTo"> & {
   member: boolean;
   senderUsername: string | null;
   memberIds: number[] | null;
+  mentionedIds: number[] | null;
 };
 
 /**
@@ -27,7 +30,10 @@ type SendRow = Omit<MessageRow, "senderUsername" | "replyTo"> & {
  * created=false. One statement makes the change (then one insert stores its events): it locks the room row
  * first, so ids are handed out in commit order per room and the denormalized last message is
  * always the highest id; then inserts, updates the room's last message, and adds one unread for
- * every other participant (and moves the room up their lists: activity_at). Content must already be validated (trimmed, 1..4000 characters).
+ * every other participant (and moves the room up their lists: activity_at), and one unread
+ * mention for each other participant the content mentions (recording them: chat_message_mention).
+ * Content with mention tokens costs one query before it: the members they name, for the preview
+ * ("@Name", not the token); the statement records only those still members when it runs. Content must already be validated (trimmed, 1..4000 characters).
  * The message's seq is the room's last_seq + 1, read and written under the same room lock, so it
  * is gapless per room and in commit order.
  * Returns message.created for the room and one room.activity for every member's room list (in
@@ -57,7 +63,9 @@ export async function sendMessage(input: SendInput): Promise<WithEvents<SendResu
 }
 
 async function storeMessage(tx: Tx, input: SendInput): Promise<WithEvents<SendResult>> {
-  const preview = lastMessagePreview(input.content);
+  const mentions = await resolveMentions(tx, input.roomId, input.content);
+  const candidates = mentions.map((m) => m.id);
+  const preview = lastMessagePreview(mentionsAsText(input.content, mentions));
   const rows = await tx.$queryRaw<SendRow[]>`
     WITH locked AS (
       SELECT r.id, r.last_seq, u.username FROM chat_chatroom r
@@ -74,9 +82,16 @@ async function storeMessage(tx: Tx, input: SendInput): Promise<WithEvents<SendRe
       UPDATE chat_chatroom r SET last_message_content = ${preview}, last_message_time = i.timestamp,
         last_message_sender_id = i.sender_id, updated_at = i.timestamp, last_seq = i.seq
       FROM inserted i WHERE r.id = i.room_id
+    ), mentioned AS (
+      INSERT INTO chat_message_mention (message_id, user_id)
+      SELECT i.id, p.user_id FROM inserted i
+      JOIN chat_chatparticipant p ON p.room_id = i.room_id AND p.user_id = ANY(${candidates}::int[])
+      RETURNING user_id
     ), participants AS (
       UPDATE chat_chatparticipant p SET
         unread_count = p.unread_count + CASE WHEN p.user_id = i.sender_id THEN 0 ELSE 1 END,
+        unread_mention_count = p.unread_mention_count
+          + CASE WHEN p.user_id <> i.sender_id AND p.user_id = ANY(${candidates}::int[]) THEN 1 ELSE 0 END,
         last_seen = CASE WHEN p.user_id = i.sender_id THEN now() ELSE p.last_seen END,
         activity_at = i.timestamp
       FROM inserted i WHERE p.room_id = i.room_id
@@ -88,7 +103,8 @@ async function storeMessage(tx: Tx, input: SendInput): Promise<WithEvents<SendRe
       i.id, i.seq, i.room_id AS "roomId", i.sender_id AS "senderId", i.content, i.timestamp,
       i.client_id::text AS "clientId", i.is_read AS "isRead", i.edited_at AS "editedAt", i.deleted_at AS "deletedAt",
       i.reply_to_id AS "replyToId",
-      (SELECT array_agg(user_id) FROM participants) AS "memberIds"
+      (SELECT array_agg(user_id) FROM participants) AS "memberIds",
+      (SELECT array_agg(user_id) FROM mentioned) AS "mentionedIds"
     FROM (SELECT 1) one LEFT JOIN inserted i ON true`;
   const row = rows[0];
   if (!row?.member || !row.senderUsername) throw notFound("Room not found");
@@ -102,10 +118,12 @@ async function storeMessage(tx: Tx, input: SendInput): Promise<WithEvents<SendRe
       throw new AppError("conflict", "client_id was already used for another message");
     }
     const replyTo = await replyQuote(input.roomId, original.replyToId, tx);
-    return withEvents({ message: toWireMessage({ ...original, senderUsername: row.senderUsername, replyTo }), created: false });
+    const recorded = (await mentionsOf(tx, [original])).get(Number(original.id));
+    return withEvents({ message: toWireMessage({ ...original, senderUsername: row.senderUsername, replyTo, mentions: recorded }), created: false });
   }
 
   const replyTo = await replyQuote(input.roomId, row.replyToId, tx);
-  const message = toWireMessage({ ...row, senderUsername: row.senderUsername, replyTo });
+  const stored = new Set(row.mentionedIds ?? []);
+  const message = toWireMessage({ ...row, senderUsername: row.senderUsername, replyTo, mentions: mentions.filter((m) => stored.has(m.id)) });
   return withEvents({ message, created: true }, messageCreated(message, row.memberIds ?? []));
 }

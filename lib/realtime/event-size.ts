@@ -41,7 +41,11 @@ export function previewOf(text: string, maxBytes: number): string {
 /** The message as message.created carries it: whole when it fits, else a preview and the flag. */
 export function fitMessage(message: WireMessage): MessageCreatedEvent {
   if (jsonBytes(message) <= EVENT_DATA_BUDGET_BYTES) return message;
-  return { ...message, content: previewOf(message.content, PREVIEW_BYTES), truncated: true };
+  const content = previewOf(message.content, PREVIEW_BYTES);
+  // The browser fetches the whole message; meanwhile the preview names the mentions it still holds.
+  const mentions = (message.mentions ?? []).filter((m) => content.includes(`<@${m.id}>`));
+  const cut = { ...message, content, mentions, truncated: true as const };
+  return jsonBytes(cut) <= EVENT_DATA_BUDGET_BYTES ? cut : { ...cut, mentions: [] };
 }
 
 /** The room as room.updated carries it: its last message cut to a preview when it would not fit. */

@@ -25,6 +25,10 @@ export type UserSummary = v.InferOutput<typeof userSummarySchema>;
 export const wireReplySchema = v.object({ id: wireId, sender: userSummarySchema, excerpt: v.string(), deleted: v.boolean() });
 export type WireReply = v.InferOutput<typeof wireReplySchema>;
 
+/** A user a message mentions: the browser shows "@name" for the content's "<@id>" token. */
+export const wireMentionSchema = userSummarySchema;
+export type WireMention = UserSummary;
+
 export const wireMessageSchema = v.object({
   id: wireId,
   room_id: wireId,
@@ -39,6 +43,8 @@ export const wireMessageSchema = v.object({
   deleted: v.boolean(),
   /** Added with replies: absent in events stored before them, read as null. */
   reply_to: v.optional(v.nullable(wireReplySchema), null),
+  /** The members its "<@id>" tokens name (empty when deleted); absent from older senders. */
+  mentions: v.optional(v.array(wireMentionSchema)),
 });
 export type WireMessage = v.InferOutput<typeof wireMessageSchema>;
 
@@ -94,6 +100,8 @@ export const wireRoomSchema = v.object({
   last_message_time: v.nullable(isoTime),
   last_message_sender: v.nullable(wireUserSchema),
   unread_count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Of those unread messages, how many mention the viewer (the room list's "@" badge). */
+  unread_mentions: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   updated_at: isoTime,
   /** The seq of the room's newest message (0 before the first). A room.activity that skips a
    * number tells the browser a message passed it by, so its unread count is fetched again. */

@@ -2,7 +2,7 @@
 // and nowhere else, typed by the schemas the browser and the tests parse it with.
 import type { AssignJobResult } from "@/lib/jobs/assignment";
 import { isJobRoomReadOnly, type JobStatus } from "@/lib/jobs/status";
-import type { WireAssignment, WireJob, WireMessage, WireMessagePage, WireReply, WireRoom } from "@/lib/wire/rest";
+import type { WireAssignment, WireJob, WireMention, WireMessage, WireMessagePage, WireReply, WireRoom } from "@/lib/wire/rest";
 
 export type MessageRow = {
   id: bigint | number;
@@ -18,6 +18,8 @@ export type MessageRow = {
   deletedAt: Date | null;
   /** The quote of the message this one replies to (lib/chat/replies.ts), or null. */
   replyTo: WireReply | null;
+  /** Recorded mentions (lib/chat/mentions.ts); none when left out. */
+  mentions?: WireMention[];
 };
 
 export type RoomRow = {
@@ -30,6 +32,7 @@ export type RoomRow = {
   lastMessageSenderId: number | null;
   lastMessageSenderUsername: string | null;
   unreadCount: number;
+  unreadMentions: number;
   updatedAt: Date;
   ownerId: number | null;
   lastSeq: number;
@@ -64,6 +67,7 @@ export function toWireMessage(m: MessageRow): WireMessage {
     edited_at: iso(m.editedAt),
     deleted,
     reply_to: m.replyTo,
+    mentions: deleted ? [] : (m.mentions ?? []),
   };
 }
 
@@ -80,6 +84,7 @@ export function toWireRoom(r: RoomRow): WireRoom {
         ? { id: r.lastMessageSenderId, username: r.lastMessageSenderUsername }
         : null,
     unread_count: r.unreadCount,
+    unread_mentions: r.unreadMentions,
     updated_at: r.updatedAt.toISOString(),
     owner_id: r.ownerId,
     last_seq: r.lastSeq,

@@ -64,6 +64,7 @@ describe("realtime delivery between two demo users", () => {
       sender: { id: alice.id, username: "client1" },
       preview: "On my way!",
       timestamp: sent.body.timestamp,
+      mentions: [],
     });
     expect(await aActivity).toEqual(forBob);
 

@@ -1,5 +1,5 @@
 // Messages this tab is sending: shown at once, replaced by the stored copy when it arrives.
-import type { WireReply } from "@/lib/wire/rest";
+import type { WireMention, WireReply } from "@/lib/wire/rest";
 
 export type PendingStatus = "sending" | "failed";
 
@@ -12,9 +12,11 @@ export type PendingMessage = {
   created_at: string;
   /** The quote shown at once on a reply (the server's copy replaces it). */
   reply_to: WireReply | null;
+  /** The members its "<@id>" tokens name, to show names before the server answers. */
+  mentions?: WireMention[];
 };
 
-export function newPending(roomId: number, content: string, replyTo: WireReply | null = null): PendingMessage {
+export function newPending(roomId: number, content: string, replyTo: WireReply | null = null, mentions?: WireMention[]): PendingMessage {
   return {
     client_id: crypto.randomUUID(),
     room_id: roomId,
@@ -23,5 +25,6 @@ export function newPending(roomId: number, content: string, replyTo: WireReply |
     error: null,
     created_at: new Date().toISOString(),
     reply_to: replyTo,
+    mentions,
   };
 }

@@ -33,9 +33,10 @@ export function activityOrder(held: WireRoom, activity: RoomActivityEvent): "nex
 
 /**
  * A room's new message (room.activity) applied to the held room: preview, sender, time, seq, and
- * one more unread when `counted`. A stale event changes nothing, so no message is counted twice.
+ * one more unread when `counted` (and one more unread mention when it also mentions me). A stale
+ * event changes nothing, so no message is counted twice.
  */
-export function applyActivity(current: WireRoom[], activity: RoomActivityEvent, counted: boolean): WireRoom[] {
+export function applyActivity(current: WireRoom[], activity: RoomActivityEvent, counted: boolean, mentionsMe = false): WireRoom[] {
   const held = current.find((r) => r.id === activity.room_id);
   if (!held || activityOrder(held, activity) === "stale") return current;
   const room: WireRoom = {
@@ -45,13 +46,18 @@ export function applyActivity(current: WireRoom[], activity: RoomActivityEvent, 
     last_message_sender: activity.sender,
     updated_at: activity.timestamp,
     unread_count: held.unread_count + (counted ? 1 : 0),
+    unread_mentions: (held.unread_mentions ?? 0) + (counted && mentionsMe ? 1 : 0),
     last_seq: activity.seq,
   };
   return upsertRooms(current, [room]);
 }
 
 export function withUnread(current: WireRoom[], roomId: number, unread: number): WireRoom[] {
-  return current.map((r) => (r.id === roomId && r.unread_count !== unread ? { ...r, unread_count: unread } : r));
+  return current.map((r) =>
+    r.id === roomId && (r.unread_count !== unread || (unread === 0 && r.unread_mentions))
+      ? { ...r, unread_count: unread, ...(unread === 0 ? { unread_mentions: 0 } : {}) }
+      : r,
+  );
 }
 
 export const sumUnread = (rooms: WireRoom[]) => rooms.reduce((total, r) => total + r.unread_count, 0);

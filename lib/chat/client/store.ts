@@ -177,7 +177,7 @@ export function createChatStore(init: ChatInit) {
       if (!held) return "unknown";
       const order = activityOrder(held, activity);
       const counted = activity.sender.id !== state.me.id && state.viewingRoomId !== activity.room_id;
-      const rooms = applyActivity(state.rooms, activity, counted);
+      const rooms = applyActivity(state.rooms, activity, counted, activity.mentions?.includes(state.me.id));
       if (rooms !== state.rooms) set({ rooms });
       return order;
     },

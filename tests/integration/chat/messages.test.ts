@@ -51,6 +51,7 @@ describe("message pages (cursor pagination)", () => {
       "edited_at",
       "id",
       "is_read",
+      "mentions",
       "reply_to",
       "room_id",
       "sender",
@@ -58,6 +59,7 @@ describe("message pages (cursor pagination)", () => {
       "timestamp",
     ]);
     expect(m.reply_to).toBeNull();
+    expect(m.mentions).toEqual([]);
     expect(typeof m.id).toBe("number");
     expect(m.room_id).toBe(roomId);
     expect([a.id, b.id]).toContain(m.sender.id);

@@ -96,6 +96,7 @@ describe("room list from denormalized fields", () => {
         last_message_time: sent.message.timestamp,
         last_message_sender: { id: b.id, username: b.username },
         unread_count: 1,
+        unread_mentions: 0,
         updated_at: sent.message.timestamp,
         owner_id: a.id,
         last_seq: 1,

@@ -87,6 +87,26 @@ const object = (valid: Record<string, fc.Arbitrary<unknown>>) => {
 };
 const text = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .,!?]{0,30}$/);
 const anyOf = (f: Fixture, ...ids: Array<keyof Fixture>) => fc.constantFrom(...ids.map((k) => f[k]));
+/** Message text with mention tokens: members, strangers, the deactivated, and malformed or out-of-range ids. */
+const mentioning = (f: Fixture) =>
+  fc
+    .array(
+      fc.oneof(
+        text,
+        anyOf(f, "participantId", "memberId", "strangerId", "deactivatedId", "adminId").map((id) => `<@${id}>`),
+        fc.constantFrom("<@0>", "<@2147483648>", "<@99999999999>", "<@-1>", "<@1e3>", "<@ 1>", "<@@1>", "<@>", "<@01>", "<@<@1>>"),
+      ),
+      { minLength: 1, maxLength: 6 },
+    )
+    .map((parts) => parts.join(" "));
+const messageText = (f: Fixture) => fc.oneof(w(3, text), w(2, mentioning(f)));
+/** The mentions an answer lists are exactly the rows recorded, and every one is a member of the room. */
+async function expectMentionsRecorded(data: v.InferOutput<typeof wireMessageSchema>) {
+  const rows = await db.messageMention.findMany({ where: { messageId: BigInt(data.id) }, orderBy: { userId: "asc" } });
+  expect(rows.map((r) => r.userId)).toEqual((data.mentions ?? []).map((m) => m.id));
+  const members = await db.chatParticipant.count({ where: { roomId: data.room_id, userId: { in: rows.map((r) => r.userId) } } });
+  expect(members).toBe(rows.length);
+}
 /** The two arguments React passes a form action: the previous state and the FormData. */
 const formAction = (fields: (f: Fixture) => Record<string, fc.Arbitrary<string>>) => (f: Fixture) => {
   const names = Object.keys(fields(f));
@@ -117,7 +137,7 @@ const SPECS: Record<string, Spec> = {
     args: (f) =>
       fc.tuple(
         fc.oneof(
-          w(5, object({ room_id: anyOf(f, "roomId", "roomId", "otherRoomId"), content: text, client_id: fc.uuid({ version: 4 }) })),
+          w(5, object({ room_id: anyOf(f, "roomId", "roomId", "otherRoomId"), content: messageText(f), client_id: fc.uuid({ version: 4 }) })),
           // A reply: to a message of the room, or of another room (refused).
           w(
             3,
@@ -142,6 +162,7 @@ const SPECS: Record<string, Spec> = {
       });
       // A reply only ever quotes a message of its own room.
       if (row.replyTo) expect(row.replyTo.roomId).toBe(row.roomId);
+      await expectMentionsRecorded(data);
     },
   },
   markReadAction: {
@@ -170,7 +191,7 @@ const SPECS: Record<string, Spec> = {
             object({
               room_id: anyOf(f, "roomId", "roomId", "otherRoomId"),
               message_id: anyOf(f, "ownMessageId", "ownMessageId2", "messageId", "targetMessageId"),
-              content: text,
+              content: messageText(f),
             }),
           ),
           w(1, hostileValue),
@@ -185,6 +206,7 @@ const SPECS: Record<string, Spec> = {
         content: data.content,
         deleted: null,
       });
+      await expectMentionsRecorded(data);
     },
   },
   deleteMyMessageAction: {

@@ -118,9 +118,10 @@ function validBody(route: RouteMethod, f: Fixture): { json?: Record<string, unkn
     case "POST chat/rooms":
       return { json: { kind: "GROUP", name: "Fuzz room", member_ids: [f.userId] } };
     case "POST chat/rooms/[roomId]/messages":
-      return { json: { content: "fuzz hello", client_id: crypto.randomUUID(), reply_to_id: f.messageId } };
+      // Mention tokens: a member, ids that name no one (0, beyond PostgreSQL's integer); a reply.
+      return { json: { content: `fuzz hello <@${f.userId}> <@0> <@2147483648>`, client_id: crypto.randomUUID(), reply_to_id: f.messageId } };
     case "PATCH chat/rooms/[roomId]/messages/[messageId]":
-      return { json: { content: "fuzz edit" } };
+      return { json: { content: `fuzz edit <@${f.userId}> <@99999999999>` } };
     case "POST chat/rooms/[roomId]/read":
       return { json: { up_to_id: f.messageId } };
     case "PATCH chat/me/settings":
