@@ -6,9 +6,10 @@ import { sendMessageAction } from "@/app/(chat)/actions";
 import { useChatStore } from "@/hooks/use-chat-store";
 import { newPending } from "@/lib/chat/client/pending";
 import { attemptSend } from "@/lib/chat/client/send-attempt";
+import type { WireAttachment } from "@/lib/chat/client/uploads/wire";
 
 export type MessageSender = {
-  send: (content: string) => void;
+  send: (content: string, attachments?: WireAttachment[]) => void;
   retry: (clientId: string) => void;
   discard: (clientId: string) => void;
 };
@@ -17,8 +18,8 @@ export function useSendMessage(roomId: number): MessageSender {
   const store = useChatStore();
   return useMemo(
     () => ({
-      send(content) {
-        const pending = newPending(roomId, content);
+      send(content, attachments) {
+        const pending = newPending(roomId, content, attachments);
         store.addPending(pending);
         void attemptSend(store, roomId, pending.client_id, sendMessageAction);
       },

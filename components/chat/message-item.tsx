@@ -1,11 +1,15 @@
 "use client";
 import { memo } from "react";
 import { MessageActions } from "@/components/chat/message-actions";
+import { MessageAttachments } from "@/components/chat/message-attachments";
 import { MessageText } from "@/components/chat/message-text";
 import { Timestamp } from "@/components/chat/timestamp";
 import { Avatar } from "@/components/ui/avatar";
 import type { PendingMessage } from "@/lib/chat/client/pending";
 import type { WireMessage } from "@/lib/wire/rest";
+import type { WireAttachment } from "@/lib/chat/client/uploads/wire";
+
+const NO_ATTACHMENTS: WireAttachment[] = [];
 
 type MessageItemProps = {
   itemKey: string;
@@ -44,6 +48,7 @@ export const MessageItem = memo(function MessageItem({
   const content = message?.content ?? pending?.content ?? "";
   const timestamp = message?.timestamp ?? pending?.created_at ?? "";
   const deleted = message?.deleted ?? false;
+  const attachments = message?.attachments ?? pending?.attachments ?? NO_ATTACHMENTS;
   const failed = pending?.status === "failed";
   const senderId = message?.sender.id ?? 0;
   const messageId = message?.id;
@@ -79,7 +84,14 @@ export const MessageItem = memo(function MessageItem({
           {actions}
           <div className={`px-3.5 py-2 text-[15px] leading-snug shadow-xs ${corner} ${bubble}`}>
             <span className="sr-only">{own ? "You" : senderName}: </span>
-            {deleted ? <p className="italic opacity-80">This message was deleted.</p> : <MessageText text={content} tone={own ? "own" : "other"} />}
+            {deleted ? (
+              <p className="italic opacity-80">This message was deleted.</p>
+            ) : (
+              <>
+                {attachments.length ? <MessageAttachments attachments={attachments} tone={own ? "own" : "other"} /> : null}
+                {content || !attachments.length ? <MessageText text={content} tone={own ? "own" : "other"} /> : null}
+              </>
+            )}
             <span
               className={`mt-0.5 flex items-center justify-end gap-1.5 text-[11px] ${own ? "text-indigo-100" : "text-slate-600 dark:text-slate-400"}`}
             >

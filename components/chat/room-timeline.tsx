@@ -14,6 +14,7 @@ import { useMessageEdits } from "@/hooks/use-message-edits";
 import { useSendMessage } from "@/hooks/use-send-message";
 import { EDIT_WINDOW_MS } from "@/lib/chat/limits";
 import type { PendingMessage } from "@/lib/chat/client/pending";
+import type { WireAttachment } from "@/lib/chat/client/uploads/wire";
 import type { WireMessagePage, WireReadMark } from "@/lib/wire/rest";
 
 const NONE: PendingMessage[] = [];
@@ -78,8 +79,8 @@ export function RoomTimeline({ roomId, initialPage, initialReadMarks, unreadAtOp
   );
 
   const send = useCallback(
-    (content: string) => {
-      sender.send(content);
+    (content: string, attachments?: WireAttachment[]) => {
+      sender.send(content, attachments);
       setSendCount((n) => n + 1);
     },
     [sender],

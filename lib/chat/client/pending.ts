@@ -1,4 +1,6 @@
 // Messages this tab is sending: shown at once, replaced by the stored copy when it arrives.
+import type { WireAttachment } from "@/lib/chat/client/uploads/wire";
+
 export type PendingStatus = "sending" | "failed";
 
 export type PendingMessage = {
@@ -8,9 +10,11 @@ export type PendingMessage = {
   status: PendingStatus;
   error: string | null;
   created_at: string;
+  /** Files already uploaded and checked by the server: a retry sends the same ids, never the bytes again. */
+  attachments?: WireAttachment[];
 };
 
-export function newPending(roomId: number, content: string): PendingMessage {
+export function newPending(roomId: number, content: string, attachments: WireAttachment[] = []): PendingMessage {
   return {
     client_id: crypto.randomUUID(),
     room_id: roomId,
@@ -18,5 +22,6 @@ export function newPending(roomId: number, content: string): PendingMessage {
     status: "sending",
     error: null,
     created_at: new Date().toISOString(),
+    ...(attachments.length ? { attachments } : {}),
   };
 }

@@ -9,7 +9,12 @@ import type { ActionResult, WireError } from "@/lib/errors";
 
 export const SEND_TIMEOUT_MS = 10_000;
 
-export type SendTransport = (input: { room_id: number; content: string; client_id: string }) => Promise<ActionResult<WireMessage>>;
+export type SendTransport = (input: {
+  room_id: number;
+  content: string;
+  client_id: string;
+  attachment_ids?: string[];
+}) => Promise<ActionResult<WireMessage>>;
 
 function failureText(error: WireError): string {
   switch (error.code) {
@@ -32,7 +37,13 @@ export async function attemptSend(store: ChatStore, roomId: number, clientId: st
     store.updatePending(roomId, clientId, { status: "failed", error: "No answer from the server." });
   }, SEND_TIMEOUT_MS);
   try {
-    const result = await transport({ room_id: roomId, content: pending.content, client_id: clientId });
+    const attachmentIds = pending.attachments?.map((a) => a.id);
+    const result = await transport({
+      room_id: roomId,
+      content: pending.content,
+      client_id: clientId,
+      ...(attachmentIds?.length ? { attachment_ids: attachmentIds } : {}),
+    });
     if (result.ok) store.receiveMessages(roomId, [result.data]);
     else store.updatePending(roomId, clientId, { status: "failed", error: failureText(result.error) });
   } catch {
