@@ -2,7 +2,8 @@
 // with a reason per refused file.
 import { describe, expect, it } from "vitest";
 import { formatBytes } from "@/lib/chat/client/format-bytes";
-import { ACCEPT, checkFile, MAX_FILE_BYTES, sortPicked } from "@/lib/chat/client/uploads/rules";
+import { MAX_UPLOAD_BYTES } from "@/lib/attachments/limits";
+import { ACCEPT, checkFile, sortPicked } from "@/lib/chat/client/uploads/rules";
 
 const file = (name: string, size: number, type: string) => ({ name, size, type });
 
@@ -21,7 +22,12 @@ describe("checkFile", () => {
   });
 
   it("refuses other types, even named like a photo, with a reason", () => {
-    for (const f of [file("page.html", 10, "text/html"), file("logo.svg", 10, "image/svg+xml"), file("photo.jpg", 10, "text/html"), file("x.exe", 10, "")]) {
+    for (const f of [
+      file("page.html", 10, "text/html"),
+      file("logo.svg", 10, "image/svg+xml"),
+      file("photo.jpg", 10, "text/html"),
+      file("x.exe", 10, ""),
+    ]) {
       const check = checkFile(f);
       expect(check.ok).toBe(false);
       if (!check.ok) expect(check.error).toMatch(/photos .* PDF/);
@@ -29,9 +35,9 @@ describe("checkFile", () => {
   });
 
   it("measures bytes: exactly 10 MB passes, one byte more is refused, an empty file is refused", () => {
-    expect(MAX_FILE_BYTES).toBe(10 * 1024 * 1024);
-    expect(checkFile(file("big.png", MAX_FILE_BYTES, "image/png")).ok).toBe(true);
-    const over = checkFile(file("big.png", MAX_FILE_BYTES + 1, "image/png"));
+    expect(MAX_UPLOAD_BYTES).toBe(10 * 1024 * 1024);
+    expect(checkFile(file("big.png", MAX_UPLOAD_BYTES, "image/png")).ok).toBe(true);
+    const over = checkFile(file("big.png", MAX_UPLOAD_BYTES + 1, "image/png"));
     expect(over).toEqual({ ok: false, error: "Too large (10.0 MB): at most 10 MB per file." });
     expect(checkFile(file("empty.png", 0, "image/png"))).toEqual({ ok: false, error: "The file is empty." });
   });
@@ -59,6 +65,11 @@ describe("ACCEPT and formatBytes", () => {
     expect(ACCEPT.split(",")).toEqual(expect.arrayContaining(["image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf", ".heic"]));
   });
   it("formats sizes in binary units", () => {
-    expect([formatBytes(512), formatBytes(1536), formatBytes(200 * 1024), formatBytes(3.5 * 1024 * 1024)]).toEqual(["512 B", "1.5 KB", "200 KB", "3.5 MB"]);
+    expect([formatBytes(512), formatBytes(1536), formatBytes(200 * 1024), formatBytes(3.5 * 1024 * 1024)]).toEqual([
+      "512 B",
+      "1.5 KB",
+      "200 KB",
+      "3.5 MB",
+    ]);
   });
 });

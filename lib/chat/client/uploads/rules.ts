@@ -1,20 +1,13 @@
 // The browser's quick checks on files picked for a message, mirroring the server's limits so a
 // refusal shows at once. They only go by size, count, extension and the browser's MIME claim:
 // the server sniffs the stored bytes, and that decides.
+import { FILE_TYPES, IMAGE_TYPES, MAX_ATTACHMENTS_PER_MESSAGE, MAX_UPLOAD_BYTES } from "@/lib/attachments/limits";
 import { formatBytes } from "@/lib/chat/client/format-bytes";
 
-export const MAX_FILES_PER_MESSAGE = 10;
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-const TYPES: Record<string, "image" | "file"> = {
-  "image/jpeg": "image",
-  "image/png": "image",
-  "image/webp": "image",
-  "image/gif": "image",
-  "image/heic": "image",
-  "image/heif": "image",
-  "application/pdf": "file",
-};
+const TYPES: Record<string, "image" | "file"> = Object.fromEntries([
+  ...IMAGE_TYPES.map((t) => [t, "image"] as const),
+  ...FILE_TYPES.map((t) => [t, "file"] as const),
+]);
 const EXTENSIONS: Record<string, string> = {
   jpg: "image/jpeg",
   jpeg: "image/jpeg",
@@ -42,7 +35,8 @@ export function checkFile(file: { name: string; size: number; type: string }): F
   const contentType = TYPES[claimed] ? claimed : !claimed || claimed === "application/octet-stream" ? EXTENSIONS[extensionOf(file.name)] : undefined;
   if (!contentType) return { ok: false, error: "Only photos (JPEG, PNG, WebP, GIF, HEIC) and PDF files can be sent." };
   if (file.size === 0) return { ok: false, error: "The file is empty." };
-  if (file.size > MAX_FILE_BYTES) return { ok: false, error: `Too large (${formatBytes(file.size)}): at most 10 MB per file.` };
+  if (file.size > MAX_UPLOAD_BYTES)
+    return { ok: false, error: `Too large (${formatBytes(file.size)}): at most ${formatBytes(MAX_UPLOAD_BYTES)} per file.` };
   return { ok: true, kind: TYPES[contentType] ?? "file", contentType };
 }
 
@@ -61,8 +55,8 @@ export function sortPicked<F extends { name: string; size: number; type: string 
   for (const file of picked) {
     const check = checkFile(file);
     if (!check.ok) rejected.push({ name: file.name, error: check.error });
-    else if (alreadyAttached + accepted.length >= MAX_FILES_PER_MESSAGE)
-      rejected.push({ name: file.name, error: `At most ${MAX_FILES_PER_MESSAGE} files per message.` });
+    else if (alreadyAttached + accepted.length >= MAX_ATTACHMENTS_PER_MESSAGE)
+      rejected.push({ name: file.name, error: `At most ${MAX_ATTACHMENTS_PER_MESSAGE} files per message.` });
     else accepted.push({ file, kind: check.kind, contentType: check.contentType });
   }
   return { accepted, rejected };
