@@ -36,7 +36,7 @@ export function checkFile(file: { name: string; size: number; type: string }): F
   if (!contentType) return { ok: false, error: "Only photos (JPEG, PNG, WebP, GIF, HEIC) and PDF files can be sent." };
   if (file.size === 0) return { ok: false, error: "The file is empty." };
   if (file.size > MAX_UPLOAD_BYTES)
-    return { ok: false, error: `Too large (${formatBytes(file.size)}): at most ${formatBytes(MAX_UPLOAD_BYTES)} per file.` };
+    return { ok: false, error: `Too large (${formatBytes(file.size)}): at most ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB per file.` };
   return { ok: true, kind: TYPES[contentType] ?? "file", contentType };
 }
 
