@@ -3,7 +3,11 @@
 // and on touch screens "Take photo", whose input asks the phone for its camera.
 import { useRef } from "react";
 import { PaperclipIcon } from "@/components/ui/icons";
-import { ACCEPT } from "@/lib/chat/client/uploads/rules";
+import { FILE_TYPES, IMAGE_TYPES } from "@/lib/attachments/limits";
+
+/** What the picker offers (HEIC also by extension: some systems give it no type). The checks
+ * themselves (lib/chat/client/uploads/rules.ts) load with the upload code on the first attach. */
+const ACCEPT = [...IMAGE_TYPES, ...FILE_TYPES, ".heic", ".heif"].join(",");
 
 const button =
   "inline-flex size-9 shrink-0 items-center justify-center rounded-xl text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-40 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100";

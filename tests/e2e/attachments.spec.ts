@@ -31,6 +31,9 @@ test("A attaches two photos and a PDF; B sees the thumbnails live and browses th
   await expect(roomLink(bob, name)).toBeVisible();
   const roomId = await openRoom(bob, name);
 
+  const picker = alice.locator('input[type="file"][multiple]');
+  await expect(picker).toHaveAttribute("accept", /image\/jpeg.*application\/pdf/);
+  await expect(alice.locator('input[type="file"][capture]')).toHaveAttribute("accept", "image/*");
   const files = [await photo("kitchen.jpg", 1200, 800), await photo("balcony 🌇.jpg", 600, 900, { r: 16, g: 185, b: 129 }), pdf("invoice.pdf")];
   await attach(alice, files);
   const tray = alice.getByRole("list", { name: "Attached files" });

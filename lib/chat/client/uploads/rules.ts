@@ -19,9 +19,6 @@ const EXTENSIONS: Record<string, string> = {
   pdf: "application/pdf",
 };
 
-/** The file input's `accept`: what the picker offers (HEIC by extension, which some browsers report with no type). */
-export const ACCEPT = [...Object.keys(TYPES), ".heic", ".heif"].join(",");
-
 export type FileCheck = { ok: true; kind: "image" | "file"; contentType: string } | { ok: false; error: string };
 
 function extensionOf(name: string): string {
