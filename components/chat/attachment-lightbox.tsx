@@ -43,6 +43,7 @@ export function AttachmentLightbox({ images, start, onClose }: LightboxProps) {
       aria-label={`Photo ${at + 1} of ${images.length}: ${image.name}`}
       onClose={onClose}
       onKeyDown={(event) => {
+        if (event.key === "Escape") event.stopPropagation();
         if (event.key === "ArrowRight") go(1);
         else if (event.key === "ArrowLeft") go(-1);
         else return;
