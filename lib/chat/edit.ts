@@ -11,6 +11,7 @@ import { roomForEachParticipant } from "@/lib/chat/rooms";
 import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
 import { type Tx, withOutbox } from "@/lib/realtime/outbox-store";
 import { toWireMessage } from "@/lib/wire/serialize";
+import { attachmentsOf } from "@/lib/attachments/attach";
 import type { WireMessage } from "@/lib/wire/rest";
 
 export type OwnMessageInput = { userId: number; roomId: number; messageId: number };
@@ -79,7 +80,8 @@ export async function editMessage(input: OwnMessageInput & { content: string }):
       throw new AppError("conflict", "Messages can only be edited within 15 minutes of sending");
     }
     const senderUsername = message.sender.username;
-    if (message.content === input.content) return withEvents(toWireMessage({ ...message, senderUsername }));
+    const attachments = (await attachmentsOf(tx, [Number(message.id)])).get(Number(message.id));
+    if (message.content === input.content) return withEvents(toWireMessage({ ...message, senderUsername, attachments }));
 
     await tx.messageEdit.create({ data: { messageId: message.id, oldContent: message.content } });
     const updated = await tx.message.update({
@@ -87,7 +89,7 @@ export async function editMessage(input: OwnMessageInput & { content: string }):
       data: { content: input.content, editedAt: new Date() },
     });
     await recomputeLastMessage(tx, { roomId: input.roomId, messageId: Number(message.id) });
-    const wire = toWireMessage({ ...updated, senderUsername });
+    const wire = toWireMessage({ ...updated, senderUsername, attachments });
     const changed = lastMessageChanged(room, await readLastMessage(tx, input.roomId));
     if (changed) await markRoomChanged(tx, input.roomId);
     const views = changed ? await roomForEachParticipant(input.roomId, tx) : [];
