@@ -10,7 +10,7 @@ import {
   messageTargetSchema,
   removeMemberSchema,
   rowId,
-  sendMessageBodySchema,
+  sendMessageActionSchema,
   settingsBodySchema,
 } from "@/lib/chat/schemas";
 import { sendMessage } from "@/lib/chat/send";
@@ -20,10 +20,24 @@ import { runAction } from "@/lib/http/action";
 import { enforce } from "@/lib/rate-limit";
 import type { ActionResult } from "@/lib/errors";
 
-export async function sendMessageAction(input: { room_id: number; content: string; client_id: string }): Promise<ActionResult<WireMessage>> {
-  return runAction("sendMessage", sendMessageBodySchema.extend({ room_id: rowId }), input, async (user, body, emit) => {
+/** attachment_ids: finished uploads (POST /api/chat/uploads/{id}/complete); content may then be empty. */
+export async function sendMessageAction(input: {
+  room_id: number;
+  content: string;
+  client_id: string;
+  attachment_ids?: string[];
+}): Promise<ActionResult<WireMessage>> {
+  return runAction("sendMessage", sendMessageActionSchema, input, async (user, body, emit) => {
     await enforce("send", String(user.id));
-    const { message } = emit(await sendMessage({ userId: user.id, roomId: body.room_id, content: body.content, clientId: body.client_id }));
+    const { message } = emit(
+      await sendMessage({
+        userId: user.id,
+        roomId: body.room_id,
+        content: body.content,
+        clientId: body.client_id,
+        attachmentIds: body.attachment_ids,
+      }),
+    );
     return message;
   });
 }

@@ -11,6 +11,8 @@ import { roomForEachParticipant } from "@/lib/chat/rooms";
 import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
 import { type Tx, withOutbox } from "@/lib/realtime/outbox-store";
 import { toWireMessage } from "@/lib/wire/serialize";
+import { attachmentsOf } from "@/lib/attachments/attach";
+import { detachMessageFiles, removeStoredFiles } from "@/lib/attachments/cleanup";
 import type { WireMessage } from "@/lib/wire/rest";
 
 export type OwnMessageInput = { userId: number; roomId: number; messageId: number };
@@ -79,7 +81,8 @@ export async function editMessage(input: OwnMessageInput & { content: string }):
       throw new AppError("conflict", "Messages can only be edited within 15 minutes of sending");
     }
     const senderUsername = message.sender.username;
-    if (message.content === input.content) return withEvents(toWireMessage({ ...message, senderUsername }));
+    const attachments = (await attachmentsOf(tx, [Number(message.id)])).get(Number(message.id));
+    if (message.content === input.content) return withEvents(toWireMessage({ ...message, senderUsername, attachments }));
 
     await tx.messageEdit.create({ data: { messageId: message.id, oldContent: message.content } });
     const updated = await tx.message.update({
@@ -87,7 +90,7 @@ export async function editMessage(input: OwnMessageInput & { content: string }):
       data: { content: input.content, editedAt: new Date() },
     });
     await recomputeLastMessage(tx, { roomId: input.roomId, messageId: Number(message.id) });
-    const wire = toWireMessage({ ...updated, senderUsername });
+    const wire = toWireMessage({ ...updated, senderUsername, attachments });
     const changed = lastMessageChanged(room, await readLastMessage(tx, input.roomId));
     if (changed) await markRoomChanged(tx, input.roomId);
     const views = changed ? await roomForEachParticipant(input.roomId, tx) : [];
@@ -101,17 +104,22 @@ export async function editMessage(input: OwnMessageInput & { content: string }):
  * deleted message is a no-op (a retry).
  */
 export async function deleteOwnMessage(input: OwnMessageInput): Promise<WithEvents<{ id: number; room_id: number; deleted: boolean }>> {
-  return withOutbox(async (tx) => {
+  let files: Awaited<ReturnType<typeof detachMessageFiles>> = [];
+  const produced = await withOutbox(async (tx) => {
     const { message } = await lockOwnMessage(tx, input);
     const messageId = Number(message.id);
     const result = { id: messageId, room_id: input.roomId, deleted: true };
     if (message.deletedAt) return withEvents(result);
     await recountUnread(tx, { roomId: input.roomId, messageId, senderId: message.senderId });
     await tx.$executeRaw`UPDATE chat_message SET deleted_at = now() WHERE id = ${message.id}`;
+    // Its photos and files go with it: rows now, bytes after commit.
+    files = await detachMessageFiles(tx, messageId);
     await recomputeLastMessage(tx, { roomId: input.roomId, messageId });
     await markRoomChanged(tx, input.roomId);
     await settleParticipantActivity(tx, input.roomId);
     const views = await roomForEachParticipant(input.roomId, tx);
     return withEvents(result, messageDeleted({ id: messageId, roomId: input.roomId }, views));
   });
+  await removeStoredFiles(files);
+  return produced;
 }

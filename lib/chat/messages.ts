@@ -3,6 +3,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { assertParticipant } from "@/lib/chat/rooms";
+import { attachmentsOf } from "@/lib/attachments/attach";
 import { toWireMessage, toWirePage, type MessageRow } from "@/lib/wire/serialize";
 import type { WireMessagePage } from "@/lib/wire/rest";
 
@@ -40,9 +41,15 @@ export async function getMessagePage(userId: number, request: PageRequest): Prom
   const hasMore = rows.length > request.limit;
   const page = rows.slice(0, request.limit);
   if (request.after === undefined) page.reverse();
-  const senders = await usernames(page.map((m) => m.senderId));
+  const [senders, attachments] = await Promise.all([
+    usernames(page.map((m) => m.senderId)),
+    attachmentsOf(
+      db,
+      page.map((m) => Number(m.id)),
+    ),
+  ]);
   return toWirePage(
-    page.map((m) => toWireMessage({ ...m, senderUsername: senders.get(m.senderId) ?? "unknown" })),
+    page.map((m) => toWireMessage({ ...m, senderUsername: senders.get(m.senderId) ?? "unknown", attachments: attachments.get(Number(m.id)) })),
     hasMore,
   );
 }

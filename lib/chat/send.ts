@@ -7,9 +7,11 @@ import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
 import { type Tx, withOutbox } from "@/lib/realtime/outbox-store";
 import { toWireMessage, type MessageRow } from "@/lib/wire/serialize";
 import type { WireMessage } from "@/lib/wire/rest";
-import { lastMessagePreview } from "@/lib/chat/preview";
+import { messagePreview } from "@/lib/chat/preview";
+import { attachmentsOf, linkAttachments, sendableAttachments } from "@/lib/attachments/attach";
 
-export type SendInput = { userId: number; roomId: number; content: string; clientId: string };
+/** attachmentIds: finished uploads of the sender in this room (content may then be empty). */
+export type SendInput = { userId: number; roomId: number; content: string; clientId: string; attachmentIds?: string[] };
 export type SendResult = { message: WireMessage; created: boolean };
 
 type SendRow = Omit<MessageRow, "senderUsername"> & {
@@ -49,7 +51,9 @@ export async function sendMessage(input: SendInput): Promise<WithEvents<SendResu
 }
 
 async function storeMessage(tx: Tx, input: SendInput): Promise<WithEvents<SendResult>> {
-  const preview = lastMessagePreview(input.content);
+  const attachmentIds = input.attachmentIds ?? [];
+  // Read before the statement only for the room list's preview ("Photo"); the link after it checks them for real.
+  const preview = messagePreview(input.content, await sendableAttachments(tx, { ...input, ids: attachmentIds }));
   const rows = await tx.$queryRaw<SendRow[]>`
     WITH locked AS (
       SELECT r.id, r.last_seq, u.username FROM chat_chatroom r
@@ -92,9 +96,11 @@ async function storeMessage(tx: Tx, input: SendInput): Promise<WithEvents<SendRe
     if (!original || original.roomId !== input.roomId) {
       throw new AppError("conflict", "client_id was already used for another message");
     }
-    return withEvents({ message: toWireMessage({ ...original, senderUsername: row.senderUsername }), created: false });
+    const attachments = (await attachmentsOf(tx, [Number(original.id)])).get(Number(original.id));
+    return withEvents({ message: toWireMessage({ ...original, senderUsername: row.senderUsername, attachments }), created: false });
   }
 
-  const message = toWireMessage({ ...row, senderUsername: row.senderUsername });
+  const attachments = await linkAttachments(tx, { userId: input.userId, roomId: input.roomId, messageId: Number(row.id), ids: attachmentIds });
+  const message = toWireMessage({ ...row, senderUsername: row.senderUsername, attachments });
   return withEvents({ message, created: true }, messageCreated(message, row.memberIds ?? []));
 }

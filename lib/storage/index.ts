@@ -14,7 +14,8 @@ export function storage(): ObjectStorage {
   if (cached) return cached;
   const e = env();
   if (e.S3_BUCKET) {
-    if (!e.S3_ACCESS_KEY_ID || !e.S3_SECRET_ACCESS_KEY) throw new AppError("unavailable", "S3_BUCKET is set without S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY");
+    if (!e.S3_ACCESS_KEY_ID || !e.S3_SECRET_ACCESS_KEY)
+      throw new AppError("unavailable", "S3_BUCKET is set without S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY");
     cached = s3Storage({
       bucket: e.S3_BUCKET,
       region: e.S3_REGION,

@@ -1,6 +1,6 @@
 // Database rows to the REST wire shapes (lib/wire/rest.ts): the snake_case JSON is produced here
 // and nowhere else, typed by the schemas the browser and the tests parse it with.
-import type { WireMessage, WireMessagePage, WireRoom } from "@/lib/wire/rest";
+import type { WireAttachment, WireMessage, WireMessagePage, WireRoom } from "@/lib/wire/rest";
 
 export type MessageRow = {
   id: bigint | number;
@@ -14,6 +14,19 @@ export type MessageRow = {
   isRead: boolean;
   editedAt: Date | null;
   deletedAt: Date | null;
+  /** Ready attachments, in order; left out means none. */
+  attachments?: AttachmentRow[];
+};
+
+export type AttachmentRow = {
+  id: string;
+  kind: "image" | "file" | null;
+  name: string;
+  contentType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  thumbKey: string | null;
 };
 
 export type RoomRow = {
@@ -46,6 +59,23 @@ export function toWireMessage(m: MessageRow): WireMessage {
     is_read: m.isRead,
     edited_at: iso(m.editedAt),
     deleted,
+    attachments: deleted ? [] : (m.attachments ?? []).map(toWireAttachment),
+  };
+}
+
+export const attachmentUrl = (id: string) => `/api/chat/attachments/${id}`;
+
+export function toWireAttachment(a: AttachmentRow): WireAttachment {
+  return {
+    id: a.id,
+    kind: a.kind ?? "file",
+    name: a.name,
+    content_type: a.contentType,
+    size: a.size,
+    width: a.width,
+    height: a.height,
+    url: attachmentUrl(a.id),
+    thumb_url: a.thumbKey ? `${attachmentUrl(a.id)}/thumb` : null,
   };
 }
 

@@ -19,6 +19,7 @@ const message: WireMessage = {
   is_read: false,
   edited_at: null,
   deleted: false,
+  attachments: [],
 };
 const room: WireRoom = {
   id: 2,
