@@ -4,7 +4,7 @@
 // has checked it. The upload code is imported on the first attach, not with the room page.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Rejected } from "@/lib/chat/client/uploads/rules";
-import type { WireAttachment } from "@/lib/chat/client/uploads/wire";
+import type { WireAttachment } from "@/lib/wire/rest";
 
 export type StagedFile = {
   key: string;

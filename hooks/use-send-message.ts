@@ -6,7 +6,7 @@ import { sendMessageAction } from "@/app/(chat)/actions";
 import { useChatStore } from "@/hooks/use-chat-store";
 import { newPending } from "@/lib/chat/client/pending";
 import { attemptSend } from "@/lib/chat/client/send-attempt";
-import type { WireAttachment } from "@/lib/chat/client/uploads/wire";
+import type { WireAttachment } from "@/lib/wire/rest";
 
 export type MessageSender = {
   send: (content: string, attachments?: WireAttachment[]) => void;

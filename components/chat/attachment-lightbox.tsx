@@ -4,7 +4,7 @@
 // Loaded on the first opening (components/chat/lazy-attachments.tsx).
 import { type PointerEvent, useEffect, useRef, useState } from "react";
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from "@/components/ui/icons";
-import type { WireAttachment } from "@/lib/chat/client/uploads/wire";
+import type { WireAttachment } from "@/lib/wire/rest";
 
 const SWIPE_PX = 50;
 

@@ -14,7 +14,7 @@ import { useChatState } from "@/hooks/use-chat-store";
 import { useTypingSender } from "@/hooks/use-typing-sender";
 import type { ChatState } from "@/lib/chat/client/store";
 import { loadDraft, saveDraft } from "@/lib/chat/client/drafts";
-import type { WireAttachment } from "@/lib/chat/client/uploads/wire";
+import type { WireAttachment } from "@/lib/wire/rest";
 
 const COUNTER_SPAN = 500;
 const MAX_HEIGHT_PX = 200;

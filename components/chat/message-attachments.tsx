@@ -7,7 +7,7 @@ import { useState } from "react";
 import { AttachmentLightbox } from "@/components/chat/lazy-attachments";
 import { FileIcon } from "@/components/ui/icons";
 import { formatBytes } from "@/lib/chat/client/format-bytes";
-import type { WireAttachment } from "@/lib/chat/client/uploads/wire";
+import type { WireAttachment } from "@/lib/wire/rest";
 
 /** Thumbnail heights in CSS pixels: one photo shows larger than several side by side. */
 const SINGLE_HEIGHT = 240;

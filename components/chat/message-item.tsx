@@ -7,7 +7,7 @@ import { Timestamp } from "@/components/chat/timestamp";
 import { Avatar } from "@/components/ui/avatar";
 import type { PendingMessage } from "@/lib/chat/client/pending";
 import type { WireMessage } from "@/lib/wire/rest";
-import type { WireAttachment } from "@/lib/chat/client/uploads/wire";
+import type { WireAttachment } from "@/lib/wire/rest";
 
 const NO_ATTACHMENTS: WireAttachment[] = [];
 

@@ -14,7 +14,7 @@ import { useMessageEdits } from "@/hooks/use-message-edits";
 import { useSendMessage } from "@/hooks/use-send-message";
 import { EDIT_WINDOW_MS } from "@/lib/chat/limits";
 import type { PendingMessage } from "@/lib/chat/client/pending";
-import type { WireAttachment } from "@/lib/chat/client/uploads/wire";
+import type { WireAttachment } from "@/lib/wire/rest";
 import type { WireMessagePage, WireReadMark } from "@/lib/wire/rest";
 
 const NONE: PendingMessage[] = [];

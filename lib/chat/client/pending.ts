@@ -1,5 +1,5 @@
 // Messages this tab is sending: shown at once, replaced by the stored copy when it arrives.
-import type { WireAttachment } from "@/lib/chat/client/uploads/wire";
+import type { WireAttachment } from "@/lib/wire/rest";
 
 export type PendingStatus = "sending" | "failed";
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { newPending } from "@/lib/chat/client/pending";
 import { attemptSend, type SendTransport } from "@/lib/chat/client/send-attempt";
 import { createChatStore } from "@/lib/chat/client/store";
-import type { WireAttachment } from "@/lib/chat/client/uploads/wire";
+import type { WireAttachment } from "@/lib/wire/rest";
 import { ME, message, messages, page, ROOM } from "@/tests/support/wire-messages";
 
 const photo = (id: string, name: string): WireAttachment => ({

@@ -4,17 +4,8 @@
 // POST /api/chat/uploads/{id}/complete, where the server checks the bytes and answers with the
 // attachment. Loaded on the first attach only (components/chat/attachment-tray.tsx).
 import * as v from "valibot";
-import { type WireAttachment, wireAttachmentSchema } from "@/lib/chat/client/uploads/wire";
+import { type WireAttachment, wireAttachmentSchema, wireUploadSchema } from "@/lib/wire/rest";
 
-const uploadTicketSchema = v.object({
-  upload: v.object({
-    id: v.string(),
-    upload_url: v.string(),
-    method: v.literal("PUT"),
-    headers: v.record(v.string(), v.string()),
-    expires_at: v.string(),
-  }),
-});
 const completedSchema = v.object({ attachment: wireAttachmentSchema });
 
 export type UploadOutcome = { ok: true; attachment: WireAttachment } | { ok: false; error: string };
@@ -67,7 +58,7 @@ export async function uploadFile(
     const { upload } = await postJson(
       `/api/chat/rooms/${roomId}/uploads`,
       { name: file.name, size: file.size, content_type: contentType },
-      uploadTicketSchema,
+      wireUploadSchema,
       signal,
     );
     await put(upload.upload_url, upload.headers, file, onProgress, signal);
