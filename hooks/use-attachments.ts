@@ -36,6 +36,7 @@ export function useAttachments(roomId: number): Attachments {
   const [rejected, setRejected] = useState<Rejected[]>([]);
   const files = useRef(new Map<string, { file: File; contentType: string; abort: AbortController }>());
   const count = useRef(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   count.current = staged.length;
 
   const patch = useCallback((key: string, change: Partial<StagedFile>) => {
@@ -49,7 +50,12 @@ export function useAttachments(roomId: number): Attachments {
       held.abort = new AbortController();
       patch(key, { status: "uploading", error: null, progress: 0 });
       const { uploadFile } = await import("@/lib/chat/client/uploads/upload");
-      const outcome = await uploadFile(roomId, held.file, held.contentType, (progress) => patch(key, { progress }), held.abort.signal);
+      const inOrder = <T>(step: () => Promise<T>): Promise<T> => {
+        const next = queue.current.then(step);
+        queue.current = next.catch(() => undefined);
+        return next;
+      };
+      const outcome = await uploadFile(roomId, held.file, held.contentType, (progress) => patch(key, { progress }), held.abort.signal, inOrder);
       if (!files.current.has(key)) return;
       patch(key, outcome.ok ? { status: "done", progress: 1, attachment: outcome.attachment } : { status: "failed", error: outcome.error });
     },

@@ -10,7 +10,7 @@ import { FILE_TYPES, IMAGE_TYPES } from "@/lib/attachments/limits";
 const ACCEPT = [...IMAGE_TYPES, ...FILE_TYPES, ".heic", ".heif"].join(",");
 
 const button =
-  "inline-flex size-9 shrink-0 items-center justify-center rounded-xl text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-40 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100";
+  "size-9 shrink-0 items-center justify-center rounded-xl text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-40 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100";
 
 export function AttachButton({ onFiles, disabled }: { onFiles: (files: File[]) => void; disabled: boolean }) {
   const picker = useRef<HTMLInputElement>(null);
@@ -28,7 +28,7 @@ export function AttachButton({ onFiles, disabled }: { onFiles: (files: File[]) =
         title="Attach photos or PDF files"
         disabled={disabled}
         onClick={() => picker.current?.click()}
-        className={button}
+        className={`inline-flex ${button}`}
       >
         <PaperclipIcon />
       </button>

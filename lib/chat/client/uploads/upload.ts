@@ -46,20 +46,25 @@ function put(url: string, headers: Record<string, string>, file: Blob, onProgres
   });
 }
 
-/** Never throws: a refusal or a network failure comes back as its message for the file's row. */
+/** Runs the steps it is given one after another, in the order they were given. */
+export type InOrder = <T>(step: () => Promise<T>) => Promise<T>;
+
+/**
+ * Never throws: a refusal or a network failure comes back as its message for the file's row.
+ * A message lists its attachments in the order their uploads were created, so `inOrder` runs
+ * that first step in the order the files were picked; the bytes then travel in parallel.
+ */
 export async function uploadFile(
   roomId: number,
   file: File,
   contentType: string,
   onProgress: (fraction: number) => void,
   signal: AbortSignal,
+  inOrder: InOrder,
 ): Promise<UploadOutcome> {
   try {
-    const { upload } = await postJson(
-      `/api/chat/rooms/${roomId}/uploads`,
-      { name: file.name, size: file.size, content_type: contentType },
-      wireUploadSchema,
-      signal,
+    const { upload } = await inOrder(() =>
+      postJson(`/api/chat/rooms/${roomId}/uploads`, { name: file.name, size: file.size, content_type: contentType }, wireUploadSchema, signal),
     );
     await put(upload.upload_url, upload.headers, file, onProgress, signal);
     onProgress(1);
