@@ -28,8 +28,9 @@ export function MessageAttachments({ attachments, tone }: { attachments: WireAtt
   const height = images.length === 1 ? SINGLE_HEIGHT : GRID_HEIGHT;
   const card =
     tone === "own"
-      ? "bg-indigo-500/40 hover:bg-indigo-500/60 text-white"
-      : "bg-white/70 hover:bg-white text-slate-900 dark:bg-slate-900/50 dark:hover:bg-slate-900 dark:text-slate-100";
+      ? "bg-indigo-800/50 text-white hover:bg-indigo-800/70"
+      : "bg-white text-slate-900 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-950";
+  const detail = tone === "own" ? "text-indigo-100" : "text-slate-600 dark:text-slate-400";
 
   return (
     <div className="mb-1 flex flex-col gap-1">
@@ -62,17 +63,11 @@ export function MessageAttachments({ attachments, tone }: { attachments: WireAtt
         </ul>
       ) : null}
       {files.map((file) => (
-        <a
-          key={file.id}
-          href={file.url}
-          download={file.name}
-          className={`flex max-w-full items-center gap-2 rounded-lg px-2.5 py-2 ${card}`}
-          aria-label={`Download ${file.name}, ${formatBytes(file.size)}`}
-        >
+        <a key={file.id} href={file.url} download={file.name} className={`flex max-w-full items-center gap-2 rounded-lg px-2.5 py-2 ${card}`}>
           <FileIcon width={28} height={28} className="shrink-0" />
           <span className="flex min-w-0 flex-col">
             <span className="truncate text-sm font-medium">{file.name}</span>
-            <span className="text-xs opacity-80">{formatBytes(file.size)} · Download</span>
+            <span className={`text-xs ${detail}`}>{formatBytes(file.size)} · Download</span>
           </span>
         </a>
       ))}
