@@ -69,9 +69,10 @@ export async function uploadFile(as: Caller, roomId: number, bytes: Buffer, name
 
 /**
  * For the authorization and fuzz tables: a pending upload of `uploaderId` with its bytes stored
- * (a PDF) and its local PUT token, and a photo (display and thumbnail stored) on `messageId`.
+ * (a PDF) and its local PUT token, and a photo (display and thumbnail stored) on `messageId`
+ * (null: completed, not sent yet).
  */
-export async function attachmentFixture(input: { roomId: number; uploaderId: number; messageId: number }) {
+export async function attachmentFixture(input: { roomId: number; uploaderId: number; messageId: number | null }) {
   const uploadId = crypto.randomUUID();
   const attachmentId = crypto.randomUUID();
   const folder = (id: string) => `rooms/${input.roomId}/${id}`;
