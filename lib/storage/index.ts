@@ -34,14 +34,3 @@ export function storage(): ObjectStorage {
 export function resetStorage(): void {
   cached = undefined;
 }
-
-/** Origins the browser talks to for uploads and downloads (the page's CSP): none for local disk. */
-export function storageOrigins(source: { S3_BUCKET?: string; S3_ENDPOINT?: string; S3_REGION?: string; S3_FORCE_PATH_STYLE?: boolean }): string[] {
-  if (!source.S3_BUCKET) return [];
-  if (source.S3_ENDPOINT) {
-    const endpoint = new URL(source.S3_ENDPOINT);
-    // Virtual-hosted style puts the bucket in the host name.
-    return [source.S3_FORCE_PATH_STYLE ? endpoint.origin : `${endpoint.protocol}//${source.S3_BUCKET}.${endpoint.host}`];
-  }
-  return [`https://${source.S3_BUCKET}.s3.${source.S3_REGION ?? "us-east-1"}.amazonaws.com`];
-}

@@ -15,6 +15,9 @@ const sound = {
   NEXTAUTH_SECRET: "q2c9Zb1mV0x8RkT4yN7pL3sW6hJ5dF0gA1eU2iO3-never-printed",
   TRUSTED_PROXY_HOPS: "1",
   CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz-never-printed",
+  S3_BUCKET: "jobchat-photos",
+  S3_ACCESS_KEY_ID: "AKIAQ3EGRJX7EXAMPLE9",
+  S3_SECRET_ACCESS_KEY: "p9Rk2vXw7LmN4qT8sY1bZ6cH3jF0gD5eA2uI7oK4-never-printed",
 };
 
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };

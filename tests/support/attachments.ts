@@ -5,6 +5,9 @@ import { POST as createRoute } from "@/app/api/chat/rooms/[roomId]/uploads/route
 import { PUT as contentRoute } from "@/app/api/chat/uploads/[uploadId]/content/route";
 import { POST as completeRoute } from "@/app/api/chat/uploads/[uploadId]/complete/route";
 import { BASE, call, request, type Caller } from "@/tests/support/http";
+import { db } from "@/lib/db";
+import { storage } from "@/lib/storage";
+import { signUploadToken } from "@/lib/attachments/upload-token";
 
 /** A JPEG photo carrying EXIF with a GPS position (as a phone writes it) and a camera make. */
 export async function photoWithGps(width = 2400, height = 1800): Promise<Buffer> {
@@ -62,4 +65,42 @@ export async function uploadFile(as: Caller, roomId: number, bytes: Buffer, name
   const put = await putBytes(started.body.upload, bytes);
   if (put >= 300) throw new Error(`PUT: ${put}`);
   return { id: started.body.upload.id as string, ...(await completeUpload(as, started.body.upload.id)) };
+}
+
+/**
+ * For the authorization and fuzz tables: a pending upload of `uploaderId` with its bytes stored
+ * (a PDF) and its local PUT token, and a photo (display and thumbnail stored) on `messageId`
+ * (null: completed, not sent yet).
+ */
+export async function attachmentFixture(input: { roomId: number; uploaderId: number; messageId: number | null }) {
+  const uploadId = crypto.randomUUID();
+  const attachmentId = crypto.randomUUID();
+  const folder = (id: string) => `rooms/${input.roomId}/${id}`;
+  await storage().put(`${folder(uploadId)}/original`, pdf(), "application/octet-stream");
+  const webp = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#09c" } })
+    .webp()
+    .toBuffer();
+  await storage().put(`${folder(attachmentId)}/display.webp`, webp, "image/webp");
+  await storage().put(`${folder(attachmentId)}/thumb.webp`, webp, "image/webp");
+  const base = { roomId: input.roomId, uploaderId: input.uploaderId };
+  await db.attachment.createMany({
+    data: [
+      { ...base, id: uploadId, name: "pending.pdf", contentType: "application/pdf", size: pdf().length, storageKey: `${folder(uploadId)}/original` },
+      {
+        ...base,
+        id: attachmentId,
+        messageId: input.messageId,
+        status: "ready",
+        kind: "image",
+        name: "photo.jpg",
+        contentType: "image/webp",
+        size: webp.length,
+        width: 8,
+        height: 8,
+        storageKey: `${folder(attachmentId)}/display.webp`,
+        thumbKey: `${folder(attachmentId)}/thumb.webp`,
+      },
+    ],
+  });
+  return { uploadId, uploadToken: signUploadToken(uploadId, new Date(Date.now() + 10 * 60_000)), attachmentId };
 }

@@ -79,6 +79,22 @@ describe("attachments leave storage with their message, or after a day unsent", 
     expect(await serve(b, photo.id)).toBe(404);
   });
 
+  it("when the newest message goes, a photo-only message before it is previewed as the photo again", async () => {
+    const photo = await uploadFile(a, roomId, await photoWithGps(30, 20), "p.jpg", "image/jpeg");
+    await sendWith(a, roomId, [photo.id]);
+    const latest = (
+      await call(
+        sendRoute,
+        await request(b, "POST", `/api/chat/rooms/${roomId}/messages`, { json: { content: "nice", client_id: crypto.randomUUID() } }),
+        { roomId: String(roomId) },
+      )
+    ).body;
+    expect(await db.chatRoom.findUniqueOrThrow({ where: { id: roomId } })).toMatchObject({ lastMessageContent: "nice" });
+    const params = { roomId: String(roomId), messageId: String(latest.id) };
+    expect((await call(deleteOwnRoute, await request(b, "DELETE", `/api/chat/rooms/${roomId}/messages/${latest.id}`), params)).status).toBe(204);
+    expect(await db.chatRoom.findUniqueOrThrow({ where: { id: roomId } })).toMatchObject({ lastMessageContent: "Photo", lastMessageSenderId: a.id });
+  });
+
   it("the cron cleanup deletes a day-old upload never sent, and keeps a fresh one and a sent one", async () => {
     const old = await uploadFile(a, roomId, pdf(), "old.pdf", "application/pdf");
     const oldPending = await startUpload(a, roomId, { name: "never.pdf", size: 10, content_type: "application/pdf" });
