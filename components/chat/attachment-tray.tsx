@@ -2,7 +2,8 @@
 // The files attached to the message being written: a preview of each (a photo, or a file card),
 // its upload progress, Remove, and Retry when its upload failed; above them, the files that were
 // refused and why. Loaded on the first attach (components/chat/lazy-attachments.tsx).
-import type { Attachments, StagedFile } from "@/hooks/use-attachments";
+import type { Attachments } from "@/hooks/use-attachments";
+import type { StagedFile } from "@/lib/chat/client/uploads/manager";
 import { FileIcon } from "@/components/ui/icons";
 import { formatBytes } from "@/lib/chat/client/format-bytes";
 
