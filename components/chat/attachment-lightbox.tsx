@@ -3,10 +3,27 @@
 // inside it and closes it on Escape; arrow keys and a horizontal swipe move between the photos.
 // Loaded on the first opening (components/chat/lazy-attachments.tsx).
 import { type PointerEvent, useEffect, useRef, useState } from "react";
-import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from "@/components/ui/icons";
+import { CloseIcon } from "@/components/ui/icons";
 import type { WireAttachment } from "@/lib/wire/rest";
 
 const SWIPE_PX = 50;
+
+// Here rather than in components/ui/icons.tsx, which the room page loads whole.
+const Chevron = ({ d }: { d: string }) => (
+  <svg
+    viewBox="0 0 24 24"
+    width={20}
+    height={20}
+    fill="none"
+    stroke="currentColor"
+    strokeWidth={1.8}
+    strokeLinecap="round"
+    aria-hidden="true"
+    focusable="false"
+  >
+    <path d={d} />
+  </svg>
+);
 
 type LightboxProps = { images: WireAttachment[]; start: number; onClose: () => void };
 
@@ -85,10 +102,10 @@ export function AttachmentLightbox({ images, start, onClose }: LightboxProps) {
               aria-label="Previous photo"
               className={`absolute top-1/2 left-4 -translate-y-1/2 ${control}`}
             >
-              <ChevronLeftIcon />
+              <Chevron d="m15 18-6-6 6-6" />
             </button>
             <button type="button" onClick={() => go(1)} aria-label="Next photo" className={`absolute top-1/2 right-4 -translate-y-1/2 ${control}`}>
-              <ChevronRightIcon />
+              <Chevron d="m9 18 6-6-6-6" />
             </button>
           </>
         ) : null}
