@@ -23,6 +23,8 @@ const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JS
 const cacheDir = path.join(process.cwd(), ".cache");
 mkdirSync(cacheDir, { recursive: true });
 const workDir = mkdtempSync(path.join(cacheDir, "e2e-server-"));
+// Photos and files of this run (the seed's and the tests'), never .data/uploads; next inherits it.
+process.env.UPLOADS_DIR ??= path.join(workDir, "uploads");
 
 let database: EmbeddedDatabase | null = null;
 let realtime: RealtimeServer | null = null;

@@ -5,6 +5,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { invalidInput, notFound } from "@/lib/errors";
 import { messagePageSql, usernames } from "@/lib/chat/messages";
+import { attachmentsOf } from "@/lib/attachments/attach";
+import type { AttachmentRow } from "@/lib/wire/serialize";
 import { assertAdmin } from "@/lib/admin/guard";
 import { ADMIN_PAGE_SIZE } from "@/lib/admin/schemas";
 import { isCursorDate, MAX_ROW_ID } from "@/lib/chat/schemas";
@@ -69,6 +71,8 @@ export type AdminMessage = {
   deletedAt: Date | null;
   /** The text before each edit, oldest first. */
   edits: Array<{ oldContent: string; editedAt: Date }>;
+  /** Its photos and files (a moderated message's are deleted with it). */
+  attachments: AttachmentRow[];
 };
 
 export type AdminRoomDetail = {
@@ -102,13 +106,17 @@ export async function getAdminRoom(admin: SessionUser, roomId: number, input: { 
     ),
   ]);
   const page = rows.slice(0, ADMIN_PAGE_SIZE);
-  const [names, edits] = await Promise.all([
+  const [names, edits, attachments] = await Promise.all([
     usernames(page.map((m) => m.senderId)),
     db.messageEdit.findMany({
       where: { messageId: { in: page.filter((m) => m.editedAt).map((m) => m.id) } },
       orderBy: [{ messageId: "asc" }, { editedAt: "asc" }],
       select: { messageId: true, oldContent: true, editedAt: true },
     }),
+    attachmentsOf(
+      db,
+      page.map((m) => Number(m.id)),
+    ),
   ]);
   return {
     room,
@@ -130,6 +138,7 @@ export async function getAdminRoom(admin: SessionUser, roomId: number, input: { 
       editedAt: m.editedAt,
       deletedAt: m.deletedAt,
       edits: edits.filter((e) => e.messageId === m.id).map(({ oldContent, editedAt }) => ({ oldContent, editedAt })),
+      attachments: attachments.get(Number(m.id)) ?? [],
     })),
     olderBefore: rows.length > ADMIN_PAGE_SIZE ? Number(page[page.length - 1].id) : null,
   };

@@ -11,12 +11,11 @@ import { storage } from "@/lib/storage";
 
 export type Variant = "display" | "thumb";
 
-const SERVE_HEADERS = {
-  "X-Content-Type-Options": "nosniff",
-  // Opened directly, the file runs nothing and loads nothing.
-  "Content-Security-Policy": "default-src 'none'; sandbox",
-  "Cross-Origin-Resource-Policy": "same-origin",
-};
+const SERVE_HEADERS = { "X-Content-Type-Options": "nosniff", "Cross-Origin-Resource-Policy": "same-origin" };
+/** A file (PDF), should a browser render it anyway, runs nothing and loads nothing. Photos go
+ * without: they are WebP the server itself encoded, and the browser's own viewer for an image
+ * opened in a tab needs inline styles and scripts. */
+const FILE_HEADERS = { ...SERVE_HEADERS, "Content-Security-Policy": "default-src 'none'; sandbox" };
 
 async function visibleAttachment(user: SessionUser, id: string) {
   const row = await db.attachment.findUnique({
@@ -48,10 +47,11 @@ export async function serveAttachment(user: SessionUser, id: string, variant: Va
   const image = row.kind === "image";
   const name = image ? withExtension(row.name, "webp") : row.name;
   const disposition = contentDisposition(image ? "inline" : "attachment", name);
+  const headers = image ? SERVE_HEADERS : FILE_HEADERS;
   const store = storage();
   const presigned = await store.presignDownload(key, { contentType: row.contentType, disposition, expiresInSeconds: DOWNLOAD_URL_TTL_SECONDS });
   if (presigned) {
-    return new Response(null, { status: 302, headers: { Location: presigned, "Cache-Control": "private, no-store", ...SERVE_HEADERS } });
+    return new Response(null, { status: 302, headers: { Location: presigned, "Cache-Control": "private, no-store", ...headers } });
   }
   const read = await store.read(key, Number.MAX_SAFE_INTEGER);
   if (!read.found || "tooLarge" in read) throw notFound("Attachment not found");
@@ -63,7 +63,7 @@ export async function serveAttachment(user: SessionUser, id: string, variant: Va
       "Content-Disposition": disposition,
       // What is stored under an id never changes.
       "Cache-Control": "private, max-age=86400, immutable",
-      ...SERVE_HEADERS,
+      ...headers,
     },
   });
 }

@@ -6,7 +6,8 @@ import type { DeleteResult, UserStanding } from "@/lib/admin/moderation";
 import type { Overview, Point } from "@/lib/admin/overview";
 import type { AdminRoom, AdminRoomDetail } from "@/lib/admin/rooms";
 import type { AdminUser } from "@/lib/admin/users";
-import { wireId, wireUserSchema } from "@/lib/wire/rest";
+import { wireAttachmentSchema, wireId, wireUserSchema } from "@/lib/wire/rest";
+import { toWireAttachment } from "@/lib/wire/serialize";
 
 const isoTime = v.pipe(v.string(), v.isoTimestamp());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -75,6 +76,7 @@ export const adminRoomDetailSchema = v.object({
       deleted_at: v.nullable(isoTime),
       /** The text before each edit, oldest first. */
       edits: v.array(v.object({ content: v.string(), edited_at: isoTime })),
+      attachments: v.array(wireAttachmentSchema),
     }),
   ),
   older_before: v.nullable(wireId),
@@ -158,6 +160,7 @@ export const wireRoomDetail = (d: AdminRoomDetail): Out<typeof adminRoomDetailSc
     edited_at: iso(m.editedAt),
     deleted_at: iso(m.deletedAt),
     edits: m.edits.map((e) => ({ content: e.oldContent, edited_at: e.editedAt.toISOString() })),
+    attachments: m.attachments.map(toWireAttachment),
   })),
   older_before: d.olderBefore,
 });

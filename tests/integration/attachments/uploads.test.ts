@@ -128,6 +128,8 @@ describe("photos and files: upload, send, serve (local disk)", () => {
     expect(served.status).toBe(200);
     expect(served.headers.get("content-type")).toBe("application/pdf");
     expect(served.headers.get("content-disposition")).toMatch(/^attachment; filename="invoice\.pdf"/);
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(served.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
     expect(served.bytes.equals(pdf())).toBe(true);
 
     const photos = [await uploadFile(a, roomId, await photoWithGps(40, 30), "a.jpg", "image/jpeg"), await uploadFile(a, roomId, pdf(), "b.pdf", "")];

@@ -44,7 +44,20 @@ describe("message pages (cursor pagination)", () => {
     // Gapless per room: the newest 50 of TOTAL are seq TOTAL-49..TOTAL.
     expect(messages.map((x: { seq: number }) => x.seq)).toEqual(Array.from({ length: 50 }, (_, i) => TOTAL - 49 + i));
     const m = messages[0];
-    expect(Object.keys(m).sort()).toEqual(["client_id", "content", "deleted", "edited_at", "id", "is_read", "room_id", "sender", "seq", "timestamp"]);
+    expect(Object.keys(m).sort()).toEqual([
+      "attachments",
+      "client_id",
+      "content",
+      "deleted",
+      "edited_at",
+      "id",
+      "is_read",
+      "room_id",
+      "sender",
+      "seq",
+      "timestamp",
+    ]);
+    expect(m.attachments).toEqual([]);
     expect(typeof m.id).toBe("number");
     expect(m.room_id).toBe(roomId);
     expect([a.id, b.id]).toContain(m.sender.id);
