@@ -3,7 +3,7 @@
 // checked it. hooks/use-attachments.ts loads this on the first attach and renders what it reports.
 import type { WireAttachment } from "@/lib/wire/rest";
 import { type Rejected, sortPicked } from "@/lib/chat/client/uploads/rules";
-import { type InOrder, type UploadOutcome, uploadFile } from "@/lib/chat/client/uploads/upload";
+import { type InOrder, uploadFile } from "@/lib/chat/client/uploads/upload";
 
 export type StagedFile = {
   key: string;
@@ -21,14 +21,7 @@ export type StagedFile = {
 
 export type AttachmentsView = { staged: StagedFile[]; rejected: Rejected[] };
 
-type Upload = (
-  roomId: number,
-  file: File,
-  contentType: string,
-  onProgress: (fraction: number) => void,
-  signal: AbortSignal,
-  inOrder: InOrder,
-) => Promise<UploadOutcome>;
+type Upload = typeof uploadFile;
 
 type Held = { file: File; contentType: string; abort: AbortController };
 
