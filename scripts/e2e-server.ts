@@ -11,6 +11,7 @@ import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded-postgres";
 import { freePort } from "./db/free-port";
 import { migrate } from "./db/migrate-runner";
+import { resetEnvCache } from "@/lib/env";
 import { seedDemoData } from "@/prisma/seed-data";
 import { randomCredentials, type RealtimeServer, startRealtimeServer } from "@/realtime-server";
 import { pusherEnv } from "@/realtime-server";
@@ -25,6 +26,9 @@ mkdirSync(cacheDir, { recursive: true });
 const workDir = mkdtempSync(path.join(cacheDir, "e2e-server-"));
 // Photos and files of this run (the seed's and the tests'), never .data/uploads; next inherits it.
 process.env.UPLOADS_DIR ??= path.join(workDir, "uploads");
+// lib/db (imported with the seed) parsed the environment at import, before this line: read it again,
+// or the seed's photos land in .data/uploads where `next start` never looks.
+resetEnvCache();
 
 let database: EmbeddedDatabase | null = null;
 let realtime: RealtimeServer | null = null;
