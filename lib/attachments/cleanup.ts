@@ -3,6 +3,7 @@ import "server-only";
 // took within a day (GET /api/cron/cleanup, and hourly on a long-lived server).
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/realtime/outbox-store";
+import { notFound } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { UNATTACHED_UPLOAD_TTL_MS } from "@/lib/attachments/limits";
 import { storage } from "@/lib/storage";
@@ -71,4 +72,13 @@ export function startUploadCleanup(): () => void {
   }, CLEANUP_EVERY_MS);
   timer.unref?.();
   return () => clearInterval(timer);
+}
+
+/** The uploader takes back an upload not sent yet (removed from the composer): row, then bytes. 404 for anything else. */
+export async function discardUpload(input: { userId: number; uploadId: string }): Promise<void> {
+  const rows = await db.$queryRaw<Keys[]>`
+    DELETE FROM chat_attachment WHERE id = ${input.uploadId}::uuid AND uploader_id = ${input.userId} AND message_id IS NULL
+    RETURNING id::text AS id, storage_key AS "storageKey", thumb_key AS "thumbKey"`;
+  if (rows.length === 0) throw notFound("Upload not found");
+  await removeStoredFiles(rows);
 }

@@ -1,8 +1,5 @@
 // Runs in each test worker before any test file: points lib/env at the throw-away database.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { inject } from "vitest";
 import { pusherEnv } from "@/realtime-server";
 
@@ -10,7 +7,7 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
 process.env.LOG_LEVEL ??= "silent";
 // Uploads (local-disk storage driver) go to a throw-away folder, never .data/uploads.
-process.env.UPLOADS_DIR ??= mkdtempSync(path.join(tmpdir(), "jobchat-test-uploads-"));
+process.env.UPLOADS_DIR ??= inject("uploadsDir");
 
 const realtime = inject("realtime");
 Object.assign(process.env, pusherEnv(realtime));

@@ -18,6 +18,7 @@ import { makeRoom, makeUser } from "@/tests/support/factories";
 import { startRealtime, stopRealtime, Subscriber } from "@/tests/integration/admin/support/realtime";
 import { completeUpload, hasGpsTag, pdf, photoWithGps, putBytes, startUpload, uploadFile } from "@/tests/support/attachments";
 import { sendMessageAction } from "@/app/(chat)/actions";
+import { DELETE as discardRoute } from "@/app/api/chat/uploads/[uploadId]/route";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 const uploadsDir = () => process.env.UPLOADS_DIR ?? "";
@@ -270,6 +271,22 @@ describe("photos and files: upload, send, serve (local disk)", () => {
       expect(eleventh.status).toBe(409);
       expect(eleventh.body.error.message).toMatch(/At most 10/);
       expect(await db.attachment.count({ where: { uploaderId: a.id } })).toBe(10);
+    });
+
+    it("an upload taken back from the composer frees its place and its bytes; nobody else may take it back, nor a sent one", async () => {
+      const discard = async (as: Caller, id: string) =>
+        (await discardRoute(await request(as, "DELETE", `/api/chat/uploads/${id}`), { params: Promise.resolve({ uploadId: id }) })).status;
+      const done = await uploadFile(a, roomId, pdf(), "draft.pdf", "application/pdf");
+      expect(filesOf(roomId)).toEqual([`${done.id}/original`]);
+      expect(await discard(b, done.id)).toBe(404);
+      expect(await discard(stranger, done.id)).toBe(404);
+      expect(await discard(a, done.id)).toBe(204);
+      expect(await discard(a, done.id)).toBe(404);
+      await expectNothingStored(a);
+      const sent = await uploadFile(a, roomId, pdf(), "sent.pdf", "application/pdf");
+      expect((await send(a, roomId, { content: "", client_id: crypto.randomUUID(), attachment_ids: [sent.id] })).status).toBe(201);
+      expect(await discard(a, sent.id)).toBe(404);
+      expect(await db.attachment.count({ where: { id: sent.id } })).toBe(1);
     });
 
     it("an upload link reused after it expired, or after the upload completed; someone else's upload", async () => {

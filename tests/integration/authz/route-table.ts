@@ -141,6 +141,14 @@ export const ROUTES: RouteCase[] = [
     // Only its uploader: other members get 404 too (tests/integration/attachments/uploads.test.ts).
     expect: roomScoped(200),
   },
+  {
+    file: "chat/uploads/[uploadId]",
+    method: "DELETE",
+    path: (f) => `/api/chat/uploads/${f.uploadId}`,
+    params: (f) => ({ uploadId: f.uploadId }),
+    // Only its uploader, only before it is sent (tests/integration/attachments/uploads.test.ts).
+    expect: roomScoped(204),
+  },
   // Admins may look at a room's photos and files (moderation, the room detail page).
   {
     file: "chat/attachments/[attachmentId]",
