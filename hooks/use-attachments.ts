@@ -33,8 +33,8 @@ export function useAttachments(roomId: number): Attachments {
     };
   }, [roomId]);
 
-  // Leaving the room cancels what is still uploading and frees the previews.
-  useEffect(() => () => void manager.current?.then((m) => m.clear()), []);
+  // Leaving the room cancels what is still uploading, takes back what was not sent and frees the previews.
+  useEffect(() => () => void manager.current?.then((m) => m.discardAll()), []);
 
   return { ...view, ...actions };
 }

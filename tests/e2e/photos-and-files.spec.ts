@@ -43,7 +43,10 @@ test("A attaches two photos and a PDF; B sees the thumbnails live and browses th
   // Removing one before sending: it is not sent.
   await attach(alice, [await photo("blurry.jpg", 300, 300)]);
   await expectUploaded(alice, 4);
+  // Removing it takes the unsent upload back on the server (its place among the room's 10 is freed).
+  const discarded = alice.waitForResponse((r) => r.request().method() === "DELETE" && /\/api\/chat\/uploads\/[^/]+$/.test(r.url()));
   await tray.getByRole("button", { name: "Remove blurry.jpg" }).click();
+  expect((await discarded).status()).toBe(204);
   await expect(tray.getByRole("listitem")).toHaveCount(3);
 
   const text = unique("Before and after");

@@ -3,7 +3,7 @@
 // creation in the order picked, progress, a failed upload retried alone, removal cancelling.
 import { describe, expect, it } from "vitest";
 import { type AttachmentsView, createUploadManager } from "@/lib/chat/client/uploads/manager";
-import type { InOrder, UploadOutcome } from "@/lib/chat/client/uploads/upload";
+import type { UploadOutcome } from "@/lib/chat/client/uploads/upload";
 import type { WireAttachment } from "@/lib/wire/rest";
 
 const jpeg = (name: string, bytes = 100) => new File([new Uint8Array(bytes)], name, { type: "image/jpeg" });
@@ -25,17 +25,18 @@ function harness() {
   const views: AttachmentsView[] = [];
   const created: string[] = [];
   const calls: Call[] = [];
-  const manager = createUploadManager(
-    7,
-    (view) => views.push(view),
-    (_room, file, _type, progress, signal, inOrder: InOrder) =>
+  const discarded: string[] = [];
+  const manager = createUploadManager(7, (view) => views.push(view), {
+    upload: (_room, file, _type, { onProgress, onCreated, signal, inOrder }) =>
       inOrder(async () => {
         created.push(file.name);
-      }).then(() => new Promise<UploadOutcome>((finish) => calls.push({ name: file.name, signal, progress, finish }))),
-  );
+        onCreated(`upload-${created.length}`);
+      }).then(() => new Promise<UploadOutcome>((finish) => calls.push({ name: file.name, signal, progress: onProgress, finish }))),
+    discard: (uploadId) => void discarded.push(uploadId),
+  });
   const last = () => views.at(-1) ?? { staged: [], rejected: [] };
   const settle = () => new Promise((r) => setTimeout(r, 0));
-  return { manager, views, created, calls, last, settle };
+  return { manager, views, created, calls, discarded, last, settle };
 }
 
 describe("upload manager", () => {
@@ -60,7 +61,7 @@ describe("upload manager", () => {
     expect(h.last().staged.every((s) => s.status === "done" && s.progress === 1)).toBe(true);
   });
 
-  it("a failed upload shows its error and is retried alone; removing one cancels it; clear empties the strip", async () => {
+  it("a failed upload shows its error and is retried alone; removing one cancels it and takes it back; leaving takes back the rest", async () => {
     const h = harness();
     h.manager.add([jpeg("a.jpg"), jpeg("b.jpg")]);
     await h.settle();
@@ -72,19 +73,35 @@ describe("upload manager", () => {
     h.manager.retry(key);
     await h.settle();
     expect(h.created).toEqual(["a.jpg", "b.jpg", "a.jpg"]);
+    // The failed upload is taken back on the server; the retry is a new one.
+    expect(h.discarded).toEqual(["upload-1"]);
     expect(h.last().staged[0]).toMatchObject({ status: "uploading", error: null });
 
     const b = h.calls[1];
     h.manager.remove(h.last().staged[1]?.key ?? "");
     expect(b?.signal.aborted).toBe(true);
+    expect(h.discarded).toEqual(["upload-1", "upload-2"]);
     expect(h.last().staged.map((s) => s.name)).toEqual(["a.jpg"]);
     b?.finish({ ok: false, error: "Cancelled." });
     await h.settle();
     expect(h.last().staged.map((s) => s.name)).toEqual(["a.jpg"]);
 
-    h.manager.clear();
+    // Leaving the room takes back what was not sent.
+    h.manager.discardAll();
     expect(h.calls[2]?.signal.aborted).toBe(true);
+    expect(h.discarded).toEqual(["upload-1", "upload-2", "upload-3"]);
     expect(h.last()).toEqual({ staged: [], rejected: [] });
+  });
+
+  it("after a send, clear forgets the files without taking their uploads back (the message holds them now)", async () => {
+    const h = harness();
+    h.manager.add([jpeg("sent.jpg")]);
+    await h.settle();
+    h.calls[0]?.finish({ ok: true, attachment: stored("sent.jpg") });
+    await h.settle();
+    h.manager.clear();
+    expect(h.last()).toEqual({ staged: [], rejected: [] });
+    expect(h.discarded).toEqual([]);
   });
 
   it("counts files already attached against the limit of 10", async () => {

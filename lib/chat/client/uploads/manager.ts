@@ -3,7 +3,7 @@
 // checked it. hooks/use-attachments.ts loads this on the first attach and renders what it reports.
 import type { WireAttachment } from "@/lib/wire/rest";
 import { type Rejected, sortPicked } from "@/lib/chat/client/uploads/rules";
-import { type InOrder, uploadFile } from "@/lib/chat/client/uploads/upload";
+import { discardUpload, type InOrder, uploadFile } from "@/lib/chat/client/uploads/upload";
 
 export type StagedFile = {
   key: string;
@@ -21,11 +21,14 @@ export type StagedFile = {
 
 export type AttachmentsView = { staged: StagedFile[]; rejected: Rejected[] };
 
-type Upload = typeof uploadFile;
+type Held = { file: File; contentType: string; abort: AbortController; uploadId: string | null };
+type Transport = { upload: typeof uploadFile; discard: typeof discardUpload };
 
-type Held = { file: File; contentType: string; abort: AbortController };
-
-export function createUploadManager(roomId: number, report: (view: AttachmentsView) => void, upload: Upload = uploadFile) {
+export function createUploadManager(
+  roomId: number,
+  report: (view: AttachmentsView) => void,
+  { upload, discard }: Transport = { upload: uploadFile, discard: discardUpload },
+) {
   let view: AttachmentsView = { staged: [], rejected: [] };
   const held = new Map<string, Held>();
   let queue: Promise<unknown> = Promise.resolve();
@@ -42,9 +45,12 @@ export function createUploadManager(roomId: number, report: (view: AttachmentsVi
   const patch = (key: string, change: Partial<StagedFile>) => {
     if (held.has(key)) publish({ staged: view.staged.map((s) => (s.key === key ? { ...s, ...change } : s)) });
   };
-  const forget = (list: StagedFile[]) => {
+  /** `unsent`: the files will not be sent, so their uploads are taken back on the server too. */
+  const forget = (list: StagedFile[], unsent: boolean) => {
     for (const s of list) {
-      held.get(s.key)?.abort.abort();
+      const file = held.get(s.key);
+      file?.abort.abort();
+      if (unsent && file?.uploadId) discard(file.uploadId);
       held.delete(s.key);
       if (s.previewUrl) URL.revokeObjectURL(s.previewUrl);
     }
@@ -54,8 +60,18 @@ export function createUploadManager(roomId: number, report: (view: AttachmentsVi
     const file = held.get(key);
     if (!file) return;
     file.abort = new AbortController();
+    // A retry makes a new upload: the failed one is taken back.
+    if (file.uploadId) discard(file.uploadId);
+    file.uploadId = null;
     patch(key, { status: "uploading", error: null, progress: 0 });
-    const outcome = await upload(roomId, file.file, file.contentType, (progress) => patch(key, { progress }), file.abort.signal, inOrder);
+    const outcome = await upload(roomId, file.file, file.contentType, {
+      onProgress: (progress) => patch(key, { progress }),
+      onCreated: (uploadId) => {
+        file.uploadId = uploadId;
+      },
+      signal: file.abort.signal,
+      inOrder,
+    });
     patch(key, outcome.ok ? { status: "done", progress: 1, attachment: outcome.attachment } : { status: "failed", error: outcome.error });
   }
 
@@ -65,7 +81,7 @@ export function createUploadManager(roomId: number, report: (view: AttachmentsVi
       const { accepted, rejected } = sortPicked(picked, view.staged.length);
       const fresh = accepted.map(({ file, kind, contentType }): StagedFile => {
         const key = crypto.randomUUID();
-        held.set(key, { file, contentType, abort: new AbortController() });
+        held.set(key, { file, contentType, abort: new AbortController(), uploadId: null });
         const previewUrl = kind === "image" ? URL.createObjectURL(file) : null;
         return { key, name: file.name, size: file.size, kind, previewUrl, progress: 0, status: "uploading", error: null, attachment: null };
       });
@@ -73,14 +89,22 @@ export function createUploadManager(roomId: number, report: (view: AttachmentsVi
       for (const s of fresh) void start(s.key);
     },
     remove(key: string) {
-      forget(view.staged.filter((s) => s.key === key));
+      forget(
+        view.staged.filter((s) => s.key === key),
+        true,
+      );
       publish({ staged: view.staged.filter((s) => s.key !== key) });
     },
     retry: (key: string) => void start(key),
     dismissRejected: () => publish({ rejected: [] }),
-    /** After a send (their attachments now belong to the message), or on leaving the room: cancels what is still uploading. */
+    /** After a send: the attachments now belong to the message. */
     clear() {
-      forget(view.staged);
+      forget(view.staged, false);
+      publish({ staged: [], rejected: [] });
+    },
+    /** Leaving the room: what is uploading stops, and nothing attached here stays on the server. */
+    discardAll() {
+      forget(view.staged, true);
       publish({ staged: [], rejected: [] });
     },
   };

@@ -49,6 +49,14 @@ function put(url: string, headers: Record<string, string>, file: Blob, onProgres
 /** Runs the steps it is given one after another, in the order they were given. */
 export type InOrder = <T>(step: () => Promise<T>) => Promise<T>;
 
+export type UploadHooks = {
+  onProgress: (fraction: number) => void;
+  /** The upload exists on the server (and counts among the room's unsent ones) from here on. */
+  onCreated: (uploadId: string) => void;
+  signal: AbortSignal;
+  inOrder: InOrder;
+};
+
 /**
  * Never throws: a refusal or a network failure comes back as its message for the file's row.
  * A message lists its attachments in the order their uploads were created, so `inOrder` runs
@@ -58,14 +66,13 @@ export async function uploadFile(
   roomId: number,
   file: File,
   contentType: string,
-  onProgress: (fraction: number) => void,
-  signal: AbortSignal,
-  inOrder: InOrder,
+  { onProgress, onCreated, signal, inOrder }: UploadHooks,
 ): Promise<UploadOutcome> {
   try {
     const { upload } = await inOrder(() =>
       postJson(`/api/chat/rooms/${roomId}/uploads`, { name: file.name, size: file.size, content_type: contentType }, wireUploadSchema, signal),
     );
+    onCreated(upload.id);
     await put(upload.upload_url, upload.headers, file, onProgress, signal);
     onProgress(1);
     const { attachment } = await postJson(`/api/chat/uploads/${encodeURIComponent(upload.id)}/complete`, {}, completedSchema, signal);
@@ -75,4 +82,12 @@ export async function uploadFile(
     if (error instanceof DOMException && error.name === "AbortError") return { ok: false, error: "Cancelled." };
     return { ok: false, error: "Network error while uploading." };
   }
+}
+
+/** Takes back an upload that will not be sent (removed from the strip, or the room left), so it
+ * stops counting among the room's unsent uploads. Best effort: what is missed expires in a day. */
+export function discardUpload(uploadId: string): void {
+  void fetch(`/api/chat/uploads/${encodeURIComponent(uploadId)}`, { method: "DELETE", credentials: "same-origin", keepalive: true }).catch(
+    () => undefined,
+  );
 }
