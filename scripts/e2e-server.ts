@@ -11,8 +11,8 @@ import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded-postgres";
 import { freePort } from "./db/free-port";
 import { migrate } from "./db/migrate-runner";
-import { resetEnvCache } from "@/lib/env";
 import { seedDemoData } from "@/prisma/seed-data";
+import { resetEnvCache } from "@/lib/env";
 import { randomCredentials, type RealtimeServer, startRealtimeServer } from "@/realtime-server";
 import { pusherEnv } from "@/realtime-server";
 
@@ -25,9 +25,8 @@ const cacheDir = path.join(process.cwd(), ".cache");
 mkdirSync(cacheDir, { recursive: true });
 const workDir = mkdtempSync(path.join(cacheDir, "e2e-server-"));
 // Photos and files of this run (the seed's and the tests'), never .data/uploads; next inherits it.
+// The imports above have already read the environment once (lib/log.ts): read it again.
 process.env.UPLOADS_DIR ??= path.join(workDir, "uploads");
-// lib/db (imported with the seed) parsed the environment at import, before this line: read it again,
-// or the seed's photos land in .data/uploads where `next start` never looks.
 resetEnvCache();
 
 let database: EmbeddedDatabase | null = null;
