@@ -14,6 +14,7 @@ import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/csp";
 import { isCrossSite } from "@/lib/http/same-origin";
 import { realtimeClientConfig } from "@/lib/realtime/client-config";
+import { storageOrigins } from "@/lib/storage/origins";
 
 const isApi = (pathname: string) => pathname.startsWith("/api/");
 const isAdminArea = (pathname: string) => /^\/(api\/)?admin(\/|$)/.test(pathname);
@@ -24,7 +25,12 @@ const apiError = (status: 401 | 403 | 404, code: "unauthorized" | "forbidden" | 
 function forward(request: NextRequest, rewriteTo?: URL): NextResponse {
   if (isApi(request.nextUrl.pathname)) return rewriteTo ? NextResponse.rewrite(rewriteTo) : NextResponse.next();
   const e = env();
-  const policy = contentSecurityPolicy({ nonce: createNonce(), realtime: realtimeClientConfig(), dev: e.NODE_ENV === "development" });
+  const policy = contentSecurityPolicy({
+    nonce: createNonce(),
+    realtime: realtimeClientConfig(),
+    dev: e.NODE_ENV === "development",
+    storage: storageOrigins(e),
+  });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   const init = { request: { headers } };

@@ -7,10 +7,11 @@ import { useChatStore } from "@/hooks/use-chat-store";
 import { mentionsIn } from "@/lib/chat/client/mention-draft";
 import { newPending } from "@/lib/chat/client/pending";
 import { attemptSend } from "@/lib/chat/client/send-attempt";
-import type { WireReply } from "@/lib/wire/rest";
+import type { WireAttachment, WireReply } from "@/lib/wire/rest";
 
 export type MessageSender = {
-  send: (content: string, replyTo?: WireReply | null) => void;
+  /** A reply quotes `replyTo`; `attachments` are finished uploads (the text may then be empty). */
+  send: (content: string, extras?: { replyTo?: WireReply | null; attachments?: WireAttachment[] }) => void;
   retry: (clientId: string) => void;
   discard: (clientId: string) => void;
 };
@@ -19,8 +20,9 @@ export function useSendMessage(roomId: number): MessageSender {
   const store = useChatStore();
   return useMemo(
     () => ({
-      send(content, replyTo = null) {
-        const pending = newPending(roomId, content, replyTo, mentionsIn(content, store.getState().members[roomId]));
+      send(content, { replyTo = null, attachments = [] } = {}) {
+        const mentions = mentionsIn(content, store.getState().members[roomId]);
+        const pending = newPending(roomId, content, { replyTo, mentions, attachments });
         store.addPending(pending);
         void attemptSend(store, roomId, pending.client_id, sendMessageAction);
       },

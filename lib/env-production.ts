@@ -32,6 +32,9 @@ const KNOWN_DEFAULTS = new Set(
     "your-app-key",
     "your-app-secret",
     "test-secret-not-for-production",
+    // MinIO's and s3rver's built-in credentials.
+    "minioadmin",
+    "s3rver",
   ].map((value) => value.toLowerCase()),
 );
 
@@ -101,10 +104,37 @@ export function marketplaceProblems(source: EnvSource): ConfigProblem[] {
   return Buffer.byteLength(token, "utf8") < NEXTAUTH_SECRET_MIN_BYTES ? [{ variable, reason: "too_short" }] : [];
 }
 
+const blank = (value: string | undefined) => value === undefined || value.trim() === "";
+
+/**
+ * Photos and files: a Vercel function's disk does not outlive it, so there the local-disk
+ * driver cannot work and S3-compatible storage is required. Elsewhere local disk is allowed (one
+ * server with a persistent disk), but a configured bucket needs its credentials, and never the
+ * well-known ones of MinIO or s3rver.
+ */
+export function storageProblems(source: EnvSource): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (source.VERCEL === "1" && blank(source.S3_BUCKET)) problems.push({ variable: "S3_BUCKET", reason: "missing" });
+  if (source.VERCEL !== "1" && blank(source.S3_BUCKET)) return problems;
+  for (const variable of ["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+    const value = source[variable];
+    if (value === undefined || blank(value)) problems.push({ variable, reason: "missing" });
+    else if (isKnownDefault(value)) problems.push({ variable, reason: "known_default" });
+  }
+  return problems;
+}
+
 /** Everything wrong for a production start; empty outside production. */
 export function productionProblems(source: EnvSource): ConfigProblem[] {
   return isProductionEnv(source)
-    ? [...databaseProblems(source), ...secretProblems(source), ...proxyProblems(source), ...cronProblems(source), ...marketplaceProblems(source)]
+    ? [
+        ...databaseProblems(source),
+        ...secretProblems(source),
+        ...proxyProblems(source),
+        ...cronProblems(source),
+        ...marketplaceProblems(source),
+        ...storageProblems(source),
+      ]
     : [];
 }
 

@@ -54,6 +54,17 @@ const schema = z.object({
     .optional(),
   // How often a long-lived server drains the realtime outbox (ms); 0 turns the loop off.
   OUTBOX_DRAIN_INTERVAL_MS: z.coerce.number().int().min(0).default(500),
+  // Photos and files (lib/storage): S3_BUCKET chooses S3-compatible storage; unset, local disk
+  // under UPLOADS_DIR (.data/uploads). Required on Vercel (lib/env-production.ts).
+  UPLOADS_DIR: optional,
+  S3_BUCKET: optional,
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: optional,
+  S3_SECRET_ACCESS_KEY: optional,
+  S3_FORCE_PATH_STYLE: flag,
+  RATE_LIMIT_UPLOAD_MAX: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_UPLOAD_WINDOW: z.coerce.number().int().positive().default(60),
 });
 
 export type Env = z.infer<typeof schema>;

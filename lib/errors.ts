@@ -6,6 +6,8 @@ export type ErrorCode =
   | "invalid_input"
   | "conflict"
   | "payload_too_large"
+  | "unsupported_type"
+  | "unprocessable"
   | "rate_limited"
   | "unavailable"
   | "internal";
@@ -17,6 +19,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_type: 415,
+  unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

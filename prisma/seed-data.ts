@@ -2,6 +2,7 @@ import bcrypt from "bcryptjs";
 import { createPrismaClient } from "@/lib/db";
 import type { RoomKind } from "@/lib/generated/prisma/client";
 import type { JobStatus } from "@/lib/jobs/status";
+import { attachDemoPhotos } from "@/prisma/seed-photos";
 
 export const DEMO_PASSWORD = "password123";
 export const DEMO_USERS = [
@@ -17,17 +18,20 @@ export const BIG_ROOM_MESSAGES = 5000;
 
 type Summary = { users: number; rooms: number; messages: number };
 
-const JOB_CHAT = [
+type ScriptLine = string | { content: string; photos: number[] };
+
+const JOB_CHAT: ScriptLine[] = [
   "Hi! Thanks for taking the job. When can you start?",
   "Hello! I can come Thursday at 9am, does that work?",
   "Thursday 9am is perfect. The key is with the concierge.",
   "Great. Any rooms that need extra attention?",
-  "The oven and the bathroom tiles, please.",
+  { content: "The oven and the bathroom tiles, please.", photos: [0, 1] },
   "No problem, I'll bring the steam cleaner.",
+  { content: "", photos: [2] },
   "Is parking available nearby?",
   "Yes, visitor bay 4 behind the building.",
 ];
-const SHORT_CHAT = ["Hi there!", "Hello, how are you?", "All good, see you soon."];
+const SHORT_CHAT: ScriptLine[] = ["Hi there!", "Hello, how are you?", "All good, see you soon."];
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -43,7 +47,7 @@ type DemoJob = {
   area: string;
   address: string;
   chatDaysAgo: number;
-  script: readonly string[];
+  script: readonly ScriptLine[];
 };
 
 /**
@@ -173,15 +177,15 @@ export async function seedDemoData(url: string): Promise<Summary> {
       if ((await db.message.count({ where: { roomId: r.id } })) > 0) continue;
       const participants = await db.chatParticipant.findMany({ where: { roomId: r.id }, orderBy: { id: "asc" } });
       const start = Date.now() - r.ageDays * DAY - r.script.length * 7 * 60_000 - 3_600_000;
-      await db.message.createMany({
-        data: r.script.map((content, i) => ({
-          roomId: r.id,
-          senderId: participants[i % participants.length].userId,
-          content,
-          clientId: crypto.randomUUID(),
-          timestamp: new Date(start + i * 7 * 60_000),
-        })),
-      });
+      // One at a time, in order (ids follow time): a few lines carry demo photos.
+      for (const [i, line] of r.script.entries()) {
+        const { content, photos } = typeof line === "string" ? { content: line, photos: [] } : line;
+        const senderId = participants[i % participants.length].userId;
+        const message = await db.message.create({
+          data: { roomId: r.id, senderId, content, clientId: crypto.randomUUID(), timestamp: new Date(start + i * 7 * 60_000) },
+        });
+        if (photos.length) await attachDemoPhotos(db, { roomId: r.id, uploaderId: senderId, messageId: message.id, scenes: photos });
+      }
     }
     // 5,000 messages over six weeks, in one set-based statement.
     if ((await db.message.count({ where: { roomId: big } })) === 0) {

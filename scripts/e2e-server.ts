@@ -12,6 +12,7 @@ import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./
 import { freePort } from "./db/free-port";
 import { migrate } from "./db/migrate-runner";
 import { seedDemoData } from "@/prisma/seed-data";
+import { resetEnvCache } from "@/lib/env";
 import { randomCredentials, type RealtimeServer, startRealtimeServer } from "@/realtime-server";
 import { pusherEnv } from "@/realtime-server";
 import pg from "pg";
@@ -24,6 +25,10 @@ const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JS
 const cacheDir = path.join(process.cwd(), ".cache");
 mkdirSync(cacheDir, { recursive: true });
 const workDir = mkdtempSync(path.join(cacheDir, "e2e-server-"));
+// Photos and files of this run (the seed's and the tests'), never .data/uploads; next inherits it.
+// The imports above have already read the environment once (lib/log.ts): read it again.
+process.env.UPLOADS_DIR ??= path.join(workDir, "uploads");
+resetEnvCache();
 
 let database: EmbeddedDatabase | null = null;
 let realtime: RealtimeServer | null = null;

@@ -10,7 +10,7 @@ import {
   messageTargetSchema,
   removeMemberSchema,
   rowId,
-  sendMessageBodySchema,
+  sendMessageActionSchema,
   settingsBodySchema,
 } from "@/lib/chat/schemas";
 import { sendMessage } from "@/lib/chat/send";
@@ -20,16 +20,28 @@ import { runAction } from "@/lib/http/action";
 import { enforce } from "@/lib/rate-limit";
 import type { ActionResult } from "@/lib/errors";
 
+/**
+ * reply_to_id: a message of the same room this one replies to.
+ * attachment_ids: finished uploads (POST /api/chat/uploads/{id}/complete); content may then be empty.
+ */
 export async function sendMessageAction(input: {
   room_id: number;
   content: string;
   client_id: string;
   reply_to_id?: number;
+  attachment_ids?: string[];
 }): Promise<ActionResult<WireMessage>> {
-  return runAction("sendMessage", sendMessageBodySchema.extend({ room_id: rowId }), input, async (user, body, emit) => {
+  return runAction("sendMessage", sendMessageActionSchema, input, async (user, body, emit) => {
     await enforce("send", String(user.id));
     const { message } = emit(
-      await sendMessage({ userId: user.id, roomId: body.room_id, content: body.content, clientId: body.client_id, replyToId: body.reply_to_id }),
+      await sendMessage({
+        userId: user.id,
+        roomId: body.room_id,
+        content: body.content,
+        clientId: body.client_id,
+        replyToId: body.reply_to_id,
+        attachmentIds: body.attachment_ids,
+      }),
     );
     return message;
   });

@@ -2,13 +2,19 @@
 // The message box: Enter sends, Shift+Enter is a new line; a counter appears near the limit.
 // Editing a message happens here too: Up arrow in an empty box edits my last message, Enter
 // saves, Escape cancels (the draft typed before comes back). "@" suggests the room's members.
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+// Files come in by the attach button, a drop onto the room or a paste; they upload at once and
+// the message (its text a caption, or empty) is sent when all of them are stored.
+import { type ClipboardEvent, type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { MentionSuggestions } from "@/components/chat/lazy-dialogs";
+import { AttachButton } from "@/components/chat/attach-button";
+import { AttachmentTray } from "@/components/chat/lazy-attachments";
 import { SendIcon } from "@/components/ui/icons";
+import { useAttachments } from "@/hooks/use-attachments";
+import { useFileDrop } from "@/hooks/use-file-drop";
 import { useChatState } from "@/hooks/use-chat-store";
 import { useMentionDraft } from "@/hooks/use-mention-draft";
 import { useTypingSender } from "@/hooks/use-typing-sender";
-import type { WireMention } from "@/lib/wire/rest";
+import type { WireAttachment, WireMention } from "@/lib/wire/rest";
 import type { ChatState } from "@/lib/chat/client/store";
 import { loadDraft, saveDraft } from "@/lib/chat/client/drafts";
 
@@ -21,7 +27,7 @@ const selectMyId = (s: ChatState) => s.me.id;
 type ComposerProps = {
   roomId: number;
   maxLength: number;
-  onSend: (content: string) => void;
+  onSend: (content: string, attachments: WireAttachment[]) => void;
   editing?: { id: number; content: string; mentions?: WireMention[] } | null;
   /** Starts editing my last message; false when there is none to edit. */
   onEditLast?: () => boolean;
@@ -39,11 +45,16 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
   const mention = useMentionDraft(roomId, textarea, setDraft);
   const inputId = useId();
   const counterId = useId();
+  const files = useAttachments(roomId);
+  const form = useRef<HTMLFormElement>(null);
+  const dropping = useFileDrop(form, files.add, hydrated && !editing);
+  const stored = files.staged.flatMap((s) => (s.attachment ? [s.attachment] : []));
+  const filesReady = stored.length === files.staged.length;
   // Measured as sent (picked names become "<@id>" tokens): what the server's limit counts.
   const sent = mention.toContent(draft);
   const length = sent.trim().length;
   const over = sent.length > maxLength;
-  const canSend = hydrated && length > 0 && !over;
+  const canSend = hydrated && !over && (editing ? length > 0 : filesReady && (length > 0 || stored.length > 0));
 
   // Text typed into the server-rendered box before hydration is only in the DOM: adopt it, or
   // the next render would write the empty draft back over it. Otherwise restore the room's saved
@@ -90,8 +101,9 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
       void onSaveEdit?.(mention.toContent(draft.trim()));
       return;
     }
-    onSend(mention.toContent(draft.trim()));
+    onSend(mention.toContent(draft.trim()), stored);
     mention.forget();
+    files.clear();
     setDraft("");
     stopped();
     textarea.current?.focus();
@@ -114,8 +126,15 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
     }
   };
 
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = [...event.clipboardData.files];
+    if (!pasted.length || editing) return;
+    event.preventDefault();
+    files.add(pasted);
+  };
+
   return (
-    <form onSubmit={submit} className="border-t border-slate-200 bg-white px-3 pt-2 pb-3 md:px-6 dark:border-slate-800 dark:bg-slate-900">
+    <form ref={form} onSubmit={submit} className="border-t border-slate-200 bg-white px-3 pt-2 pb-3 md:px-6 dark:border-slate-800 dark:bg-slate-900">
       {editing ? (
         <div className="flex items-center justify-between px-1 pb-1 text-xs text-slate-700 dark:text-slate-300">
           <span>Editing message · Escape to cancel</span>
@@ -125,7 +144,12 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
         </div>
       ) : null}
       {mention.suggestions ? <MentionSuggestions {...mention.suggestions} /> : null}
-      <div className="flex items-end gap-2 rounded-2xl border border-slate-300 bg-white py-1.5 pr-1.5 pl-4 focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/25 dark:border-slate-700 dark:bg-slate-950">
+      {files.staged.length || files.rejected.length ? <AttachmentTray attachments={files} /> : null}
+      <div
+        data-dropping={dropping || undefined}
+        className="flex items-end gap-2 rounded-2xl border border-slate-300 bg-white py-1.5 pr-1.5 pl-1.5 data-dropping:border-indigo-500 data-dropping:ring-2 data-dropping:ring-indigo-500/40 focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/25 dark:border-slate-700 dark:bg-slate-950"
+      >
+        {editing ? <span className="w-2.5" /> : <AttachButton onFiles={files.add} disabled={!hydrated} />}
         <label htmlFor={inputId} className="sr-only">
           Message
         </label>
@@ -144,6 +168,7 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
             if (event.target.value.trim() && !editing) typing();
           }}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           onBlur={stopped}
           className="max-h-[200px] min-h-9 flex-1 resize-none bg-transparent py-1.5 text-[15px] leading-6 text-slate-900 placeholder:text-slate-500 focus:outline-none dark:text-slate-100 dark:placeholder:text-slate-400"
         />
@@ -158,7 +183,9 @@ export function Composer({ roomId, maxLength, onSend, editing = null, onEditLast
         </button>
       </div>
       <div className="flex min-h-5 justify-between px-1 pt-1 text-[11px] text-slate-600 dark:text-slate-400">
-        <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line</span>
+        <span className="hidden sm:inline">
+          {dropping ? "Drop files to attach them" : filesReady ? "Enter to send · Shift+Enter for a new line" : "Uploading… Send waits for the files"}
+        </span>
         {sent.length >= maxLength - COUNTER_SPAN ? (
           <span id={counterId} aria-live="polite" className={over ? "font-semibold text-red-700 dark:text-red-400" : ""}>
             {over

@@ -1,12 +1,16 @@
 "use client";
 import { memo } from "react";
 import { MessageActions } from "@/components/chat/message-actions";
+import { MessageAttachments } from "@/components/chat/message-attachments";
 import { MessageText } from "@/components/chat/message-text";
 import { ReplyQuote } from "@/components/chat/reply-quote";
 import { Timestamp } from "@/components/chat/timestamp";
 import { Avatar } from "@/components/ui/avatar";
 import type { PendingMessage } from "@/lib/chat/client/pending";
 import type { WireMessage } from "@/lib/wire/rest";
+import type { WireAttachment } from "@/lib/wire/rest";
+
+const NO_ATTACHMENTS: WireAttachment[] = [];
 
 type MessageItemProps = {
   itemKey: string;
@@ -54,6 +58,7 @@ export const MessageItem = memo(function MessageItem({
   const timestamp = message?.timestamp ?? pending?.created_at ?? "";
   const deleted = message?.deleted ?? false;
   const quote = message?.reply_to ?? pending?.reply_to ?? null;
+  const attachments = message?.attachments ?? pending?.attachments ?? NO_ATTACHMENTS;
   const failed = pending?.status === "failed";
   const senderId = message?.sender.id ?? 0;
   const messageId = message?.id;
@@ -95,7 +100,12 @@ export const MessageItem = memo(function MessageItem({
             {deleted ? (
               <p className="italic opacity-80">This message was deleted.</p>
             ) : (
-              <MessageText text={content} tone={own ? "own" : "other"} mentions={message?.mentions ?? pending?.mentions} />
+              <>
+                {attachments.length ? <MessageAttachments attachments={attachments} tone={own ? "own" : "other"} /> : null}
+                {content || !attachments.length ? (
+                  <MessageText text={content} tone={own ? "own" : "other"} mentions={message?.mentions ?? pending?.mentions} />
+                ) : null}
+              </>
             )}
             <span
               className={`mt-0.5 flex items-center justify-end gap-1.5 text-[11px] ${own ? "text-indigo-100" : "text-slate-600 dark:text-slate-400"}`}

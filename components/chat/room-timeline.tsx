@@ -17,7 +17,7 @@ import { useSendMessage } from "@/hooks/use-send-message";
 import { EDIT_WINDOW_MS } from "@/lib/chat/limits";
 import type { PendingMessage } from "@/lib/chat/client/pending";
 import { showMessage } from "@/lib/chat/client/sync";
-import type { WireMention, WireMessagePage, WireReadMark, WireReply } from "@/lib/wire/rest";
+import type { WireAttachment, WireMention, WireMessagePage, WireReadMark, WireReply } from "@/lib/wire/rest";
 
 const NONE: PendingMessage[] = [];
 
@@ -139,8 +139,8 @@ export function RoomTimeline({
   );
 
   const send = useCallback(
-    (content: string) => {
-      sender.send(content, replyingTo);
+    (content: string, attachments?: WireAttachment[]) => {
+      sender.send(content, { replyTo: replyingTo, attachments });
       setReplyingTo(null);
       setSendCount((n) => n + 1);
     },

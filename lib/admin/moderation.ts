@@ -14,6 +14,7 @@ import { withOutbox } from "@/lib/realtime/outbox-store";
 import { assertAdmin } from "@/lib/admin/guard";
 import { recordAudit, type AuditInput } from "@/lib/admin/audit";
 import type { ChangeRoleInput, DeleteMessageInput, UserTargetInput } from "@/lib/admin/schemas";
+import { type DetachedFiles, detachMessageFiles, removeStoredFiles } from "@/lib/attachments/cleanup";
 
 function logAudit(entry: AuditInput) {
   log.info(
@@ -30,6 +31,7 @@ export type DeleteResult = { messageId: number; roomId: number; alreadyDeleted: 
  */
 export async function deleteMessage(admin: SessionUser, input: DeleteMessageInput): Promise<WithEvents<DeleteResult>> {
   const messageId = input.message_id;
+  let files: DetachedFiles = [];
   const produced = await withOutbox(async (tx) => {
     await assertAdmin(admin, tx);
     const found = await tx.message.findUnique({ where: { id: messageId }, select: { roomId: true } });
@@ -41,6 +43,8 @@ export async function deleteMessage(admin: SessionUser, input: DeleteMessageInpu
 
     await recountUnread(tx, { roomId: found.roomId, messageId, senderId: message.senderId });
     await tx.$executeRaw`UPDATE chat_message SET deleted_at = now() WHERE id = ${messageId}`;
+    // Its photos and files go with it: rows now (named in the audit entry), bytes after commit.
+    files = await detachMessageFiles(tx, messageId);
     await recomputeLastMessage(tx, { roomId: found.roomId, messageId });
     await settleParticipantActivity(tx, found.roomId);
     const entry: AuditInput = {
@@ -48,7 +52,12 @@ export async function deleteMessage(admin: SessionUser, input: DeleteMessageInpu
       action: "message.delete",
       targetType: "message",
       targetId: messageId,
-      details: { room_id: found.roomId, sender_id: message.senderId, ...(input.reason ? { reason: input.reason } : {}) },
+      details: {
+        room_id: found.roomId,
+        sender_id: message.senderId,
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(files.length ? { attachment_ids: files.map((f) => f.id) } : {}),
+      },
     };
     await recordAudit(tx, entry);
     const rooms = await roomForEachParticipant(found.roomId, tx);
@@ -59,6 +68,7 @@ export async function deleteMessage(admin: SessionUser, input: DeleteMessageInpu
   });
   const { roomId, entry } = produced.result;
   if (entry) logAudit(entry);
+  await removeStoredFiles(files);
   return withResult(produced, { messageId, roomId, alreadyDeleted: entry === null });
 }
 

@@ -5,6 +5,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { invalidInput, notFound } from "@/lib/errors";
 import { messagePageSql, usernames } from "@/lib/chat/messages";
+import { attachmentsOf } from "@/lib/attachments/attach";
+import type { AttachmentRow } from "@/lib/wire/serialize";
 import { assertAdmin } from "@/lib/admin/guard";
 import { ADMIN_PAGE_SIZE } from "@/lib/admin/schemas";
 import { isCursorDate, MAX_ROW_ID } from "@/lib/chat/schemas";
@@ -69,6 +71,8 @@ export type AdminMessage = {
   deletedAt: Date | null;
   /** The text before each edit, oldest first. */
   edits: Array<{ oldContent: string; editedAt: Date }>;
+  /** Its photos and files (a moderated message's are deleted with it). */
+  attachments: AttachmentRow[];
 };
 
 export type AdminRoomDetail = {
@@ -111,15 +115,19 @@ export async function adminRoomHeader(roomId: number): Promise<Omit<AdminRoomDet
   };
 }
 
-/** Message rows with their senders' usernames and edit histories (two queries for the lot). */
+/** Message rows with their senders' usernames, edit histories and attachments (three queries for the lot). */
 export async function toAdminMessages(rows: MessageRow[]): Promise<AdminMessage[]> {
-  const [names, edits] = await Promise.all([
+  const [names, edits, attachments] = await Promise.all([
     usernames(rows.map((m) => m.senderId)),
     db.messageEdit.findMany({
       where: { messageId: { in: rows.filter((m) => m.editedAt).map((m) => m.id) } },
       orderBy: [{ messageId: "asc" }, { editedAt: "asc" }],
       select: { messageId: true, oldContent: true, editedAt: true },
     }),
+    attachmentsOf(
+      db,
+      rows.map((m) => Number(m.id)),
+    ),
   ]);
   return rows.map((m) => ({
     id: Number(m.id),
@@ -130,6 +138,7 @@ export async function toAdminMessages(rows: MessageRow[]): Promise<AdminMessage[
     editedAt: m.editedAt,
     deletedAt: m.deletedAt,
     edits: edits.filter((e) => e.messageId === m.id).map(({ oldContent, editedAt }) => ({ oldContent, editedAt })),
+    attachments: attachments.get(Number(m.id)) ?? [],
   }));
 }
 

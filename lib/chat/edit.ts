@@ -14,6 +14,8 @@ import { mentionsOf, recountUnreadMentions, replaceMentions, resolveMentions } f
 import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
 import { type Tx, withOutbox } from "@/lib/realtime/outbox-store";
 import { toWireMessage } from "@/lib/wire/serialize";
+import { attachmentsOf } from "@/lib/attachments/attach";
+import { detachMessageFiles, removeStoredFiles } from "@/lib/attachments/cleanup";
 import type { WireMessage } from "@/lib/wire/rest";
 
 export type OwnMessageInput = { userId: number; roomId: number; messageId: number };
@@ -95,7 +97,8 @@ export async function editMessage(input: OwnMessageInput & { content: string }):
     const replyTo = await replyQuote(input.roomId, message.replyToId, tx);
     const messageId = Number(message.id);
     const before = (await mentionsOf(tx, [message])).get(messageId) ?? [];
-    if (message.content === input.content) return withEvents(toWireMessage({ ...message, senderUsername, replyTo, mentions: before }));
+    const attachments = (await attachmentsOf(tx, [messageId])).get(messageId);
+    if (message.content === input.content) return withEvents(toWireMessage({ ...message, senderUsername, replyTo, mentions: before, attachments }));
 
     const after = await resolveMentions(tx, input.roomId, input.content);
     const mentionsChanged = before.map((m) => m.id).join() !== after.map((m) => m.id).join();
@@ -109,7 +112,7 @@ export async function editMessage(input: OwnMessageInput & { content: string }):
     const mentions = mentionsChanged ? await replaceMentions(tx, { messageId: message.id, roomId: input.roomId, content: input.content }) : before;
     const recounted = mentionsChanged ? await recountUnreadMentions(tx, { roomId: input.roomId, messageId, senderId: input.userId }) : [];
     await recomputeLastMessage(tx, { roomId: input.roomId, messageId });
-    const wire = toWireMessage({ ...updated, senderUsername, replyTo, mentions });
+    const wire = toWireMessage({ ...updated, senderUsername, replyTo, mentions, attachments });
     const changed = lastMessageChanged(room, await readLastMessage(tx, input.roomId));
     if (changed || recounted.length > 0) await markRoomChanged(tx, input.roomId);
     // Everyone's list when the preview changed; else only those whose "@" count moved.
@@ -124,17 +127,22 @@ export async function editMessage(input: OwnMessageInput & { content: string }):
  * deleted message is a no-op (a retry).
  */
 export async function deleteOwnMessage(input: OwnMessageInput): Promise<WithEvents<{ id: number; room_id: number; deleted: boolean }>> {
-  return withOutbox(async (tx) => {
+  let files: Awaited<ReturnType<typeof detachMessageFiles>> = [];
+  const produced = await withOutbox(async (tx) => {
     const { message } = await lockOwnMessage(tx, input);
     const messageId = Number(message.id);
     const result = { id: messageId, room_id: input.roomId, deleted: true };
     if (message.deletedAt) return withEvents(result);
     await recountUnread(tx, { roomId: input.roomId, messageId, senderId: message.senderId });
     await tx.$executeRaw`UPDATE chat_message SET deleted_at = now() WHERE id = ${message.id}`;
+    // Its photos and files go with it: rows now, bytes after commit.
+    files = await detachMessageFiles(tx, messageId);
     await recomputeLastMessage(tx, { roomId: input.roomId, messageId });
     await markRoomChanged(tx, input.roomId);
     await settleParticipantActivity(tx, input.roomId);
     const views = await roomForEachParticipant(input.roomId, tx);
     return withEvents(result, messageDeleted({ id: messageId, roomId: input.roomId }, views));
   });
+  await removeStoredFiles(files);
+  return produced;
 }

@@ -1,7 +1,7 @@
 // The realtime events the chat domain produces, built from its results (delivered after commit
 // by the doors: lib/realtime/outbox.ts).
 import { fitMembers, fitMessage, fitRoom } from "@/lib/realtime/event-size";
-import { lastMessagePreview } from "@/lib/chat/preview";
+import { messagePreview } from "@/lib/chat/preview";
 import { mentionsAsText } from "@/lib/chat/mention-text";
 import { roomChannel, triggerChunks, userChannel } from "@/lib/realtime/channels";
 import { type OutgoingEvent, outgoing } from "@/lib/wire/events";
@@ -27,7 +27,7 @@ export const messageCreated = (message: WireMessage, memberIds: number[]): Outgo
     seq: message.seq,
     message_id: message.id,
     sender: message.sender,
-    preview: lastMessagePreview(mentionsAsText(message.content, message.mentions ?? [])),
+    preview: messagePreview(mentionsAsText(message.content, message.mentions ?? []), message.attachments),
     timestamp: message.timestamp,
     mentions: (message.mentions ?? []).map((m) => m.id),
   };

@@ -35,9 +35,17 @@ export async function recountUnread(tx: Tx, m: { roomId: number; messageId: numb
  * lib/chat/messages.ts.
  */
 export async function recomputeLastMessage(tx: Tx, m: { roomId: number; messageId: number }) {
+  // A message with no text shows what it carries, as attachmentsPreview (lib/chat/preview.ts) words it.
   await tx.$executeRaw`
     UPDATE chat_chatroom r SET
-      last_message_content = COALESCE(LEFT(chat_mention_text(newest.id, newest.content), ${LAST_MESSAGE_PREVIEW}::int), ''),
+      last_message_content = CASE WHEN newest.content = '' THEN COALESCE((
+          SELECT CASE
+            WHEN count(*) = 0 THEN ''
+            WHEN bool_and(a.kind = 'image') THEN CASE WHEN count(*) = 1 THEN 'Photo' ELSE count(*) || ' photos' END
+            WHEN count(*) = 1 THEN LEFT('File: ' || min(a.name), ${LAST_MESSAGE_PREVIEW}::int)
+            ELSE count(*) || ' files' END
+          FROM chat_attachment a WHERE a.message_id = newest.id AND a.status = 'ready'), '')
+        ELSE COALESCE(LEFT(chat_mention_text(newest.id, newest.content), ${LAST_MESSAGE_PREVIEW}::int), '') END,
       last_message_time = newest.timestamp,
       last_message_sender_id = newest.sender_id
     FROM (SELECT 1) AS one

@@ -6,6 +6,7 @@ import { assertParticipant } from "@/lib/chat/rooms";
 import { mentionsOf } from "@/lib/chat/mentions";
 import { replyQuotes } from "@/lib/chat/replies";
 import { notFound } from "@/lib/errors";
+import { attachmentsOf } from "@/lib/attachments/attach";
 import { toWireMessage, toWirePage, type MessageRow } from "@/lib/wire/serialize";
 import type { WireMessagePage } from "@/lib/wire/rest";
 
@@ -47,15 +48,19 @@ export async function getMessagePage(userId: number, request: PageRequest): Prom
   return toWirePage(await toWireMessages(request.roomId, page), hasMore);
 }
 
-/** A page's rows on the wire: sender names, reply quotes and mentions in one lookup each. */
+/** A page's rows on the wire: sender names, reply quotes, mentions and attachments in one lookup each. */
 async function toWireMessages(roomId: number, rows: PageRow[]) {
-  const [senders, quotes, mentions] = await Promise.all([
+  const [senders, quotes, mentions, attachments] = await Promise.all([
     usernames(rows.map((m) => m.senderId)),
     replyQuotes(
       roomId,
       rows.map((m) => m.replyToId),
     ),
     mentionsOf(db, rows),
+    attachmentsOf(
+      db,
+      rows.map((m) => Number(m.id)),
+    ),
   ]);
   return rows.map((m) =>
     toWireMessage({
@@ -63,6 +68,7 @@ async function toWireMessages(roomId: number, rows: PageRow[]) {
       senderUsername: senders.get(m.senderId) ?? "unknown",
       replyTo: m.replyToId === null ? null : (quotes.get(Number(m.replyToId)) ?? null),
       mentions: mentions.get(Number(m.id)),
+      attachments: attachments.get(Number(m.id)),
     }),
   );
 }

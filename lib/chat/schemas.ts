@@ -1,6 +1,7 @@
 // Input schemas shared by route handlers, server actions and client forms.
 import { z } from "zod";
 import { DEFAULT_PAGE_SIZE, MAX_MESSAGE_LENGTH, MAX_PAGE_SIZE, MAX_SEARCH_QUERY_BYTES } from "@/lib/chat/limits";
+import { MAX_ATTACHMENTS_PER_MESSAGE } from "@/lib/attachments/limits";
 
 // The composer still imports it from here; browser code should import lib/chat/limits instead.
 export { MAX_MESSAGE_LENGTH };
@@ -48,7 +49,36 @@ export const messageContentSchema = z
       .refine(...NO_NUL),
   );
 
-export const sendMessageBodySchema = z.object({ content: messageContentSchema, client_id: z.uuid(), reply_to_id: positiveId.optional() }).strict();
+/** Finished uploads to send with a message (lib/attachments): distinct, at most 10. */
+export const attachmentIdsSchema = z
+  .array(z.uuid())
+  .max(MAX_ATTACHMENTS_PER_MESSAGE, `at most ${MAX_ATTACHMENTS_PER_MESSAGE} attachments`)
+  .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, "an attachment is listed twice");
+
+// A send's text may be empty when it carries attachments (a photo with no caption).
+const sendFields = {
+  content: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`)
+        .refine(...NO_NUL),
+    ),
+  client_id: z.uuid(),
+  reply_to_id: positiveId.optional(),
+  attachment_ids: attachmentIdsSchema.optional(),
+};
+const notEmpty = (body: { content: string; attachment_ids?: string[] }) => body.content !== "" || (body.attachment_ids?.length ?? 0) > 0;
+const EMPTY = { message: "message is empty", path: ["content"] };
+
+export const sendMessageBodySchema = z.object(sendFields).strict().refine(notEmpty, EMPTY);
+/** The send action's input: the body and its room. */
+export const sendMessageActionSchema = z
+  .object({ ...sendFields, room_id: rowId })
+  .strict()
+  .refine(notEmpty, EMPTY);
 
 export const editMessageBodySchema = z.object({ content: messageContentSchema }).strict();
 /** The server actions' message target: a room and one of its messages. */

@@ -7,14 +7,18 @@ import { type WithEvents, withEvents } from "@/lib/realtime/outbox";
 import { type Tx, withOutbox } from "@/lib/realtime/outbox-store";
 import { toWireMessage, type MessageRow } from "@/lib/wire/serialize";
 import type { WireMessage } from "@/lib/wire/rest";
-import { lastMessagePreview } from "@/lib/chat/preview";
+import { messagePreview } from "@/lib/chat/preview";
 import { assertReplyTarget, replyQuote } from "@/lib/chat/replies";
 import { assertRoomWritable } from "@/lib/jobs/read-only";
 import { mentionsOf, resolveMentions } from "@/lib/chat/mentions";
 import { mentionsAsText } from "@/lib/chat/mention-text";
+import { attachmentsOf, linkAttachments, sendableAttachments } from "@/lib/attachments/attach";
 
-/** replyToId: a message of the same room this one replies to (lib/chat/replies.ts). */
-export type SendInput = { userId: number; roomId: number; content: string; clientId: string; replyToId?: number };
+/**
+ * replyToId: a message of the same room this one replies to (lib/chat/replies.ts).
+ * attachmentIds: finished uploads of the sender in this room (content may then be empty).
+ */
+export type SendInput = { userId: number; roomId: number; content: string; clientId: string; replyToId?: number; attachmentIds?: string[] };
 export type SendResult = { message: WireMessage; created: boolean };
 
 type SendRow = Omit<MessageRow, "senderUsername" | "replyTo"> & {
@@ -65,7 +69,9 @@ export async function sendMessage(input: SendInput): Promise<WithEvents<SendResu
 async function storeMessage(tx: Tx, input: SendInput): Promise<WithEvents<SendResult>> {
   const mentions = await resolveMentions(tx, input.roomId, input.content);
   const candidates = mentions.map((m) => m.id);
-  const preview = lastMessagePreview(mentionsAsText(input.content, mentions));
+  const attachmentIds = input.attachmentIds ?? [];
+  // Read before the statement only for the room list's preview ("Photo"); the link after it checks them for real.
+  const preview = messagePreview(mentionsAsText(input.content, mentions), await sendableAttachments(tx, { ...input, ids: attachmentIds }));
   const rows = await tx.$queryRaw<SendRow[]>`
     WITH locked AS (
       SELECT r.id, r.last_seq, u.username FROM chat_chatroom r
@@ -119,11 +125,22 @@ async function storeMessage(tx: Tx, input: SendInput): Promise<WithEvents<SendRe
     }
     const replyTo = await replyQuote(input.roomId, original.replyToId, tx);
     const recorded = (await mentionsOf(tx, [original])).get(Number(original.id));
-    return withEvents({ message: toWireMessage({ ...original, senderUsername: row.senderUsername, replyTo, mentions: recorded }), created: false });
+    const attachments = (await attachmentsOf(tx, [Number(original.id)])).get(Number(original.id));
+    return withEvents({
+      message: toWireMessage({ ...original, senderUsername: row.senderUsername, replyTo, mentions: recorded, attachments }),
+      created: false,
+    });
   }
 
   const replyTo = await replyQuote(input.roomId, row.replyToId, tx);
   const stored = new Set(row.mentionedIds ?? []);
-  const message = toWireMessage({ ...row, senderUsername: row.senderUsername, replyTo, mentions: mentions.filter((m) => stored.has(m.id)) });
+  const attachments = await linkAttachments(tx, { userId: input.userId, roomId: input.roomId, messageId: Number(row.id), ids: attachmentIds });
+  const message = toWireMessage({
+    ...row,
+    senderUsername: row.senderUsername,
+    replyTo,
+    mentions: mentions.filter((m) => stored.has(m.id)),
+    attachments,
+  });
   return withEvents({ message, created: true }, messageCreated(message, row.memberIds ?? []));
 }

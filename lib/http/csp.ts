@@ -3,7 +3,8 @@
 // loads), connections only to this app and the realtime server, no plugins, no framing.
 import type { RealtimeClientConfig } from "@/lib/realtime/client-config";
 
-export type CspInput = { nonce: string; realtime: RealtimeClientConfig; dev: boolean };
+/** storage: origins of S3-compatible storage the browser PUTs uploads to and loads photos from (lib/storage/origins.ts). */
+export type CspInput = { nonce: string; realtime: RealtimeClientConfig; dev: boolean; storage?: string[] };
 
 /**
  * Where pusher-js may connect. A configured host (the embedded server, Soketi): its WebSocket
@@ -19,7 +20,7 @@ export function realtimeSources(config: RealtimeClientConfig): string[] {
   return [`wss://ws-${config.cluster}.pusher.com`, `https://sockjs-${config.cluster}.pusher.com`];
 }
 
-export function contentSecurityPolicy({ nonce, realtime, dev }: CspInput): string {
+export function contentSecurityPolicy({ nonce, realtime, dev, storage = [] }: CspInput): string {
   const directives: Array<[string, string[]]> = [
     ["default-src", ["'self'"]],
     // 'strict-dynamic': scripts the nonce'd bootstrap loads are trusted, and 'self' is ignored by
@@ -32,9 +33,9 @@ export function contentSecurityPolicy({ nonce, realtime, dev }: CspInput): strin
     // violations under `next dev` with the nonce alone). A nonce would disable 'unsafe-inline'
     // in browsers that know nonces, so development gets the one and production the other.
     ["style-src", ["'self'", dev ? "'unsafe-inline'" : `'nonce-${nonce}'`]],
-    ["img-src", ["'self'", "data:", "blob:"]],
+    ["img-src", ["'self'", "data:", "blob:", ...storage]],
     ["font-src", ["'self'"]],
-    ["connect-src", ["'self'", ...realtimeSources(realtime)]],
+    ["connect-src", ["'self'", ...realtimeSources(realtime), ...storage]],
     ["object-src", ["'none'"]],
     ["base-uri", ["'self'"]],
     ["form-action", ["'self'"]],

@@ -1,7 +1,7 @@
 import { idParam, rowIdParam, searchParamsObject } from "@/lib/chat/schemas";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/http/parse";
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
  * A path id like `{roomId}`: digits only, within the `integer` key range of users, rooms and
@@ -17,4 +17,13 @@ export function parseQuery<S extends z.ZodType>(url: string, schema: S): z.infer
   const query = searchParamsObject(new URL(url).searchParams);
   if (!query) throw new AppError("invalid_input", "repeated query parameter");
   return parseWith(schema, query);
+}
+
+const uuid = z.uuid();
+
+/** A path uuid like `{uploadId}`, lowercased; anything else is a 400. */
+export function pathUuid(value: string, name: string): string {
+  const parsed = uuid.safeParse(value);
+  if (!parsed.success) throw new AppError("invalid_input", `${name}: must be a UUID`);
+  return parsed.data.toLowerCase();
 }

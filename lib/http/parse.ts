@@ -33,7 +33,12 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
 
 /** The body as text, refused (413) as soon as it grows past `limit` bytes. */
 export async function readLimited(request: Request, limit: number): Promise<string> {
-  if (!request.body) return "";
+  return (await readBytesLimited(request, limit)).toString("utf8");
+}
+
+/** The body's bytes, refused (413) as soon as they grow past `limit`. */
+export async function readBytesLimited(request: Request, limit: number): Promise<Buffer> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -47,5 +52,5 @@ export async function readLimited(request: Request, limit: number): Promise<stri
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

@@ -7,7 +7,8 @@ import type { Overview, Point } from "@/lib/admin/overview";
 import type { AdminMessage, AdminRoom, AdminRoomDetail } from "@/lib/admin/rooms";
 import type { AdminSearchHit } from "@/lib/admin/message-search";
 import type { AdminUser } from "@/lib/admin/users";
-import { wireId, wireSearchResultSchema, wireUserSchema } from "@/lib/wire/rest";
+import { wireAttachmentSchema, wireId, wireSearchResultSchema, wireUserSchema } from "@/lib/wire/rest";
+import { toWireAttachment } from "@/lib/wire/serialize";
 
 const isoTime = v.pipe(v.string(), v.isoTimestamp());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -63,6 +64,7 @@ export const adminMessageSchema = v.object({
   deleted_at: v.nullable(isoTime),
   /** The text before each edit, oldest first. */
   edits: v.array(v.object({ content: v.string(), edited_at: isoTime })),
+  attachments: v.array(wireAttachmentSchema),
 });
 
 export const adminRoomDetailSchema = v.object({
@@ -193,6 +195,7 @@ export const wireAdminMessage = (m: AdminMessage): Out<typeof adminMessageSchema
   edited_at: iso(m.editedAt),
   deleted_at: iso(m.deletedAt),
   edits: m.edits.map((e) => ({ content: e.oldContent, edited_at: e.editedAt.toISOString() })),
+  attachments: m.attachments.map(toWireAttachment),
 });
 
 export const wireSearchPage = (page: {

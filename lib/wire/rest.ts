@@ -29,6 +29,33 @@ export type WireReply = v.InferOutput<typeof wireReplySchema>;
 export const wireMentionSchema = userSummarySchema;
 export type WireMention = UserSummary;
 
+/** A photo or file on a message. `size` is the bytes served (an image's re-encoded display
+ * size); `url`/`thumb_url` are app routes open to the room's participants only. */
+export const wireAttachmentSchema = v.object({
+  id: v.pipe(v.string(), v.uuid()),
+  kind: v.picklist(["image", "file"]),
+  name: v.string(),
+  content_type: v.string(),
+  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  width: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  height: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  url: v.string(),
+  thumb_url: v.nullable(v.string()),
+});
+export type WireAttachment = v.InferOutput<typeof wireAttachmentSchema>;
+
+/** POST /api/chat/rooms/{id}/uploads: where and how the browser PUTs the bytes, until expires_at. */
+export const wireUploadSchema = v.object({
+  upload: v.object({
+    id: v.pipe(v.string(), v.uuid()),
+    upload_url: v.string(),
+    method: v.literal("PUT"),
+    headers: v.record(v.string(), v.string()),
+    expires_at: isoTime,
+  }),
+});
+export type WireUpload = v.InferOutput<typeof wireUploadSchema>;
+
 export const wireMessageSchema = v.object({
   id: wireId,
   room_id: wireId,
@@ -45,6 +72,8 @@ export const wireMessageSchema = v.object({
   reply_to: v.optional(v.nullable(wireReplySchema), null),
   /** The members its "<@id>" tokens name (empty when deleted); absent from older senders. */
   mentions: v.optional(v.array(wireMentionSchema)),
+  /** Photos and files, in the order they were sent; [] when none (and absent from events stored before attachments existed). */
+  attachments: v.optional(v.array(wireAttachmentSchema), []),
 });
 export type WireMessage = v.InferOutput<typeof wireMessageSchema>;
 
@@ -149,6 +178,8 @@ const CLIENT_ERROR_CODES = [
   "invalid_input",
   "conflict",
   "payload_too_large",
+  "unsupported_type",
+  "unprocessable",
   "rate_limited",
 ] as const satisfies readonly ErrorCode[];
 

@@ -2,7 +2,7 @@
 // and nowhere else, typed by the schemas the browser and the tests parse it with.
 import type { AssignJobResult } from "@/lib/jobs/assignment";
 import { isJobRoomReadOnly, type JobStatus } from "@/lib/jobs/status";
-import type { WireAssignment, WireJob, WireMention, WireMessage, WireMessagePage, WireReply, WireRoom } from "@/lib/wire/rest";
+import type { WireAssignment, WireAttachment, WireJob, WireMention, WireMessage, WireMessagePage, WireReply, WireRoom } from "@/lib/wire/rest";
 
 export type MessageRow = {
   id: bigint | number;
@@ -20,6 +20,19 @@ export type MessageRow = {
   replyTo: WireReply | null;
   /** Recorded mentions (lib/chat/mentions.ts); none when left out. */
   mentions?: WireMention[];
+  /** Ready attachments, in order; left out means none. */
+  attachments?: AttachmentRow[];
+};
+
+export type AttachmentRow = {
+  id: string;
+  kind: "image" | "file" | null;
+  name: string;
+  contentType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  thumbKey: string | null;
 };
 
 export type RoomRow = {
@@ -68,6 +81,23 @@ export function toWireMessage(m: MessageRow): WireMessage {
     deleted,
     reply_to: m.replyTo,
     mentions: deleted ? [] : (m.mentions ?? []),
+    attachments: deleted ? [] : (m.attachments ?? []).map(toWireAttachment),
+  };
+}
+
+export const attachmentUrl = (id: string) => `/api/chat/attachments/${id}`;
+
+export function toWireAttachment(a: AttachmentRow): WireAttachment {
+  return {
+    id: a.id,
+    kind: a.kind ?? "file",
+    name: a.name,
+    content_type: a.contentType,
+    size: a.size,
+    width: a.width,
+    height: a.height,
+    url: attachmentUrl(a.id),
+    thumb_url: a.thumbKey ? `${attachmentUrl(a.id)}/thumb` : null,
   };
 }
 

@@ -16,6 +16,9 @@ const sound = {
   TRUSTED_PROXY_HOPS: "1",
   CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz-never-printed",
   MARKETPLACE_API_TOKEN: "mk_8Qz3xV1pL0sR7tY2wN5bC4dF6gH9jK0aE-never-printed",
+  S3_BUCKET: "jobchat-photos",
+  S3_ACCESS_KEY_ID: "AKIAQ3EGRJX7EXAMPLE9",
+  S3_SECRET_ACCESS_KEY: "p9Rk2vXw7LmN4qT8sY1bZ6cH3jF0gD5eA2uI7oK4-never-printed",
 };
 
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };

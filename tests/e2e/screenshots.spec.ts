@@ -1,16 +1,35 @@
 // docs/screenshots: `npm run screenshots` (E2E_SCREENSHOTS=1); not part of the test run, it only takes pictures.
 import { expect, test } from "./support/fixtures";
+import { attach, expectUploaded, pdf, scene } from "./support/attachments";
 import { messages, openRoom } from "./support/chat";
 
 const dir = "docs/screenshots";
 
 test("screenshots", async ({ signedIn, asAdmin }) => {
+  // Bob sends photos of the finished job and the invoice, so the room shows attachments.
+  const bob = await signedIn("bob");
+  await bob.goto("/");
+  await openRoom(bob, /Job #1 Chat/);
+  await attach(bob, [
+    await scene("kitchen.jpg", 1200, 800, ["#38bdf8", "#e0f2fe"], "#65a30d"),
+    await scene("garden.jpg", 800, 1000, ["#f97316", "#fde68a"], "#15803d"),
+    pdf("invoice-1042.pdf"),
+  ]);
+  await expectUploaded(bob, 3);
+  const box = bob.getByRole("textbox", { name: "Message" });
+  await box.fill("All done! Photos of the kitchen and the garden, and the invoice.");
+  await box.press("Enter");
+  await expect(bob.getByText("Sent").last()).toBeVisible();
+
   const alice = await signedIn("alice");
   await alice.goto("/");
   await expect(alice.getByRole("navigation", { name: "Conversations" })).toBeVisible();
   await alice.screenshot({ path: `${dir}/room-list.png` });
   await openRoom(alice, /End-of-tenancy clean/);
   await expect(messages(alice).first()).toBeVisible();
+  await expect
+    .poll(() => alice.locator("[data-message-id] img").evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete)))
+    .toBe(true);
   await alice.screenshot({ path: `${dir}/room.png` });
   await alice.emulateMedia({ colorScheme: "dark" });
   await alice.reload();

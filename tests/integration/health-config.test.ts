@@ -5,7 +5,22 @@ import { GET } from "@/app/api/health/route";
 import { env, resetEnvCache } from "@/lib/env";
 import { call, request } from "@/tests/support/http";
 
-const KEYS = ["VERCEL", "PUSHER_SECRET", "PUSHER_KEY", "NEXTAUTH_SECRET", "CRON_SECRET"] as const;
+const KEYS = [
+  "VERCEL",
+  "PUSHER_SECRET",
+  "PUSHER_KEY",
+  "NEXTAUTH_SECRET",
+  "CRON_SECRET",
+  "S3_BUCKET",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
+] as const;
+// Vercel needs S3-compatible storage for photos and files (lib/env-production.ts).
+const bucket = {
+  S3_BUCKET: "jobchat-photos",
+  S3_ACCESS_KEY_ID: "AKIAQ3EGRJX7EXAMPLE9",
+  S3_SECRET_ACCESS_KEY: "p9Rk2vXw7LmN4qT8sY1bZ6cH3jF0gD5eA2uI7oK4",
+};
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
 
 function setEnv(values: Partial<Record<(typeof KEYS)[number], string>>) {
@@ -24,7 +39,7 @@ afterEach(() => {
 describe("GET /api/health and the production configuration", () => {
   it("answers 503 naming each variable at fault, without its value", async () => {
     const secret = "秘".repeat(10);
-    setEnv({ VERCEL: "1", PUSHER_SECRET: "app-secret", PUSHER_KEY: "", NEXTAUTH_SECRET: secret, CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz" });
+    setEnv({ VERCEL: "1", PUSHER_SECRET: "app-secret", PUSHER_KEY: "", NEXTAUTH_SECRET: secret, CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz", ...bucket });
     const res = await call(GET, await request(null, "GET", "/api/health"));
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ ok: false, config: "invalid", database: "unknown", realtime: "unknown" });
@@ -44,7 +59,7 @@ describe("GET /api/health and the production configuration", () => {
   });
 
   it("answers 200 with config ok once the configuration is sound", async () => {
-    setEnv({ VERCEL: "1", CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz" });
+    setEnv({ VERCEL: "1", CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz", ...bucket });
     const res = await call(GET, await request(null, "GET", "/api/health"));
     expect(res.body).toMatchObject({ ok: true, config: "ok", database: "up", realtime: "up" });
     expect(res.status).toBe(200);

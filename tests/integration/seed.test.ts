@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { dropDatabase, ensureDatabase } from "@/scripts/db/embedded-postgres";
 import { migrate } from "@/scripts/db/migrate-runner";
@@ -17,7 +20,7 @@ async function snapshot(): Promise<Record<string, string[]>> {
   await client.connect();
   try {
     const out: Record<string, string[]> = {};
-    for (const table of ["users", "jobs", "chat_chatroom", "chat_chatparticipant", "chat_message"]) {
+    for (const table of ["users", "jobs", "chat_chatroom", "chat_chatparticipant", "chat_message", "chat_attachment"]) {
       const { rows } = await client.query(`SELECT t::text AS row FROM ${table} t ORDER BY id`);
       out[table] = rows.map((r) => r.row);
     }
@@ -87,6 +90,17 @@ describe("demo seed", () => {
           WHERE p.unread_count <> (SELECT count(*) FROM chat_message m WHERE m.room_id = p.room_id AND m.sender_id <> p.user_id
             AND m.id > COALESCE(p.last_read_message_id, 0))`);
       expect(wrongUnread.rowCount).toBe(0);
+      // A few generated photos on demo messages, stored where the app serves them from.
+      const photos = (
+        await client.query(`SELECT a.name, a.kind, a.width, a.storage_key, a.thumb_key, a.message_id FROM chat_attachment a WHERE a.status = 'ready'`)
+      ).rows;
+      expect(photos.map((p) => p.name).sort()).toEqual(["bathroom-tiles.jpg", "kitchen-after.jpg", "oven.jpg"]);
+      for (const p of photos) {
+        expect(p).toMatchObject({ kind: "image", width: 1200, message_id: expect.any(String) });
+        const meta = await sharp(readFileSync(path.join(process.env.UPLOADS_DIR ?? "", p.thumb_key))).metadata();
+        expect(meta).toMatchObject({ format: "webp", width: 400, height: 300 });
+        expect(existsSync(path.join(process.env.UPLOADS_DIR ?? "", p.storage_key))).toBe(true);
+      }
     } finally {
       await client.end();
     }

@@ -13,6 +13,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     adminDatabaseUrl: string;
+    /** The local-disk storage driver's folder for this run (UPLOADS_DIR), removed afterwards. */
+    uploadsDir: string;
     realtime: { host: string; port: number; appId: string; key: string; secret: string };
   }
 }
@@ -42,6 +44,8 @@ export default async function setup(project: TestProject) {
   const databaseUrl = u.toString();
   await migrate(databaseUrl);
   project.provide("databaseUrl", databaseUrl);
+  const uploadsDir = mkdtempSync(path.join(os.tmpdir(), "jobchat-test-uploads-"));
+  project.provide("uploadsDir", uploadsDir);
   project.provide("adminDatabaseUrl", adminUrl);
   // The app publishes to a real Pusher-protocol server during tests, never a mock, with this
   // run's own credentials rather than Soketi's public defaults.
@@ -50,6 +54,7 @@ export default async function setup(project: TestProject) {
   project.provide("realtime", { host, port, appId, key, secret });
   return async () => {
     await realtime.close();
+    rmSync(uploadsDir, { recursive: true, force: true });
     await dropDatabase(adminUrl, name).catch(() => {});
     await teardown();
   };

@@ -19,6 +19,7 @@ export function message(id: number, fields: Partial<WireMessage> = {}): WireMess
     is_read: false,
     edited_at: null,
     deleted: false,
+    attachments: [],
     ...fields,
     reply_to: fields.reply_to ?? null,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/csp";
+import { storageOrigins } from "@/lib/storage/origins";
 
 const parse = (policy: string) => Object.fromEntries(policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
 
@@ -31,6 +32,23 @@ describe("content security policy", () => {
       }),
     );
     expect(policy["connect-src"]).toEqual(["'self'", "wss://rt.example.com:443", "https://rt.example.com:443"]);
+  });
+
+  it("lets the browser PUT uploads to and load photos from S3-compatible storage, and nothing more for local disk", () => {
+    expect(storageOrigins({})).toEqual([]);
+    expect(storageOrigins({ S3_BUCKET: "photos", S3_REGION: "eu-west-1" })).toEqual(["https://photos.s3.eu-west-1.amazonaws.com"]);
+    expect(storageOrigins({ S3_BUCKET: "photos", S3_ENDPOINT: "https://acct.r2.cloudflarestorage.com" })).toEqual([
+      "https://photos.acct.r2.cloudflarestorage.com",
+    ]);
+    expect(storageOrigins({ S3_BUCKET: "photos", S3_ENDPOINT: "http://minio.local:9000/", S3_FORCE_PATH_STYLE: true })).toEqual([
+      "http://minio.local:9000",
+    ]);
+    const policy = parse(
+      contentSecurityPolicy({ nonce: "n", dev: false, realtime: embedded, storage: ["https://photos.s3.eu-west-1.amazonaws.com"] }),
+    );
+    expect(policy["img-src"]).toEqual(["'self'", "data:", "blob:", "https://photos.s3.eu-west-1.amazonaws.com"]);
+    expect(policy["connect-src"]).toContain("https://photos.s3.eu-west-1.amazonaws.com");
+    expect(policy["script-src"]).not.toContain("https://photos.s3.eu-west-1.amazonaws.com");
   });
 
   it("uses hosted Pusher's cluster hosts when no host is configured", () => {

@@ -14,7 +14,11 @@ const sound = {
   NEXTAUTH_SECRET: "q2c9Zb1mV0x8RkT4yN7pL3sW6hJ5dF0gA1eU2iO3",
   TRUSTED_PROXY_HOPS: "1",
   MARKETPLACE_API_TOKEN: "mk_8Qz3xV1pL0sR7tY2wN5bC4dF6gH9jK0aE",
+  S3_BUCKET: "jobchat-photos",
+  S3_ACCESS_KEY_ID: "AKIAQ3EGRJX7EXAMPLE9",
+  S3_SECRET_ACCESS_KEY: "p9Rk2vXw7LmN4qT8sY1bZ6cH3jF0gD5eA2uI7oK4",
 };
+const noStorage = { S3_BUCKET: undefined, S3_ACCESS_KEY_ID: undefined, S3_SECRET_ACCESS_KEY: undefined };
 const faults = (source: Record<string, string | undefined>) => productionProblems(source).map((p) => `${p.variable}:${p.reason}`);
 
 describe("production configuration rules", () => {
@@ -36,7 +40,24 @@ describe("production configuration rules", () => {
       "NEXTAUTH_SECRET:missing",
       "CRON_SECRET:missing",
       "MARKETPLACE_API_TOKEN:missing",
+      "S3_BUCKET:missing",
+      "S3_ACCESS_KEY_ID:missing",
+      "S3_SECRET_ACCESS_KEY:missing",
     ]);
+  });
+
+  it("on Vercel, wants S3-compatible storage for photos and files (a function's disk does not last), with real credentials", () => {
+    const vercel = { ...sound, VERCEL: "1", CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz" };
+    expect(faults({ ...vercel, ...noStorage })).toEqual(["S3_BUCKET:missing", "S3_ACCESS_KEY_ID:missing", "S3_SECRET_ACCESS_KEY:missing"]);
+    expect(faults({ ...vercel, S3_BUCKET: " " })).toEqual(["S3_BUCKET:missing"]);
+    expect(faults({ ...vercel, S3_ACCESS_KEY_ID: "minioadmin", S3_SECRET_ACCESS_KEY: "S3RVER" })).toEqual([
+      "S3_ACCESS_KEY_ID:known_default",
+      "S3_SECRET_ACCESS_KEY:known_default",
+    ]);
+    expect(faults(vercel)).toEqual([]);
+    // Off Vercel, one server's own disk will do; a bucket set there still needs its keys.
+    expect(faults({ ...sound, ...noStorage })).toEqual([]);
+    expect(faults({ ...sound, ...noStorage, S3_BUCKET: "photos" })).toEqual(["S3_ACCESS_KEY_ID:missing", "S3_SECRET_ACCESS_KEY:missing"]);
   });
 
   it("on Vercel, wants the cron secret that guards the outbox drain, and refuses a placeholder", () => {

@@ -54,3 +54,53 @@ describe("fitMembers", () => {
     expect(fitMembers(wide)).toEqual({ room_id: 3, owner_id: 1, members: null, members_truncated: true });
   });
 });
+
+describe("message.created with attachments", () => {
+  it("stays within the budget with the most attachments, the longest names, the longest text and a reply's quote, in CJK, emoji and right-to-left", async () => {
+    const { fitMessage } = await import("@/lib/realtime/event-size");
+    const { sanitizeName } = await import("@/lib/attachments/names");
+    const { MAX_ATTACHMENTS_PER_MESSAGE, MAX_NAME_BYTES } = await import("@/lib/attachments/limits");
+    const { MAX_MESSAGE_LENGTH } = await import("@/lib/chat/limits");
+    const { replyExcerpt } = await import("@/lib/chat/reply-excerpt");
+    for (const unit of ["漢", "👩‍👩‍👧", "ש", '"', "\\"]) {
+      const name = sanitizeName(unit.repeat(500));
+      expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(MAX_NAME_BYTES);
+      const id = "0a0b0c0d-0e0f-4a1b-8c2d-3e4f5a6b7c8d";
+      const attachments = Array.from({ length: MAX_ATTACHMENTS_PER_MESSAGE }, () => ({
+        id,
+        kind: "image" as const,
+        name,
+        content_type: "image/webp",
+        size: 10 * 1024 * 1024,
+        width: 1600,
+        height: 1600,
+        url: `/api/chat/attachments/${id}`,
+        thumb_url: `/api/chat/attachments/${id}/thumb`,
+      }));
+      const message = {
+        id: Number.MAX_SAFE_INTEGER,
+        room_id: 2_147_483_647,
+        seq: 2_147_483_647,
+        sender: { id: 2_147_483_647, username: "u".repeat(40) },
+        content: unit.repeat(MAX_MESSAGE_LENGTH),
+        timestamp: new Date(0).toISOString(),
+        client_id: id,
+        is_read: false,
+        edited_at: new Date(0).toISOString(),
+        deleted: false,
+        // A reply's quote rides along too: the longest excerpt, quoting a sender with the longest name.
+        reply_to: {
+          id: Number.MAX_SAFE_INTEGER - 1,
+          sender: { id: 2_147_483_647, username: "u".repeat(40), name: unit.repeat(100) },
+          excerpt: replyExcerpt(unit.repeat(600)),
+          deleted: false,
+        },
+        attachments,
+      };
+      const fitted = fitMessage(message);
+      expect(jsonBytes(fitted), unit).toBeLessThanOrEqual(EVENT_DATA_BUDGET_BYTES);
+      // The attachments always travel whole; only the text is cut.
+      expect(fitted.attachments).toEqual(attachments);
+    }
+  });
+});

@@ -20,6 +20,7 @@ const message: WireMessage = {
   edited_at: null,
   deleted: false,
   reply_to: null,
+  attachments: [],
 };
 const room: WireRoom = {
   id: 2,

@@ -1,5 +1,5 @@
 // Messages this tab is sending: shown at once, replaced by the stored copy when it arrives.
-import type { WireMention, WireReply } from "@/lib/wire/rest";
+import type { WireAttachment, WireMention, WireReply } from "@/lib/wire/rest";
 
 export type PendingStatus = "sending" | "failed";
 
@@ -14,9 +14,15 @@ export type PendingMessage = {
   reply_to: WireReply | null;
   /** The members its "<@id>" tokens name, to show names before the server answers. */
   mentions?: WireMention[];
+  /** Files already uploaded and checked by the server: a retry sends the same ids, never the bytes again. */
+  attachments?: WireAttachment[];
 };
 
-export function newPending(roomId: number, content: string, replyTo: WireReply | null = null, mentions?: WireMention[]): PendingMessage {
+/** What a message may carry besides its text: the quote it replies to, its mentions, its uploaded files. */
+export type PendingExtras = { replyTo?: WireReply | null; mentions?: WireMention[]; attachments?: WireAttachment[] };
+
+export function newPending(roomId: number, content: string, extras: PendingExtras = {}): PendingMessage {
+  const attachments = extras.attachments ?? [];
   return {
     client_id: crypto.randomUUID(),
     room_id: roomId,
@@ -24,7 +30,8 @@ export function newPending(roomId: number, content: string, replyTo: WireReply |
     status: "sending",
     error: null,
     created_at: new Date().toISOString(),
-    reply_to: replyTo,
-    mentions,
+    reply_to: extras.replyTo ?? null,
+    mentions: extras.mentions,
+    ...(attachments.length ? { attachments } : {}),
   };
 }

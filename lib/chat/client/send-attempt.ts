@@ -14,6 +14,7 @@ export type SendTransport = (input: {
   content: string;
   client_id: string;
   reply_to_id?: number;
+  attachment_ids?: string[];
 }) => Promise<ActionResult<WireMessage>>;
 
 function failureText(error: WireError): string {
@@ -38,7 +39,14 @@ export async function attemptSend(store: ChatStore, roomId: number, clientId: st
   }, SEND_TIMEOUT_MS);
   try {
     const reply = pending.reply_to ? { reply_to_id: pending.reply_to.id } : {};
-    const result = await transport({ room_id: roomId, content: pending.content, client_id: clientId, ...reply });
+    const attachmentIds = pending.attachments?.map((a) => a.id);
+    const result = await transport({
+      room_id: roomId,
+      content: pending.content,
+      client_id: clientId,
+      ...reply,
+      ...(attachmentIds?.length ? { attachment_ids: attachmentIds } : {}),
+    });
     if (result.ok) store.receiveMessages(roomId, [result.data]);
     else store.updatePending(roomId, clientId, { status: "failed", error: failureText(result.error) });
   } catch {

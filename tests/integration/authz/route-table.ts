@@ -10,10 +10,15 @@ export type Fixture = {
   /** A message the participant sent in the room, just now. */
   messageId: number;
   socketId: string;
+  /** The participant's upload in the room, bytes stored, not completed: its id and the local PUT's token. */
+  uploadId: string;
+  uploadToken: string;
+  /** A photo on the participant's message. */
+  attachmentId: string;
 };
 export type RouteCase = {
   file: string;
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: (f: Fixture) => string;
   params: (f: Fixture) => Record<string, string>;
   body?: (f: Fixture) => { json?: unknown; form?: Record<string, string> };
@@ -140,6 +145,54 @@ export const ROUTES: RouteCase[] = [
     // exist (404); with it set, a session alone is 401 (tests/integration/jobs/assignment.test.ts).
     expect: everyone(404),
   },
+  {
+    file: "chat/rooms/[roomId]/uploads",
+    method: "POST",
+    path: (f) => `/api/chat/rooms/${f.roomId}/uploads`,
+    params: room,
+    body: () => ({ json: { name: "matrix.pdf", size: 100, content_type: "application/pdf" } }),
+    expect: roomScoped(201),
+  },
+  // The signed token is the permission, as with a presigned S3 URL: whoever holds it may PUT.
+  {
+    file: "chat/uploads/[uploadId]/content",
+    method: "PUT",
+    path: (f) => `/api/chat/uploads/${f.uploadId}/content?token=${f.uploadToken}`,
+    params: (f) => ({ uploadId: f.uploadId }),
+    body: () => ({ json: { not: "a pdf, but bytes all the same" } }),
+    expect: everyone(204),
+  },
+  {
+    file: "chat/uploads/[uploadId]/complete",
+    method: "POST",
+    path: (f) => `/api/chat/uploads/${f.uploadId}/complete`,
+    params: (f) => ({ uploadId: f.uploadId }),
+    // Only its uploader: other members get 404 too (tests/integration/attachments/uploads.test.ts).
+    expect: roomScoped(200),
+  },
+  {
+    file: "chat/uploads/[uploadId]",
+    method: "DELETE",
+    path: (f) => `/api/chat/uploads/${f.uploadId}`,
+    params: (f) => ({ uploadId: f.uploadId }),
+    // Only its uploader, only before it is sent (tests/integration/attachments/uploads.test.ts).
+    expect: roomScoped(204),
+  },
+  // Admins may look at a room's photos and files (moderation, the room detail page).
+  {
+    file: "chat/attachments/[attachmentId]",
+    method: "GET",
+    path: (f) => `/api/chat/attachments/${f.attachmentId}`,
+    params: (f) => ({ attachmentId: f.attachmentId }),
+    expect: { ...roomScoped(200), admin: 200 },
+  },
+  {
+    file: "chat/attachments/[attachmentId]/thumb",
+    method: "GET",
+    path: (f) => `/api/chat/attachments/${f.attachmentId}/thumb`,
+    params: (f) => ({ attachmentId: f.attachmentId }),
+    expect: { ...roomScoped(200), admin: 200 },
+  },
   { file: "chat/unread", method: "GET", path: () => "/api/chat/unread", params: () => ({}), expect: signedIn(200) },
   // Search covers only the caller's rooms: a stranger gets an empty answer, not a refusal.
   { file: "chat/search", method: "GET", path: () => "/api/chat/search?q=matrix", params: () => ({}), expect: signedIn(200) },
@@ -171,6 +224,7 @@ export const EXEMPT: Record<string, string> = {
   "auth/[...nextauth]": "next-auth's own endpoints, public by design; hostile input in tests/integration/fuzz/routes.fuzz.test.ts",
   metrics: "bearer METRICS_TOKEN, not a session; covered by tests/integration/admin/metrics.test.ts",
   "cron/outbox": "bearer CRON_SECRET, not a session; covered by tests/integration/outbox/cron-route.test.ts",
+  "cron/cleanup": "bearer CRON_SECRET, not a session; covered by tests/integration/attachments/removal.test.ts",
   // Admin-only doors have their own matrix (anonymous, user, deactivated admin, admin).
   ...Object.fromEntries(
     [

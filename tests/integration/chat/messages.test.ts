@@ -45,6 +45,7 @@ describe("message pages (cursor pagination)", () => {
     expect(messages.map((x: { seq: number }) => x.seq)).toEqual(Array.from({ length: 50 }, (_, i) => TOTAL - 49 + i));
     const m = messages[0];
     expect(Object.keys(m).sort()).toEqual([
+      "attachments",
       "client_id",
       "content",
       "deleted",
@@ -60,6 +61,7 @@ describe("message pages (cursor pagination)", () => {
     ]);
     expect(m.reply_to).toBeNull();
     expect(m.mentions).toEqual([]);
+    expect(m.attachments).toEqual([]);
     expect(typeof m.id).toBe("number");
     expect(m.room_id).toBe(roomId);
     expect([a.id, b.id]).toContain(m.sender.id);

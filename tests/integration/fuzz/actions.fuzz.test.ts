@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { sendMessage } from "@/lib/chat/send";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 import type { Caller } from "@/tests/support/http";
+import { attachmentFixture } from "@/tests/support/attachments";
 import { dbFingerprint, type Fingerprint } from "@/tests/support/db-fingerprint";
 import {
   FUZZ_SEED,
@@ -43,6 +44,8 @@ type Fixture = {
   ownMessageId2: number;
   targetId: number;
   targetMessageId: number;
+  /** The participant's finished photo in `room`, not sent yet: the first send that names it takes it. */
+  readyAttachmentId: string;
 };
 type Call = { caller: Role | null; args: unknown[]; ip: string };
 type Spec = {
@@ -137,7 +140,15 @@ const SPECS: Record<string, Spec> = {
     args: (f) =>
       fc.tuple(
         fc.oneof(
-          w(5, object({ room_id: anyOf(f, "roomId", "roomId", "otherRoomId"), content: messageText(f), client_id: fc.uuid({ version: 4 }) })),
+          w(
+            5,
+            object({
+              room_id: anyOf(f, "roomId", "roomId", "otherRoomId"),
+              content: messageText(f),
+              client_id: fc.uuid({ version: 4 }),
+              attachment_ids: fc.array(fc.oneof(fc.constant(f.readyAttachmentId), fc.uuid({ version: 4 })), { maxLength: 3 }),
+            }),
+          ),
           // A reply: to a message of the room, or of another room (refused).
           w(
             3,
@@ -395,6 +406,7 @@ describe("hostile input over every server action", () => {
       ownMessageId2: own2.message.id,
       targetId: target.id,
       targetMessageId: targetMessage.message.id,
+      readyAttachmentId: (await attachmentFixture({ roomId: room.id, uploaderId: participant.id, messageId: null })).attachmentId,
     };
     last = await dbFingerprint();
   });

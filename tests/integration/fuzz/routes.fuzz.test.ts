@@ -28,12 +28,14 @@ import {
 import { routeMethods, type RouteMethod } from "@/tests/integration/authz/route-files";
 import type { Role } from "@/tests/integration/authz/route-table";
 import { delivered } from "@/tests/support/delivered";
+import { attachmentFixture } from "@/tests/support/attachments";
 
-type Fixture = { roomId: number; userId: number; messageId: number; jobId: number };
+type Fixture = { roomId: number; userId: number; messageId: number; jobId: number; uploadId: string; uploadToken: string; attachmentId: string };
 
 // Admin routes last: they may deactivate the fixture's member, which the chat routes use.
 const ROUTES = (await routeMethods()).sort((a, b) => Number(a.file.startsWith("admin/")) - Number(b.file.startsWith("admin/")));
 const NEXTAUTH = "auth/[...nextauth]";
+const UPLOAD_CONTENT = "chat/uploads/[uploadId]/content";
 const METRICS_TOKEN = "fuzz-metrics-token-0123456789";
 const MARKETPLACE_TOKEN = "fuzz-marketplace-token-0123456789abcdef";
 const ASSIGNMENT = "jobs/[jobId]/assignment";
@@ -43,7 +45,8 @@ const CALL_LIMIT_MS = 10_000;
 /** Who calls a route in the fuzz: someone who gets past its door, so the input is what is tested. */
 function mainCaller(route: RouteMethod): Role {
   if (route.file.startsWith("admin/")) return "admin";
-  if (["health", "metrics", "cron/outbox", "realtime/config", NEXTAUTH, ASSIGNMENT].includes(route.file)) return "anonymous";
+  if (["health", "metrics", "cron/outbox", "cron/cleanup", "realtime/config", NEXTAUTH, ASSIGNMENT, UPLOAD_CONTENT].includes(route.file))
+    return "anonymous";
   return "participant";
 }
 
@@ -58,7 +61,7 @@ const contentType = fc.constantFrom(
   "multipart/form-data; boundary=x",
   "",
 );
-const queryKey = fc.constantFrom("before", "after", "around", "limit", "cursor", "q", "x", "reason", "error", "callbackUrl", "__proto__");
+const queryKey = fc.constantFrom("before", "after", "around", "limit", "cursor", "q", "x", "reason", "error", "callbackUrl", "token", "__proto__");
 const formKey = fc.oneof(
   fc.constantFrom("email", "password", "csrfToken", "callbackUrl", "json", "socket_id", "channel_name", "content", "client_id", "role", "__proto__"),
   hostileString,
@@ -128,6 +131,8 @@ function validBody(route: RouteMethod, f: Fixture): { json?: Record<string, unkn
       return { json: { read_receipts: false } };
     case "POST chat/rooms/[roomId]/members":
       return { json: { user_ids: [f.userId] } };
+    case "POST chat/rooms/[roomId]/uploads":
+      return { json: { name: "fuzz.pdf", size: 1000, content_type: "application/pdf" } };
     case "POST admin/users/[userId]/role":
       return { json: { role: "ADMIN" } };
     case "POST admin/rooms/[roomId]/owner":
@@ -163,8 +168,13 @@ function nearValidBody(valid: NonNullable<ReturnType<typeof validBody>>): fc.Arb
 const inputFor = (route: RouteMethod, f: Fixture) => {
   const valid = validBody(route, f);
   const hostile = fc.tuple(body, contentType).map(([text, type]) => ({ text, type }));
+  const query = fc.dictionary(queryKey, queryValue, { maxKeys: 3 });
   return fc.record({
-    query: fc.dictionary(queryKey, queryValue, { maxKeys: 3 }),
+    // The upload door's own signed token, most of the time, so the bytes are what gets fuzzed.
+    query:
+      route.file === UPLOAD_CONTENT
+        ? fc.oneof({ arbitrary: fc.constant<Record<string, string>>({ token: f.uploadToken }), weight: 3 }, { arbitrary: query, weight: 1 })
+        : query,
     body: valid ? fc.oneof(hostile, nearValidBody(valid)) : hostile,
     segments: fc.array(segment, { minLength: 2, maxLength: 2 }),
     catchAll: nextauthPath,
@@ -206,7 +216,8 @@ describe("hostile input over every route handler", () => {
     const job = await db.job.create({ data: { title: "Fuzz job", clientId: participant.id, cleanerId: member.id } });
     const sent = await delivered(sendMessage({ userId: member.id, roomId: room.id, content: "fuzz target", clientId: crypto.randomUUID() }));
     callers = { anonymous: null, participant, stranger, deactivated, admin };
-    fixture = { roomId: room.id, userId: member.id, messageId: sent.message.id, jobId: job.id };
+    const files = await attachmentFixture({ roomId: room.id, uploaderId: participant.id, messageId: sent.message.id });
+    fixture = { roomId: room.id, userId: member.id, messageId: sent.message.id, jobId: job.id, ...files };
     // A real CSRF pair from next-auth, so some sign-in attempts get as far as checking the password.
     const csrfRoute = ROUTES.find((r) => r.file === NEXTAUTH && r.method === "GET");
     if (!csrfRoute) throw new Error("no GET /api/auth/[...nextauth]");

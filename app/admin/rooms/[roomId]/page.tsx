@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { changeRoomOwnerAction, deleteMessageAction } from "@/app/admin/actions";
 import { ActionForm } from "@/components/admin/action-form";
+import { AttachmentThumbs } from "@/components/admin/attachment-thumbs";
 import { AdminSection } from "@/components/admin/admin-section";
 import { DataTable, EmptyRow, Td, Th } from "@/components/admin/data-table";
 import { Time } from "@/components/admin/time";
@@ -12,6 +13,7 @@ import { adminPage } from "@/lib/admin/page";
 import { pageQuery, type SearchParams } from "@/lib/admin/page-query";
 import { getAdminRoom } from "@/lib/admin/rooms";
 import { roomDetailQuerySchema } from "@/lib/admin/schemas";
+import { toWireAttachment } from "@/lib/wire/serialize";
 
 export const metadata: Metadata = { title: "Room" };
 export const dynamic = "force-dynamic";
@@ -128,6 +130,7 @@ export default async function AdminRoomPage({ params, searchParams }: Props) {
               <Td>{m.senderUsername}</Td>
               <Td>
                 <p className={`max-w-md whitespace-pre-wrap break-words ${m.deletedAt ? "text-slate-400 line-through" : ""}`}>{m.content}</p>
+                <AttachmentThumbs attachments={m.attachments.map(toWireAttachment)} />
                 {m.edits.length > 0 ? (
                   <details className="mt-1 max-w-md text-xs text-slate-600 dark:text-slate-400">
                     <summary>

@@ -1,9 +1,7 @@
 // GET /api/cron/outbox: publishes what the realtime outbox still holds and prunes old rows, for
 // Vercel Cron (vercel.json, every minute) holding `Authorization: Bearer $CRON_SECRET`; 401 for
 // a missing or wrong secret, and while CRON_SECRET is unset.
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { presentsBearer } from "@/lib/http/bearer";
+import { requireCronSecret } from "@/lib/http/cron-auth";
 import { json, publicRoute } from "@/lib/http/route";
 import { drainOutbox, pruneOutbox } from "@/lib/realtime/drain";
 
@@ -12,8 +10,7 @@ export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
 export const GET = publicRoute("GET /api/cron/outbox", async ({ request }) => {
-  const secret = env().CRON_SECRET;
-  if (!secret || !presentsBearer(request, secret)) throw new AppError("unauthorized", "A valid cron secret is required");
+  requireCronSecret(request);
   const drained = await drainOutbox({ budgetMs: 45_000 });
   const pruned = await pruneOutbox();
   return json({ ...drained, pruned: pruned.published + pruned.givenUp });

@@ -1,5 +1,5 @@
 // GET /api/chat/rooms/{id}/messages?before=&after=&around=&limit=: cursor pages, seed contract.
-// POST /api/chat/rooms/{id}/messages {content, client_id, reply_to_id?}: send (201 new, 200 on a retry).
+// POST /api/chat/rooms/{id}/messages {content, client_id, reply_to_id?, attachment_ids?}: send (201 new, 200 on a retry).
 import { getMessagePage, getMessagesAround } from "@/lib/chat/messages";
 import { messagePageQuerySchema, sendMessageBodySchema } from "@/lib/chat/schemas";
 import { sendMessage } from "@/lib/chat/send";
@@ -20,7 +20,14 @@ export const POST = authedRoute<{ roomId: string }>("POST /api/chat/rooms/{id}/m
   const body = await readJson(request, sendMessageBodySchema);
   await enforce("send", String(user.id));
   const { message, created } = emit(
-    await sendMessage({ userId: user.id, roomId, content: body.content, clientId: body.client_id, replyToId: body.reply_to_id }),
+    await sendMessage({
+      userId: user.id,
+      roomId,
+      content: body.content,
+      clientId: body.client_id,
+      replyToId: body.reply_to_id,
+      attachmentIds: body.attachment_ids,
+    }),
   );
   return json(message, created ? 201 : 200);
 });
