@@ -35,7 +35,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     const alice = await signedIn("alice");
     await alice.emulateMedia({ colorScheme });
     await alice.goto("/");
-    await openRoom(alice, /Job #1 Chat/);
+    await openRoom(alice, /End-of-tenancy clean/);
     await attach(alice, [await photo("stairs.jpg", 800, 600), pdf("quote.pdf")]);
     await expectUploaded(alice, 2);
     expect(await seriousViolations(alice)).toEqual([]);
@@ -56,7 +56,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     const bob = await signedIn("bob");
     await bob.emulateMedia({ colorScheme });
     await bob.goto("/");
-    await openRoom(bob, /Job #1 Chat/);
+    await openRoom(bob, /End-of-tenancy clean/);
     await expect(
       bob
         .locator("[data-message-id]")

@@ -119,7 +119,7 @@ test("A attaches two photos and a PDF; B sees the thumbnails live and browses th
 test("upload progress shows per file on a slow connection, and Send waits for it", async ({ signedIn }) => {
   const alice = await signedIn("alice");
   await alice.goto("/");
-  await openRoom(alice, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
   const big = await noisyPng("site-survey.png", 900);
   expect(big.buffer.length).toBeGreaterThan(2_000_000);
 
@@ -143,7 +143,7 @@ test("upload progress shows per file on a slow connection, and Send waits for it
 test("refused files are named with their reason and never uploaded; drop and paste attach too", async ({ signedIn }) => {
   const alice = await signedIn("alice");
   await alice.goto("/");
-  await openRoom(alice, /Job #1 Chat/);
+  await openRoom(alice, /End-of-tenancy clean/);
   const uploads: string[] = [];
   alice.on("request", (request) => {
     if (/\/api\/chat\/rooms\/\d+\/uploads$/.test(request.url())) uploads.push(request.url());
@@ -197,7 +197,7 @@ test("a failed send with photos retries without uploading again and is stored on
   pageErrors.allow(/Failed to load resource: net::ERR_FAILED \[http:\/\/localhost:\d+\/rooms\/\d+\]/);
   const alice = await signedIn("alice");
   await alice.goto("/");
-  const roomId = await openRoom(alice, /Job #1 Chat/);
+  const roomId = await openRoom(alice, /End-of-tenancy clean/);
   const transfers: string[] = [];
   alice.on("request", (request) => {
     if (request.method() === "PUT" || /\/uploads(\/[^/]+\/complete)?$/.test(request.url())) transfers.push(`${request.method()} ${request.url()}`);

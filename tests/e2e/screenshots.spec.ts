@@ -9,7 +9,7 @@ test("screenshots", async ({ signedIn, asAdmin }) => {
   // Bob sends photos of the finished job and the invoice, so the room shows attachments.
   const bob = await signedIn("bob");
   await bob.goto("/");
-  await openRoom(bob, /Job #1 Chat/);
+  await openRoom(bob, /End-of-tenancy clean/);
   await attach(bob, [
     await scene("kitchen.jpg", 1200, 800, ["#38bdf8", "#e0f2fe"], "#65a30d"),
     await scene("garden.jpg", 800, 1000, ["#f97316", "#fde68a"], "#15803d"),
