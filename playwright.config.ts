@@ -1,5 +1,6 @@
 // Browser tests: real Chromium (Debian's, see ENVIRONMENT.md) against `next start` on a
 // throw-away database and realtime server (scripts/e2e-server.ts). Needs `next build` first.
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -18,6 +19,8 @@ const browserEnv = {
   XDG_CACHE_HOME: path.join(cache, "cache"),
 };
 process.env.E2E_CONTROL_URL = `http://127.0.0.1:${controlPort}`;
+// The e2e server's CRON_SECRET, so specs can call the cron routes as Vercel Cron would.
+process.env.E2E_CRON_SECRET ??= randomBytes(24).toString("base64url");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -64,6 +67,6 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: { E2E_PORT: String(port), E2E_CONTROL_PORT: String(controlPort) },
+    env: { E2E_PORT: String(port), E2E_CONTROL_PORT: String(controlPort), E2E_CRON_SECRET: process.env.E2E_CRON_SECRET },
   },
 });

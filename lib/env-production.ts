@@ -89,9 +89,21 @@ export function cronProblems(source: EnvSource): ConfigProblem[] {
   return isKnownDefault(secret) ? [{ variable: "CRON_SECRET", reason: "known_default" }] : [];
 }
 
+/** Mail goes out over SMTP (lib/mail/): production needs a server and a From address. */
+export function mailProblems(source: EnvSource): ConfigProblem[] {
+  return (["SMTP_URL", "MAIL_FROM"] as const)
+    .filter((variable) => {
+      const value = source[variable];
+      return value === undefined || value.trim() === "";
+    })
+    .map((variable) => ({ variable, reason: "missing" }));
+}
+
 /** Everything wrong for a production start; empty outside production. */
 export function productionProblems(source: EnvSource): ConfigProblem[] {
-  return isProductionEnv(source) ? [...databaseProblems(source), ...secretProblems(source), ...proxyProblems(source), ...cronProblems(source)] : [];
+  return isProductionEnv(source)
+    ? [...databaseProblems(source), ...secretProblems(source), ...proxyProblems(source), ...cronProblems(source), ...mailProblems(source)]
+    : [];
 }
 
 const REASON_TEXT: Record<ConfigProblem["reason"], string> = {

@@ -47,6 +47,21 @@ const schema = z.object({
   CRON_SECRET: optional,
   // How often a long-lived server drains the realtime outbox (ms); 0 turns the loop off.
   OUTBOX_DRAIN_INTERVAL_MS: z.coerce.number().int().min(0).default(500),
+  // Outgoing mail (lib/mail/): an smtp:// or smtps:// URL and the From address; both required in
+  // production. Unset locally: scripts/run.ts starts a mail catcher and sets them.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: optional,
+  // When set, every user's unread email delay (minutes, fractions allowed) instead of their own
+  // setting (users.notify_email_delay_minutes): for a deployment-wide policy, and for tests.
+  NOTIFY_EMAIL_DELAY_MINUTES: z.coerce.number().min(0).max(10_080).optional(),
+  // How often a long-lived server sends the due unread emails (ms); 0 turns the loop off.
+  NOTIFY_DIGEST_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  RATE_LIMIT_RESET_MAX: z.coerce.number().int().positive().default(5),
+  RATE_LIMIT_RESET_IP_MAX: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_RESET_WINDOW: z.coerce.number().int().positive().default(3600),
 });
 
 export type Env = z.infer<typeof schema>;

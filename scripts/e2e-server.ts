@@ -1,6 +1,7 @@
 // The browser tests' web server (playwright.config.ts starts it): a throw-away embedded
-// PostgreSQL with the demo data, the embedded realtime server, and `next start`. A small
-// control endpoint on another loopback port lets tests stop and restart the realtime server.
+// PostgreSQL with the demo data, the embedded realtime server, a mail catcher (real SMTP), and
+// `next start`. A small control endpoint on another loopback port lets tests stop and restart
+// the realtime server and read the mail that arrived.
 // Everything is removed on exit. For iterating locally: E2E_NEXT_MODE=dev runs `next dev`, and
 // E2E_NEXTAUTH_SECRET keeps saved sessions valid across restarts.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -11,6 +12,7 @@ import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded-postgres";
 import { freePort } from "./db/free-port";
 import { migrate } from "./db/migrate-runner";
+import { type MailCatcher, startMailCatcher } from "./mail-catcher";
 import { seedDemoData } from "@/prisma/seed-data";
 import { randomCredentials, type RealtimeServer, startRealtimeServer } from "@/realtime-server";
 import { pusherEnv } from "@/realtime-server";
@@ -31,6 +33,7 @@ let realtimePort = 0;
 const credentials = randomCredentials();
 let next: ChildProcess | null = null;
 let control: Server | null = null;
+let mail: MailCatcher | null = null;
 let stopping = false;
 
 async function startRealtime(): Promise<void> {
@@ -58,6 +61,10 @@ function startControl(): Promise<void> {
       "POST /realtime/fail-publishes": () => failPublishes(1),
       "POST /realtime/accept-publishes": () => failPublishes(0),
     };
+    if (req.method === "GET" && req.url === "/mail") {
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(mail?.messages ?? []));
+      return;
+    }
     const handler = routes[`${req.method} ${req.url}`];
     if (!handler) {
       res.writeHead(404).end();
@@ -83,6 +90,7 @@ async function main(): Promise<void> {
 
   realtimePort = await freePort();
   await startRealtime();
+  mail = await startMailCatcher();
   await startControl();
 
   const env: NodeJS.ProcessEnv = {
@@ -104,6 +112,14 @@ async function main(): Promise<void> {
     GITHUB_SECRET: "e2e-github-client-secret",
     RATE_LIMIT_SEND_MAX: "10000",
     RATE_LIMIT_CHANNEL_AUTH_MAX: "10000",
+    RATE_LIMIT_RESET_IP_MAX: "10000",
+    // Mail over real SMTP to the catcher; unread emails after 3 s, looked for every second.
+    SMTP_URL: mail.smtpUrl,
+    MAIL_FROM: "JobChat <no-reply@e2e.example>",
+    NOTIFY_EMAIL_DELAY_MINUTES: "0.05",
+    NOTIFY_DIGEST_INTERVAL_MS: "1000",
+    // Specs call GET /api/cron/notifications with it (playwright.config.ts shares it).
+    ...(process.env.E2E_CRON_SECRET ? { CRON_SECRET: process.env.E2E_CRON_SECRET } : {}),
   };
   const bin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   next = spawn(process.execPath, [bin, nextMode, "-p", String(port)], { stdio: "inherit", env });
@@ -126,6 +142,7 @@ async function shutdown(code: number): Promise<void> {
     if (next.exitCode === null) next.kill("SIGKILL");
   }
   control?.close();
+  await mail?.close().catch(() => {});
   await stopRealtime().catch(() => {});
   await database?.stop().catch(() => {});
   rmSync(workDir, { recursive: true, force: true });

@@ -6,6 +6,8 @@ import { getSessionUser } from "@/app/(chat)/cached-reads";
 import { ChatProvider } from "@/components/chat/chat-provider";
 import { ChatShell } from "@/components/chat/chat-shell";
 import { Sidebar } from "@/components/chat/sidebar";
+import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
+import { isEmailVerified } from "@/lib/auth/email-verification";
 import { sendsReadReceipts } from "@/lib/chat/receipts";
 import { listRooms, totalUnread } from "@/lib/chat/rooms";
 import { realtimeClientConfig } from "@/lib/realtime/client-config";
@@ -15,10 +17,11 @@ const ROOM_LIST_SIZE = 50;
 export default async function ChatLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  const [{ rooms, nextCursor }, unreadTotal, readReceipts] = await Promise.all([
+  const [{ rooms, nextCursor }, unreadTotal, readReceipts, verified] = await Promise.all([
     listRooms({ userId: user.id, limit: ROOM_LIST_SIZE }),
     totalUnread(user.id),
     sendsReadReceipts(user.id),
+    isEmailVerified(user.id),
   ]);
   return (
     <ChatProvider
@@ -29,7 +32,9 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
       realtime={realtimeClientConfig()}
       renderedAt={Date.now()}
     >
-      <ChatShell sidebar={<Sidebar />}>{children}</ChatShell>
+      <ChatShell sidebar={<Sidebar />} banner={verified ? null : <VerifyEmailBanner />}>
+        {children}
+      </ChatShell>
     </ChatProvider>
   );
 }

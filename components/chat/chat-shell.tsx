@@ -8,13 +8,15 @@ import type { ChatState } from "@/lib/chat/client/store";
 
 const selectConnection = (s: ChatState) => s.connection.state;
 
-export function ChatShell({ sidebar, children }: { sidebar: ReactNode; children: ReactNode }) {
+/** `banner`: an account notice above both panes (the unconfirmed-email banner). */
+export function ChatShell({ sidebar, banner, children }: { sidebar: ReactNode; banner?: ReactNode; children: ReactNode }) {
   const inRoom = useSelectedLayoutSegment() === "rooms";
   const connection = useChatState(selectConnection);
   return (
     // data-realtime: the pusher-js state, for tests to wait on (nothing visible needs it).
     <div data-realtime={connection} className="flex h-dvh flex-col overflow-hidden bg-slate-50 dark:bg-slate-950">
       <ConnectionBanner />
+      {banner}
       <div className="flex min-h-0 flex-1">
         <aside
           aria-label="Chats"

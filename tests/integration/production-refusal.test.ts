@@ -17,6 +17,8 @@ const sound = {
   NEXTAUTH_SECRET: "q2c9Zb1mV0x8RkT4yN7pL3sW6hJ5dF0gA1eU2iO3-never-printed",
   TRUSTED_PROXY_HOPS: "1",
   CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz-never-printed",
+  SMTP_URL: "smtp://127.0.0.1:1",
+  MAIL_FROM: "JobChat <no-reply@jobs.example>",
 };
 
 /** Only what the test gives: none of this worker's own settings leak into the child. */

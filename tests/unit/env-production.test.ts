@@ -13,6 +13,8 @@ const sound = {
   PUSHER_SECRET: "9d8c7b6a5f4e3d2c1b0a",
   NEXTAUTH_SECRET: "q2c9Zb1mV0x8RkT4yN7pL3sW6hJ5dF0gA1eU2iO3",
   TRUSTED_PROXY_HOPS: "1",
+  SMTP_URL: "smtps://mailer:pw@smtp.example:465",
+  MAIL_FROM: "JobChat <no-reply@jobs.example>",
 };
 const faults = (source: Record<string, string | undefined>) => productionProblems(source).map((p) => `${p.variable}:${p.reason}`);
 
@@ -34,6 +36,8 @@ describe("production configuration rules", () => {
       "PUSHER_SECRET:missing",
       "NEXTAUTH_SECRET:missing",
       "CRON_SECRET:missing",
+      "SMTP_URL:missing",
+      "MAIL_FROM:missing",
     ]);
   });
 
@@ -45,6 +49,12 @@ describe("production configuration rules", () => {
     expect(faults({ ...vercel, CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz" })).toEqual([]);
     // A long-lived server drains in-process: the cron route is optional there.
     expect(faults(sound)).toEqual([]);
+  });
+
+  it("wants a mail server and a From address, and refuses blank ones", () => {
+    const { SMTP_URL: _, MAIL_FROM: __, ...mailless } = sound;
+    expect(faults(mailless)).toEqual(["SMTP_URL:missing", "MAIL_FROM:missing"]);
+    expect(faults({ ...sound, SMTP_URL: " ", MAIL_FROM: "\t" })).toEqual(["SMTP_URL:missing", "MAIL_FROM:missing"]);
   });
 
   it("refuses empty and whitespace-only values as missing", () => {
@@ -79,7 +89,16 @@ describe("production configuration rules", () => {
         .filter((line) => /^[A-Z_]+=/.test(line))
         .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
     );
-    const checked = ["DATABASE_URL", "PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "NEXTAUTH_SECRET", "TRUSTED_PROXY_HOPS"];
+    const checked = [
+      "DATABASE_URL",
+      "PUSHER_APP_ID",
+      "PUSHER_KEY",
+      "PUSHER_SECRET",
+      "NEXTAUTH_SECRET",
+      "TRUSTED_PROXY_HOPS",
+      "SMTP_URL",
+      "MAIL_FROM",
+    ];
     expect(Object.keys(example)).toEqual(expect.arrayContaining(checked));
     // Empty there, so a copied .env.example keeps local development on the embedded defaults.
     expect(faults({ ...example, NODE_ENV: "production" }).map((f) => f.split(":")[0])).toEqual(checked);

@@ -45,6 +45,8 @@ describe("admin:create", () => {
       DATABASE_URL: inject("databaseUrl"),
       NODE_ENV: "production",
       TRUSTED_PROXY_HOPS: "0",
+      SMTP_URL: "smtp://127.0.0.1:1",
+      MAIL_FROM: "JobChat <no-reply@jobs.example>",
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
       PUSHER_APP_ID: "create-admin-test",
       PUSHER_KEY: crypto.randomUUID(),

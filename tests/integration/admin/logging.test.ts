@@ -62,6 +62,8 @@ describe("log lines", () => {
         PATH: process.env.PATH,
         NODE_ENV: "production",
         TRUSTED_PROXY_HOPS: "0",
+        SMTP_URL: "smtp://127.0.0.1:1",
+        MAIL_FROM: "JobChat <no-reply@jobs.example>",
         LOG_LEVEL: "info",
         DATABASE_URL: inject("databaseUrl"),
         NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,

@@ -160,6 +160,52 @@ export const ACTION_CASES: ActionCase[] = [
     },
   },
   {
+    // Public: the same answer for anyone, with or without a session, known address or not.
+    file: "app/(auth)/actions",
+    name: "requestPasswordResetAction",
+    args: () => [{ email: `nobody_${unique()}@matrix.example` }],
+    expect: everyone,
+    async effect(_f, _callerId, data) {
+      expect(data).toEqual({ message: expect.stringMatching(/If an account uses that address/) });
+    },
+  },
+  {
+    // The mailed token is the only authority: a session (anyone's) adds nothing to a forged one.
+    file: "app/(auth)/actions",
+    name: "resetPasswordAction",
+    args: () => [{ token: "A".repeat(43), password: "matrix password" }],
+    expect: {
+      anonymous: "invalid_input",
+      stranger: "invalid_input",
+      participant: "invalid_input",
+      deactivated: "invalid_input",
+      admin: "invalid_input",
+    },
+    async effect() {},
+  },
+  {
+    file: "app/(auth)/actions",
+    name: "resendVerificationAction",
+    args: () => [],
+    expect: signedIn,
+    async effect(_f, callerId) {
+      expect(await db.accountToken.count({ where: { userId: callerId, purpose: "email_verification", usedAt: null } })).toBe(1);
+    },
+  },
+  {
+    file: "app/(auth)/unsubscribe/actions",
+    name: "unsubscribeAction",
+    args: () => [{ token: `1.${Math.floor(Date.now() / 1000)}.${"A".repeat(43)}` }],
+    expect: {
+      anonymous: "invalid_input",
+      stranger: "invalid_input",
+      participant: "invalid_input",
+      deactivated: "invalid_input",
+      admin: "invalid_input",
+    },
+    async effect() {},
+  },
+  {
     file: ADMIN,
     name: "deleteMessageAction",
     args: (f) => [null, form({ message_id: String(f.messageId), reason: "matrix" })],

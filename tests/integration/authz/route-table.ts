@@ -133,6 +133,16 @@ export const ROUTES: RouteCase[] = [
     expect: signedIn(200),
   },
   { file: "realtime/config", method: "GET", path: () => "/api/realtime/config", params: () => ({}), expect: everyone(200) },
+  // The signed token in the query is the only authority (mail clients post it with no session):
+  // a forged one is a 400 for everyone. Genuine and replayed tokens: tests/integration/notify/unsubscribe.test.ts.
+  {
+    file: "notify/unsubscribe",
+    method: "POST",
+    path: (f) => `/api/notify/unsubscribe?token=${f.memberId}.${Math.floor(Date.now() / 1000)}.${"A".repeat(43)}`,
+    params: () => ({}),
+    body: () => ({ form: { "List-Unsubscribe": "One-Click" } }),
+    expect: everyone(400),
+  },
   // Public by design (load balancers call it); 200 while the database and realtime answer.
   { file: "health", method: "GET", path: () => "/api/health", params: () => ({}), expect: everyone(200) },
 ];
@@ -142,6 +152,7 @@ export const EXEMPT: Record<string, string> = {
   "auth/[...nextauth]": "next-auth's own endpoints, public by design; hostile input in tests/integration/fuzz/routes.fuzz.test.ts",
   metrics: "bearer METRICS_TOKEN, not a session; covered by tests/integration/admin/metrics.test.ts",
   "cron/outbox": "bearer CRON_SECRET, not a session; covered by tests/integration/outbox/cron-route.test.ts",
+  "cron/notifications": "bearer CRON_SECRET, not a session; covered by tests/integration/notify/digest.test.ts",
   // Admin-only doors have their own matrix (anonymous, user, deactivated admin, admin).
   ...Object.fromEntries(
     [

@@ -271,6 +271,32 @@ const SPECS: Record<string, Spec> = {
       expect(await db.user.count({ where: { username: data.username } })).toBe(1);
     },
   },
+  requestPasswordResetAction: {
+    caller: "anonymous",
+    args: () => fc.tuple(fc.oneof(w(5, object({ email: fc.stringMatching(/^[a-z0-9]{1,12}@[a-z]{1,8}\.example$/) })), w(1, hostileValue))),
+    data: v.strictObject({ message: v.string() }),
+  },
+  resetPasswordAction: {
+    caller: "anonymous",
+    args: () =>
+      fc.tuple(
+        fc.oneof(
+          w(5, object({ token: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), password: fc.string({ minLength: 8, maxLength: 30 }) })),
+          w(1, hostileValue),
+        ),
+      ),
+    data: v.strictObject({ message: v.string() }),
+  },
+  resendVerificationAction: {
+    caller: "participant",
+    args: () => fc.oneof(w(3, fc.constant<unknown[]>([])), w(1, fc.tuple(hostileValue))),
+    data: v.strictObject({ message: v.string() }),
+  },
+  unsubscribeAction: {
+    caller: "anonymous",
+    args: () => fc.tuple(fc.oneof(w(5, object({ token: fc.stringMatching(/^\d{1,6}\.\d{10}\.[A-Za-z0-9_-]{43}$/) })), w(1, hostileValue))),
+    data: v.strictObject({ message: v.string() }),
+  },
   deleteMessageAction: {
     caller: "admin",
     args: formAction((f) => ({ message_id: idText(f, "targetMessageId", "messageId"), reason: hostileString })),

@@ -41,7 +41,8 @@ const CALL_LIMIT_MS = 10_000;
 /** Who calls a route in the fuzz: someone who gets past its door, so the input is what is tested. */
 function mainCaller(route: RouteMethod): Role {
   if (route.file.startsWith("admin/")) return "admin";
-  if (["health", "metrics", "cron/outbox", "realtime/config", NEXTAUTH].includes(route.file)) return "anonymous";
+  if (["health", "metrics", "cron/outbox", "cron/notifications", "notify/unsubscribe", "realtime/config", NEXTAUTH].includes(route.file))
+    return "anonymous";
   return "participant";
 }
 
@@ -56,7 +57,7 @@ const contentType = fc.constantFrom(
   "multipart/form-data; boundary=x",
   "",
 );
-const queryKey = fc.constantFrom("before", "after", "limit", "cursor", "q", "x", "reason", "error", "callbackUrl", "__proto__");
+const queryKey = fc.constantFrom("before", "after", "limit", "cursor", "q", "x", "reason", "error", "callbackUrl", "token", "__proto__");
 const formKey = fc.oneof(
   fc.constantFrom("email", "password", "csrfToken", "callbackUrl", "json", "socket_id", "channel_name", "content", "client_id", "role", "__proto__"),
   hostileString,

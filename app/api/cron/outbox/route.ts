@@ -1,9 +1,7 @@
 // GET /api/cron/outbox: publishes what the realtime outbox still holds and prunes old rows, for
 // Vercel Cron (vercel.json, every minute) holding `Authorization: Bearer $CRON_SECRET`; 401 for
 // a missing or wrong secret, and while CRON_SECRET is unset.
-import { createHash, timingSafeEqual } from "node:crypto";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { requireCronSecret } from "@/lib/http/cron-secret";
 import { json, publicRoute } from "@/lib/http/route";
 import { drainOutbox, pruneOutbox } from "@/lib/realtime/drain";
 
@@ -11,13 +9,8 @@ export const dynamic = "force-dynamic";
 // A drain may take a while when the realtime API was down for long.
 export const maxDuration = 60;
 
-// Hashing both sides gives equal lengths, so the comparison takes the same time for any secret.
-const digest = (value: string) => createHash("sha256").update(value).digest();
-
 export const GET = publicRoute("GET /api/cron/outbox", async ({ request }) => {
-  const secret = env().CRON_SECRET;
-  const presented = /^Bearer (.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
-  if (!secret || !timingSafeEqual(digest(presented), digest(secret))) throw new AppError("unauthorized", "A valid cron secret is required");
+  requireCronSecret(request);
   const drained = await drainOutbox({ budgetMs: 45_000 });
   const pruned = await pruneOutbox();
   return json({ ...drained, pruned: pruned.published + pruned.givenUp });

@@ -1,0 +1,97 @@
+// Email through the production build and real SMTP (the e2e server's mail catcher): the unread
+// digest for someone with no tab open (after the delay, once for a burst, with the room's link),
+// and a password reset from the login page to signing in with the new password.
+import { expect, test } from "./support/fixtures";
+import { createGroup, messageWithText, send, unique } from "./support/chat";
+import { linkIn, mailFor, runNotificationCron, waitForMail } from "./support/mailbox";
+import { DEMO_PASSWORD } from "./support/users";
+
+const DAN = "cleaner2@example.com";
+
+test("someone offline gets one email for a burst of 20 messages, whose link opens the room", async ({ signedIn, baseURL }) => {
+  test.setTimeout(120_000);
+  const alice = await signedIn("alice");
+  const name = unique("Move-out clean");
+  await createGroup(alice, name, ["Dan Cleaner"]);
+  const roomId = Number(new URL(alice.url()).pathname.split("/").pop());
+  const inRoom = (mail: { text: string }) => mail.text.includes(`/rooms/${roomId}`);
+  for (let i = 1; i <= 20; i++) await send(alice, `${name} #${i}`);
+  await expect(messageWithText(alice, `${name} #20`)).toContainText("Sent");
+
+  // Dan has no tab open: after the delay (3 s here) one email arrives over SMTP.
+  const digest = await waitForMail(DAN, inRoom);
+  expect(digest.subject).toBe(`20 unread messages in ${name}`);
+  expect(digest.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+  const link = linkIn(digest, `/rooms/${roomId}`);
+  expect(link.origin).toBe(baseURL);
+
+  // Vercel Cron's call finds nothing more to send for the room; the one email stays one.
+  const run = await runNotificationCron(baseURL ?? "");
+  expect(run.status).toBe(200);
+  await send(alice, `${name} after the email`);
+  await expect(messageWithText(alice, `${name} after the email`)).toContainText("Sent");
+  await expect.poll(async () => (await runNotificationCron(baseURL ?? "")).body.claimed).toBe(0);
+  expect(await mailFor(DAN, inRoom)).toHaveLength(1);
+
+  const dan = await signedIn("dan");
+  await dan.goto(link.pathname);
+  await expect(dan.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(messageWithText(dan, `${name} #20`)).toBeVisible();
+});
+
+test("a password reset works end to end: old password refused, other sessions signed out", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const username = `reset_${Date.now().toString(36)}`;
+  const email = `${username}@example.com`;
+  const first = await browser.newContext();
+  const tab = await first.newPage();
+  await tab.goto("/register");
+  await tab.getByLabel("Name").fill("Rita Reset");
+  await tab.getByLabel("Username").fill(username);
+  await tab.getByLabel("Email").fill(email);
+  await tab.getByLabel("Password").fill(DEMO_PASSWORD);
+  await tab.getByRole("button", { name: "Create account" }).click();
+  await tab.waitForURL((url) => url.pathname === "/");
+  // A new account is unconfirmed: it can chat, with a banner.
+  await expect(tab.getByRole("region", { name: "Confirm your email" })).toBeVisible();
+
+  const other = await browser.newContext();
+  const page = await other.newPage();
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByRole("status")).toContainText("If an account uses that address");
+
+  const message = await waitForMail(email, (m) => m.subject === "Reset your JobChat password");
+  const link = linkIn(message, "/reset-password");
+  expect(link.origin).toBe(baseURL);
+  await page.goto(`${link.pathname}${link.search}`);
+  await page.getByLabel("New password").fill("a brand new password");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByRole("status")).toContainText("Your password is changed");
+
+  // The session from before the reset is over.
+  await tab.reload();
+  await tab.waitForURL((url) => url.pathname === "/login");
+
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("Wrong email or password");
+  await page.getByLabel("Password").fill("a brand new password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  // The reset proved the address is theirs: no banner now.
+  await expect(page.getByRole("button", { name: "New message" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Confirm your email" })).toHaveCount(0);
+
+  // The same link again is refused.
+  await page.goto(`${link.pathname}${link.search}`);
+  await page.getByLabel("New password").fill("yet another password");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByRole("alert")).toContainText("invalid, used or expired");
+  await first.close();
+  await other.close();
+});
