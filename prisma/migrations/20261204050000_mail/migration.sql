@@ -11,7 +11,7 @@ CREATE TABLE "account_token" (
     "id" BIGSERIAL NOT NULL,
     "user_id" INTEGER NOT NULL,
     "purpose" VARCHAR(20) NOT NULL,
-    "token_hash" CHAR(64) NOT NULL,
+    "token_hash" VARCHAR(64) NOT NULL,
     "email" VARCHAR(254) NOT NULL,
     "expires_at" TIMESTAMPTZ(3) NOT NULL,
     "used_at" TIMESTAMPTZ(3),

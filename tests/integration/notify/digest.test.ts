@@ -44,12 +44,12 @@ const verified = () => makeUser({ emailVerifiedAt: new Date() });
 const say = (userId: number, roomId: number, content = "hello") => delivered(sendMessage({ userId, roomId, content, clientId: randomUUID() }));
 const participant = (roomId: number, userId: number) => db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId, userId } } });
 
-/** Runs the cron until it has nothing left to claim, so what is due now has been handled. */
+/** Runs the cron until all it claims is held for open tabs, so what is due now has been handled. */
 async function settle() {
   for (let i = 0; i < 5; i++) {
     const answer = await cron();
     expect(answer.status).toBe(200);
-    if (answer.body.claimed === 0) return;
+    if (answer.body.claimed === answer.body.deferred) return;
   }
   throw new Error("the digest kept claiming rows");
 }
