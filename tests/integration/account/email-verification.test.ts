@@ -7,6 +7,7 @@ import { registerAction, resendVerificationAction } from "@/app/(auth)/actions";
 import VerifyEmailPage from "@/app/(auth)/verify-email/page";
 import { oauthSignIn } from "@/lib/auth/oauth-user";
 import { db } from "@/lib/db";
+import { elementText } from "@/tests/support/element-text";
 import { makeUser } from "@/tests/support/factories";
 import { linkIn, ownMailServer, waitForMail } from "@/tests/support/mail";
 
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => mail.restore());
 
-const open = async (token: string) => JSON.stringify(await VerifyEmailPage({ searchParams: Promise.resolve({ token }) }));
+const open = async (token: string) => elementText(await VerifyEmailPage({ searchParams: Promise.resolve({ token }) }));
 const verifiedAt = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt;
 const google = (email: string) => ({ email, email_verified: true, name: "Google Person" });
 

@@ -8,6 +8,7 @@ import UnsubscribePage from "@/app/(auth)/unsubscribe/page";
 import { POST as oneClick } from "@/app/api/notify/unsubscribe/route";
 import { db } from "@/lib/db";
 import { unsubscribeToken } from "@/lib/notify/unsubscribe";
+import { elementText } from "@/tests/support/element-text";
 import { makeUser } from "@/tests/support/factories";
 import { call, request } from "@/tests/support/http";
 
@@ -80,7 +81,7 @@ describe("unsubscribe from unread emails", () => {
   it("the page shows what the link does, and its button (a server action) turns emails off", async () => {
     const user = await makeUser();
     const token = unsubscribeToken(user.id);
-    const page = JSON.stringify(await UnsubscribePage({ searchParams: Promise.resolve({ token }) }));
+    const page = elementText(await UnsubscribePage({ searchParams: Promise.resolve({ token }) }));
     expect(page).toContain(`${user.username}@test.example`);
     expect(await emailsOn(user.id)).toBe(true);
     const { value } = await inNextScope(() => unsubscribeAction({ token }));
@@ -88,6 +89,6 @@ describe("unsubscribe from unread emails", () => {
     expect(await emailsOn(user.id)).toBe(false);
     expect((await inNextScope(() => unsubscribeAction({ token }))).value).toMatchObject({ ok: false, error: { code: "conflict" } });
     expect((await inNextScope(() => unsubscribeAction({ token: "nope" }))).value).toMatchObject({ ok: false, error: { code: "invalid_input" } });
-    expect(JSON.stringify(await UnsubscribePage({ searchParams: Promise.resolve({ token: "nope" }) }))).toContain("invalid or has expired");
+    expect(elementText(await UnsubscribePage({ searchParams: Promise.resolve({ token: "nope" }) }))).toContain("invalid or has expired");
   });
 });
