@@ -52,8 +52,9 @@ async function claimDue(limit: number): Promise<Claimed[]> {
       LIMIT ${limit}
       FOR UPDATE OF p SKIP LOCKED
     )
+    -- An id list rather than a join: each claimed row by primary key, never a scan of the table.
     UPDATE chat_chatparticipant p SET email_claimed_at = clock_timestamp()
-    FROM due WHERE p.id = due.id
+    WHERE p.id = ANY(ARRAY(SELECT id FROM due))
     RETURNING p.id, p.user_id AS "userId", p.room_id AS "roomId", p.unread_count AS "unreadCount",
       p.email_claimed_at AS "claimedAt", COALESCE(p.muted_until > now(), false) AS muted`;
 }
