@@ -9,7 +9,9 @@ import type { ChatState } from "@/lib/chat/client/store";
 const selectConnection = (s: ChatState) => s.connection.state;
 
 export function ChatShell({ sidebar, children }: { sidebar: ReactNode; children: ReactNode }) {
-  const inRoom = useSelectedLayoutSegment() === "rooms";
+  // The settings page takes the room's place: on a phone, its own screen.
+  const segment = useSelectedLayoutSegment();
+  const inRoom = segment === "rooms" || segment === "settings";
   const connection = useChatState(selectConnection);
   return (
     // data-realtime: the pusher-js state, for tests to wait on (nothing visible needs it).

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { MembersDialog } from "@/components/chat/lazy-dialogs";
+import { MuteButton } from "@/components/chat/mute-button";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
 import { Avatar } from "@/components/ui/avatar";
 import { ArrowLeftIcon } from "@/components/ui/icons";
@@ -46,10 +47,13 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
         </div>
         <p className="truncate text-xs text-slate-600 dark:text-slate-400">{status}</p>
       </div>
+      <div className="ml-auto">
+        <MuteButton roomId={room.id} />
+      </div>
       <button
         type="button"
         onClick={() => setShowMembers(true)}
-        className="ml-auto flex items-center rounded-full p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+        className="flex items-center rounded-full p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
         aria-haspopup="dialog"
       >
         <span className="sr-only">Members ({members.length})</span>

@@ -15,6 +15,9 @@ const sound = {
   NEXTAUTH_SECRET: "q2c9Zb1mV0x8RkT4yN7pL3sW6hJ5dF0gA1eU2iO3-never-printed",
   TRUSTED_PROXY_HOPS: "1",
   CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz-never-printed",
+  VAPID_PUBLIC_KEY: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+  VAPID_PRIVATE_KEY: "tUxbf-Mnf8Q9hS3LCJ1oa3jF4v1_xnV3WcFhZ0iW5pQ",
+  VAPID_SUBJECT: "mailto:ops@example.com",
 };
 
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };

@@ -13,6 +13,9 @@ const sound = {
   PUSHER_SECRET: "9d8c7b6a5f4e3d2c1b0a",
   NEXTAUTH_SECRET: "q2c9Zb1mV0x8RkT4yN7pL3sW6hJ5dF0gA1eU2iO3",
   TRUSTED_PROXY_HOPS: "1",
+  VAPID_PUBLIC_KEY: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+  VAPID_PRIVATE_KEY: "tUxbf-Mnf8Q9hS3LCJ1oa3jF4v1_xnV3WcFhZ0iW5pQ",
+  VAPID_SUBJECT: "mailto:ops@example.com",
 };
 const faults = (source: Record<string, string | undefined>) => productionProblems(source).map((p) => `${p.variable}:${p.reason}`);
 
@@ -34,6 +37,9 @@ describe("production configuration rules", () => {
       "PUSHER_SECRET:missing",
       "NEXTAUTH_SECRET:missing",
       "CRON_SECRET:missing",
+      "VAPID_PUBLIC_KEY:missing",
+      "VAPID_PRIVATE_KEY:missing",
+      "VAPID_SUBJECT:missing",
     ]);
   });
 
@@ -79,7 +85,17 @@ describe("production configuration rules", () => {
         .filter((line) => /^[A-Z_]+=/.test(line))
         .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
     );
-    const checked = ["DATABASE_URL", "PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "NEXTAUTH_SECRET", "TRUSTED_PROXY_HOPS"];
+    const checked = [
+      "DATABASE_URL",
+      "PUSHER_APP_ID",
+      "PUSHER_KEY",
+      "PUSHER_SECRET",
+      "NEXTAUTH_SECRET",
+      "TRUSTED_PROXY_HOPS",
+      "VAPID_PUBLIC_KEY",
+      "VAPID_PRIVATE_KEY",
+      "VAPID_SUBJECT",
+    ];
     expect(Object.keys(example)).toEqual(expect.arrayContaining(checked));
     // Empty there, so a copied .env.example keeps local development on the embedded defaults.
     expect(faults({ ...example, NODE_ENV: "production" }).map((f) => f.split(":")[0])).toEqual(checked);
@@ -98,6 +114,21 @@ describe("production configuration rules", () => {
     // Hebrew letters are 2 bytes each, right to left: 15 are 30 bytes, 16 are 32.
     expect(secret("ס".repeat(15))).toEqual(["NEXTAUTH_SECRET:too_short"]);
     expect(secret("ס".repeat(16))).toEqual([]);
+  });
+
+  it("wants the deployment's VAPID identity for Web Push, and refuses private push endpoints", () => {
+    const { VAPID_PUBLIC_KEY: _p, VAPID_PRIVATE_KEY: _k, VAPID_SUBJECT: _s, ...none } = sound;
+    expect(faults(none)).toEqual(["VAPID_PUBLIC_KEY:missing", "VAPID_PRIVATE_KEY:missing", "VAPID_SUBJECT:missing"]);
+    expect(faults({ ...sound, VAPID_PRIVATE_KEY: "  " })).toEqual(["VAPID_PRIVATE_KEY:missing"]);
+    // The tests' switch for http endpoints on loopback: never in production, in any spelling.
+    for (const on of ["1", "true", " TRUE "]) {
+      expect(faults({ ...sound, PUSH_ALLOW_PRIVATE_ENDPOINTS: on })).toEqual(["PUSH_ALLOW_PRIVATE_ENDPOINTS:development_only"]);
+    }
+    expect(faults({ ...sound, PUSH_ALLOW_PRIVATE_ENDPOINTS: "0" })).toEqual([]);
+    expect(productionProblems({ NODE_ENV: "test", PUSH_ALLOW_PRIVATE_ENDPOINTS: "1" })).toEqual([]);
+    expect(describeProblems(productionProblems({ ...sound, PUSH_ALLOW_PRIVATE_ENDPOINTS: "1" }))).toContain(
+      "PUSH_ALLOW_PRIVATE_ENDPOINTS is for tests and local development only",
+    );
   });
 
   it("names each variable and never its value", () => {
