@@ -49,9 +49,18 @@ const schema = z.object({
   OUTBOX_DRAIN_INTERVAL_MS: z.coerce.number().int().min(0).default(500),
   // Web Push (lib/notify/vapid.ts): the VAPID key pair (base64url, as web-push generates it) and
   // the contact the push services see (mailto: or https:). Required in production.
-  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/).optional(),
-  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/).optional(),
-  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/).optional(),
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/)
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/)
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/)
+    .optional(),
   // Tests and local experiments only: push endpoints may be http and on private addresses. Production refuses it.
   PUSH_ALLOW_PRIVATE_ENDPOINTS: flag,
 });

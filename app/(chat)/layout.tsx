@@ -30,14 +30,7 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
     mentionsWhenMuted: settings.notify_mentions_when_muted,
   };
   return (
-    <ChatProvider
-      me={me}
-      rooms={rooms}
-      roomsCursor={nextCursor}
-      unreadTotal={unreadTotal}
-      realtime={realtimeClientConfig()}
-      renderedAt={Date.now()}
-    >
+    <ChatProvider me={me} rooms={rooms} roomsCursor={nextCursor} unreadTotal={unreadTotal} realtime={realtimeClientConfig()} renderedAt={Date.now()}>
       <ChatShell sidebar={<Sidebar />}>{children}</ChatShell>
     </ChatProvider>
   );

@@ -7,15 +7,26 @@ import { log } from "@/lib/log";
 import { pushNewMessage } from "@/lib/notify/push-send";
 import type { WireMessage } from "@/lib/wire/rest";
 
+const inFlight = new Set<Promise<void>>();
+
 export function notifyAfterSend(message: WireMessage): void {
-  const task = () =>
-    pushNewMessage(message).then(
+  const task = () => {
+    const running = pushNewMessage(message).then(
       () => undefined,
       (error: unknown) => log.warn({ event: "notify.push_error", error: String(error) }, "notification after a send failed"),
     );
+    inFlight.add(running);
+    void running.finally(() => inFlight.delete(running));
+    return running;
+  };
   try {
     after(task);
   } catch {
     void task();
   }
+}
+
+/** Resolves once every notification started so far has finished (tests; a graceful stop). */
+export async function notificationsSettled(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 }

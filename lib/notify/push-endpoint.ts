@@ -32,8 +32,6 @@ for (const [net, prefix] of [
 for (const [net, prefix] of [
   ["::", 128],
   ["::1", 128],
-  ["::ffff:0:0", 96],
-  ["64:ff9b::", 96],
   ["100::", 64],
   ["2001:db8::", 32],
   ["fc00::", 7],
@@ -42,11 +40,24 @@ for (const [net, prefix] of [
 ] as const)
   blocked.addSubnet(net, prefix, "ipv6");
 
+/** The IPv4 address inside an IPv4-mapped IPv6 one (::ffff:127.0.0.1, ::ffff:7f00:1), if it is one. */
+function mappedIpv4(address: string): string | null {
+  const match = /^::ffff:(.+)$/i.exec(address);
+  if (!match) return null;
+  if (isIP(match[1]) === 4) return match[1];
+  const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(match[1]);
+  if (!hex) return null;
+  const [high, low] = [Number.parseInt(hex[1], 16), Number.parseInt(hex[2], 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+}
+
 /** Loopback, private, link-local, shared, documentation, multicast or reserved. */
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
-  return blocked.check(address, family === 4 ? "ipv4" : "ipv6");
+  if (family === 4) return blocked.check(address, "ipv4");
+  const mapped = mappedIpv4(address);
+  return mapped !== null ? blocked.check(mapped, "ipv4") : blocked.check(address, "ipv6");
 }
 
 const refuse = (message: string) => new AppError("invalid_input", `endpoint: ${message}`);

@@ -13,7 +13,13 @@ const SELECT = {
   notifyMentionsWhenMuted: true,
 } as const;
 
-type Row = { readReceipts: boolean; notifyEmail: boolean; notifyEmailDelayMinutes: number; notifyHidePreviews: boolean; notifyMentionsWhenMuted: boolean };
+type Row = {
+  readReceipts: boolean;
+  notifyEmail: boolean;
+  notifyEmailDelayMinutes: number;
+  notifyHidePreviews: boolean;
+  notifyMentionsWhenMuted: boolean;
+};
 
 const toWire = (u: Row): WireSettings => ({
   read_receipts: u.readReceipts,

@@ -10,7 +10,15 @@ import { mergeMessages, syncedThrough, type Timeline, timelineFromPage } from "@
 
 /** readReceipts: whether I send read receipts, and so see others' (absent means on). hidePreviews:
  * notifications say a message came, not what it says. */
-export type Me = { id: number; username: string; name: string; isAdmin?: boolean; readReceipts?: boolean; hidePreviews?: boolean; mentionsWhenMuted?: boolean };
+export type Me = {
+  id: number;
+  username: string;
+  name: string;
+  isAdmin?: boolean;
+  readReceipts?: boolean;
+  hidePreviews?: boolean;
+  mentionsWhenMuted?: boolean;
+};
 
 /** pusher-js connection states, plus whether we have fallen back to polling. */
 export type ConnectionStatus = { state: string; degraded: boolean };
