@@ -4,6 +4,7 @@
 import { createDecipheriv, createECDH, hkdfSync, randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { db } from "@/lib/db";
 
 export type DeviceKeys = { p256dh: string; auth: string; privateKey: Buffer; publicKey: Buffer; authSecret: Buffer };
 
@@ -67,4 +68,12 @@ export async function startPushService() {
     to: (endpoint: string) => received.filter((d) => d.path === new URL(endpoint).pathname),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Stores a subscription for `userId` on a public endpoint (never posted to in these tests). */
+export async function subscribedEndpoint(userId: number): Promise<string> {
+  const keys = deviceKeys();
+  const endpoint = `https://8.8.8.8/push/${randomBytes(8).toString("hex")}`;
+  await db.pushSubscription.create({ data: { userId, endpoint, p256dh: keys.p256dh, auth: keys.auth } });
+  return endpoint;
 }
