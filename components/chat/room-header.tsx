@@ -1,11 +1,10 @@
 "use client";
-import Link from "next/link";
 import { useState } from "react";
 import { MembersDialog } from "@/components/chat/lazy-dialogs";
+import { BackToConversations } from "@/components/chat/back-link";
 import { MuteButton } from "@/components/chat/mute-button";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
 import { Avatar } from "@/components/ui/avatar";
-import { ArrowLeftIcon } from "@/components/ui/icons";
 import { useChatState } from "@/hooks/use-chat-store";
 import { useOpenedOnce } from "@/hooks/use-opened-once";
 import type { RoomMember } from "@/lib/chat/rooms";
@@ -30,13 +29,7 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
 
   return (
     <header className="flex items-center gap-3 border-b border-slate-200 bg-white/90 px-3 py-2.5 backdrop-blur md:px-5 dark:border-slate-800 dark:bg-slate-900/90">
-      <Link
-        href="/"
-        className="inline-flex size-9 items-center justify-center rounded-lg text-slate-600 hover:bg-slate-100 md:hidden dark:text-slate-300 dark:hover:bg-slate-800"
-        aria-label="Back to conversations"
-      >
-        <ArrowLeftIcon />
-      </Link>
+      <BackToConversations />
       <RoomAvatar room={room} online={direct ? onlineOthers.length > 0 : undefined} />
       <div className="flex min-w-0 flex-col">
         <div className="flex items-center gap-2">

@@ -1,11 +1,10 @@
 // /settings: the user's settings (read receipts, notifications on this device, email, previews,
 // mentions in muted rooms), reached from the sidebar's "Settings" link.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/app/(chat)/cached-reads";
+import { BackToConversations } from "@/components/chat/back-link";
 import { SettingsForm } from "@/components/settings/settings-form";
-import { ArrowLeftIcon } from "@/components/ui/icons";
 import { vapidPublicKey } from "@/lib/notify/vapid";
 import { getSettings } from "@/lib/users/settings";
 
@@ -18,13 +17,7 @@ export default async function SettingsPage() {
   return (
     <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">
       <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-3 py-2.5 md:px-5 dark:border-slate-800 dark:bg-slate-900">
-        <Link
-          href="/"
-          className="inline-flex size-9 items-center justify-center rounded-lg text-slate-600 hover:bg-slate-100 md:hidden dark:text-slate-300 dark:hover:bg-slate-800"
-          aria-label="Back to conversations"
-        >
-          <ArrowLeftIcon />
-        </Link>
+        <BackToConversations />
         <h1 className="text-base font-semibold">Settings</h1>
       </header>
       <SettingsForm initial={settings} vapidPublicKey={vapidPublicKey()} />

@@ -38,7 +38,12 @@ describe("authorization matrix", () => {
       data: { roomId: room.id, senderId: participant.id, content: "matrix", clientId: crypto.randomUUID() },
     });
     callers = { anonymous: null, stranger, participant, deactivated: { ...deactivated, role: "USER" }, admin };
-    fixture = { roomId: room.id, jobId: job.id, memberId: member.id, messageId: Number(message.id), socketId: "123.456",
+    fixture = {
+      roomId: room.id,
+      jobId: job.id,
+      memberId: member.id,
+      messageId: Number(message.id),
+      socketId: "123.456",
       pushEndpoint: await subscribedEndpoint(participant.id),
     };
   });

@@ -299,7 +299,10 @@ const SPECS: Record<string, Spec> = {
             5,
             object({
               endpoint: fc.oneof(
-                w(3, fc.stringMatching(/^[a-z0-9]{4,20}$/).map((path) => `https://8.8.8.8/push/${path}`)),
+                w(
+                  3,
+                  fc.stringMatching(/^[a-z0-9]{4,20}$/).map((path) => `https://8.8.8.8/push/${path}`),
+                ),
                 w(1, fc.constantFrom("https://127.0.0.1/push", "http://8.8.8.8/push", "https://[::1]/p", "https://169.254.169.254/")),
               ),
               keys: fc.constant(null).map(() => {
