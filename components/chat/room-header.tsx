@@ -28,7 +28,7 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
     : `${members.length} members${onlineOthers.length ? `, ${onlineOthers.length + 1} online` : ""}`;
 
   return (
-    <header className="flex items-center gap-3 border-b border-slate-200 bg-white/90 px-3 py-2.5 backdrop-blur md:px-5 dark:border-slate-800 dark:bg-slate-900/90">
+    <header className="relative z-10 flex items-center gap-3 border-b border-slate-200 bg-white/90 px-3 py-2.5 backdrop-blur md:px-5 dark:border-slate-800 dark:bg-slate-900/90">
       <BackToConversations />
       <RoomAvatar room={room} online={direct ? onlineOthers.length > 0 : undefined} />
       <div className="flex min-w-0 flex-col">

@@ -18,7 +18,7 @@ const setReceipts = async (page: Page, on: boolean) => {
   await box.setChecked(on);
   await expect(box).toBeChecked({ checked: on });
   await expect(box).toBeEnabled();
-  await expect(page.getByRole("status")).toHaveText("Saved");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Saved");
   await page.goBack();
 };
 
