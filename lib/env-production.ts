@@ -6,7 +6,7 @@ export type EnvSource = Readonly<Record<string, string | undefined>>;
 
 export type ConfigProblem = {
   variable: string;
-  reason: "missing" | "known_default" | "too_short";
+  reason: "missing" | "known_default" | "too_short" | "development_only";
 };
 
 export const NEXTAUTH_SECRET_MIN_BYTES = 32;
@@ -89,20 +89,39 @@ export function cronProblems(source: EnvSource): ConfigProblem[] {
   return isKnownDefault(secret) ? [{ variable: "CRON_SECRET", reason: "known_default" }] : [];
 }
 
+const isSet = (value: string | undefined) => value !== undefined && value.trim() !== "";
+
 /** Mail goes out over SMTP (lib/mail/): production needs a server and a From address. */
 export function mailProblems(source: EnvSource): ConfigProblem[] {
   return (["SMTP_URL", "MAIL_FROM"] as const)
-    .filter((variable) => {
-      const value = source[variable];
-      return value === undefined || value.trim() === "";
-    })
+    .filter((variable) => !isSet(source[variable]))
     .map((variable) => ({ variable, reason: "missing" }));
+}
+
+/**
+ * Web Push needs the deployment's own VAPID identity (a generated key pair is per checkout and
+ * would change subscriptions' signer), and never lets push endpoints reach private addresses.
+ */
+export function pushProblems(source: EnvSource): ConfigProblem[] {
+  const problems: ConfigProblem[] = (["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "VAPID_SUBJECT"] as const)
+    .filter((name) => !isSet(source[name]))
+    .map((variable) => ({ variable, reason: "missing" }));
+  const allow = source.PUSH_ALLOW_PRIVATE_ENDPOINTS?.trim().toLowerCase();
+  if (allow === "1" || allow === "true") problems.push({ variable: "PUSH_ALLOW_PRIVATE_ENDPOINTS", reason: "development_only" });
+  return problems;
 }
 
 /** Everything wrong for a production start; empty outside production. */
 export function productionProblems(source: EnvSource): ConfigProblem[] {
   return isProductionEnv(source)
-    ? [...databaseProblems(source), ...secretProblems(source), ...proxyProblems(source), ...cronProblems(source), ...mailProblems(source)]
+    ? [
+        ...databaseProblems(source),
+        ...secretProblems(source),
+        ...proxyProblems(source),
+        ...cronProblems(source),
+        ...mailProblems(source),
+        ...pushProblems(source),
+      ]
     : [];
 }
 
@@ -110,6 +129,7 @@ const REASON_TEXT: Record<ConfigProblem["reason"], string> = {
   missing: "is not set (or is empty)",
   known_default: "is a publicly known default or placeholder",
   too_short: `is shorter than ${NEXTAUTH_SECRET_MIN_BYTES} bytes`,
+  development_only: "is for tests and local development only",
 };
 
 /** One line naming each variable at fault and why; never a value. */

@@ -62,6 +62,22 @@ const schema = z.object({
   RATE_LIMIT_RESET_MAX: z.coerce.number().int().positive().default(5),
   RATE_LIMIT_RESET_IP_MAX: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_RESET_WINDOW: z.coerce.number().int().positive().default(3600),
+  // Web Push (lib/notify/vapid.ts): the VAPID key pair (base64url, as web-push generates it) and
+  // the contact the push services see (mailto: or https:). Required in production.
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/)
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/)
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/)
+    .optional(),
+  // Tests and local experiments only: push endpoints may be http and on private addresses. Production refuses it.
+  PUSH_ALLOW_PRIVATE_ENDPOINTS: flag,
 });
 
 export type Env = z.infer<typeof schema>;

@@ -16,6 +16,7 @@ import { type MailCatcher, startMailCatcher } from "./mail-catcher";
 import { seedDemoData } from "@/prisma/seed-data";
 import { randomCredentials, type RealtimeServer, startRealtimeServer } from "@/realtime-server";
 import { pusherEnv } from "@/realtime-server";
+import webpush from "web-push";
 
 const port = Number(process.env.E2E_PORT ?? 3217);
 const controlPort = Number(process.env.E2E_CONTROL_PORT ?? 3218);
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
     // (tests/e2e/sign-in-limits.spec.ts); every spec comes from one address, so not the per-IP one.
     RATE_LIMIT_SIGNIN_IP_MAX: "10000",
     TRUSTED_PROXY_HOPS: "0",
+    ...vapidEnv(),
     // Renders "Continue with GitHub" on /login (tests/e2e/oauth-buttons.spec.ts); never clicked.
     GITHUB_ID: "e2e-github-client-id",
     GITHUB_SECRET: "e2e-github-client-secret",
@@ -130,6 +132,12 @@ async function main(): Promise<void> {
     }
   });
   log("ready", { port, controlPort, realtimePort, mode: nextMode });
+}
+
+/** Production requires a VAPID identity; a fresh pair per run. */
+function vapidEnv() {
+  const keys = webpush.generateVAPIDKeys();
+  return { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: "mailto:e2e@example.com" };
 }
 
 async function shutdown(code: number): Promise<void> {

@@ -11,8 +11,8 @@ import { describeInvalid, invalidVariables } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { openDevDatabase } from "./db/dev-database";
 import { migrate } from "./db/migrate-runner";
-import { localNextAuthSecret, localRealtimeCredentials } from "./local-secrets";
 import { freePort } from "./db/free-port";
+import { localNextAuthSecret, localRealtimeCredentials, localVapidKeys } from "./local-secrets";
 import { seedDemoData } from "@/prisma/seed-data";
 import { startRealtimeServer } from "@/realtime-server";
 import { pusherEnv } from "@/realtime-server";
@@ -82,6 +82,12 @@ async function main() {
   env.NEXTAUTH_SECRET ??= localNextAuthSecret();
   // A local preview is reached directly, without a proxy.
   env.TRUSTED_PROXY_HOPS ??= "0";
+  if (!env.VAPID_PUBLIC_KEY || !env.VAPID_PRIVATE_KEY) {
+    const keys = localVapidKeys();
+    env.VAPID_PUBLIC_KEY = keys.publicKey;
+    env.VAPID_PRIVATE_KEY = keys.privateKey;
+  }
+  env.VAPID_SUBJECT ??= `mailto:admin@${new URL(env.NEXTAUTH_URL).hostname}`;
 
   // `npm start` without NODE_ENV is a local preview of the production build: the embedded values
   // above are generated per checkout, and whatever was configured must pass production's check.

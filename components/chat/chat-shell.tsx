@@ -10,7 +10,9 @@ const selectConnection = (s: ChatState) => s.connection.state;
 
 /** `banner`: an account notice above both panes (the unconfirmed-email banner). */
 export function ChatShell({ sidebar, banner, children }: { sidebar: ReactNode; banner?: ReactNode; children: ReactNode }) {
-  const inRoom = useSelectedLayoutSegment() === "rooms";
+  // The settings page takes the room's place: on a phone, its own screen.
+  const segment = useSelectedLayoutSegment();
+  const inRoom = segment === "rooms" || segment === "settings";
   const connection = useChatState(selectConnection);
   return (
     // data-realtime: the pusher-js state, for tests to wait on (nothing visible needs it).

@@ -18,7 +18,8 @@ const ROOM_COLUMNS = Prisma.sql`
   ELSE r.name END AS name,
   r.last_message_content AS "lastMessageContent", r.last_message_time AS "lastMessageTime",
   r.last_message_sender_id AS "lastMessageSenderId", su.username AS "lastMessageSenderUsername",
-  p.unread_count AS "unreadCount", r.updated_at AS "updatedAt", r.owner_id AS "ownerId", r.last_seq AS "lastSeq"`;
+  p.unread_count AS "unreadCount", r.updated_at AS "updatedAt", r.owner_id AS "ownerId", r.last_seq AS "lastSeq",
+  p.muted_until AS "mutedUntil"`;
 
 type RoomCursor = { activity: Date; id: number };
 

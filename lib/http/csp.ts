@@ -35,6 +35,9 @@ export function contentSecurityPolicy({ nonce, realtime, dev }: CspInput): strin
     ["img-src", ["'self'", "data:", "blob:"]],
     ["font-src", ["'self'"]],
     ["connect-src", ["'self'", ...realtimeSources(realtime)]],
+    // The Web Push service worker (public/sw.js): workers would otherwise fall back to
+    // script-src, where 'strict-dynamic' ignores 'self'.
+    ["worker-src", ["'self'"]],
     ["object-src", ["'none'"]],
     ["base-uri", ["'self'"]],
     ["form-action", ["'self'"]],

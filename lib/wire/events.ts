@@ -22,6 +22,9 @@ const roomActivitySchema = v.object({
   /** The room list's last message: at most 200 characters (lib/chat/preview.ts). */
   preview: v.string(),
   timestamp: isoTime,
+  /** Who the message mentions (absent until mentions exist): they are notified even in a room
+   * they muted, when they asked for that. */
+  mentioned_user_ids: v.optional(v.array(wireId)),
 });
 const messageDeletedSchema = v.object({ id: wireId, room_id: wireId });
 /** read_at: when the mark moved (added later, so optional for older senders). */

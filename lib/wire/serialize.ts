@@ -29,6 +29,7 @@ export type RoomRow = {
   updatedAt: Date;
   ownerId: number | null;
   lastSeq: number;
+  mutedUntil: Date | null;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -65,6 +66,7 @@ export function toWireRoom(r: RoomRow): WireRoom {
     updated_at: r.updatedAt.toISOString(),
     owner_id: r.ownerId,
     last_seq: r.lastSeq,
+    muted_until: r.mutedUntil && r.mutedUntil.getTime() > Date.now() ? r.mutedUntil.toISOString() : null,
   };
 }
 

@@ -19,6 +19,9 @@ const sound = {
   CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz-never-printed",
   SMTP_URL: "smtp://127.0.0.1:1",
   MAIL_FROM: "JobChat <no-reply@jobs.example>",
+  VAPID_PUBLIC_KEY: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+  VAPID_PRIVATE_KEY: "tUxbf-Mnf8Q9hS3LCJ1oa3jF4v1_xnV3WcFhZ0iW5pQ",
+  VAPID_SUBJECT: "mailto:ops@example.com",
 };
 
 /** Only what the test gives: none of this worker's own settings leak into the child. */

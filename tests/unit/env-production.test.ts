@@ -15,6 +15,9 @@ const sound = {
   TRUSTED_PROXY_HOPS: "1",
   SMTP_URL: "smtps://mailer:pw@smtp.example:465",
   MAIL_FROM: "JobChat <no-reply@jobs.example>",
+  VAPID_PUBLIC_KEY: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+  VAPID_PRIVATE_KEY: "tUxbf-Mnf8Q9hS3LCJ1oa3jF4v1_xnV3WcFhZ0iW5pQ",
+  VAPID_SUBJECT: "mailto:ops@example.com",
 };
 const faults = (source: Record<string, string | undefined>) => productionProblems(source).map((p) => `${p.variable}:${p.reason}`);
 
@@ -38,6 +41,9 @@ describe("production configuration rules", () => {
       "CRON_SECRET:missing",
       "SMTP_URL:missing",
       "MAIL_FROM:missing",
+      "VAPID_PUBLIC_KEY:missing",
+      "VAPID_PRIVATE_KEY:missing",
+      "VAPID_SUBJECT:missing",
     ]);
   });
 
@@ -98,6 +104,9 @@ describe("production configuration rules", () => {
       "TRUSTED_PROXY_HOPS",
       "SMTP_URL",
       "MAIL_FROM",
+      "VAPID_PUBLIC_KEY",
+      "VAPID_PRIVATE_KEY",
+      "VAPID_SUBJECT",
     ];
     expect(Object.keys(example)).toEqual(expect.arrayContaining(checked));
     // Empty there, so a copied .env.example keeps local development on the embedded defaults.
@@ -117,6 +126,21 @@ describe("production configuration rules", () => {
     // Hebrew letters are 2 bytes each, right to left: 15 are 30 bytes, 16 are 32.
     expect(secret("ס".repeat(15))).toEqual(["NEXTAUTH_SECRET:too_short"]);
     expect(secret("ס".repeat(16))).toEqual([]);
+  });
+
+  it("wants the deployment's VAPID identity for Web Push, and refuses private push endpoints", () => {
+    const { VAPID_PUBLIC_KEY: _p, VAPID_PRIVATE_KEY: _k, VAPID_SUBJECT: _s, ...none } = sound;
+    expect(faults(none)).toEqual(["VAPID_PUBLIC_KEY:missing", "VAPID_PRIVATE_KEY:missing", "VAPID_SUBJECT:missing"]);
+    expect(faults({ ...sound, VAPID_PRIVATE_KEY: "  " })).toEqual(["VAPID_PRIVATE_KEY:missing"]);
+    // The tests' switch for http endpoints on loopback: never in production, in any spelling.
+    for (const on of ["1", "true", " TRUE "]) {
+      expect(faults({ ...sound, PUSH_ALLOW_PRIVATE_ENDPOINTS: on })).toEqual(["PUSH_ALLOW_PRIVATE_ENDPOINTS:development_only"]);
+    }
+    expect(faults({ ...sound, PUSH_ALLOW_PRIVATE_ENDPOINTS: "0" })).toEqual([]);
+    expect(productionProblems({ NODE_ENV: "test", PUSH_ALLOW_PRIVATE_ENDPOINTS: "1" })).toEqual([]);
+    expect(describeProblems(productionProblems({ ...sound, PUSH_ALLOW_PRIVATE_ENDPOINTS: "1" }))).toContain(
+      "PUSH_ALLOW_PRIVATE_ENDPOINTS is for tests and local development only",
+    );
   });
 
   it("names each variable and never its value", () => {

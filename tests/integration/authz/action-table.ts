@@ -5,6 +5,7 @@ import { expect } from "vitest";
 import { db } from "@/lib/db";
 import type { ErrorCode } from "@/lib/errors";
 import type { Role } from "@/tests/integration/authz/route-table";
+import { deviceKeys, subscriptionBody } from "@/tests/support/push";
 
 export type ActionFixture = {
   roomId: number;
@@ -15,6 +16,8 @@ export type ActionFixture = {
   /** An active user and a deactivated one, for the admin actions. */
   targetId: number;
   inactiveTargetId: number;
+  /** A Web Push endpoint the participant subscribed. */
+  pushEndpoint: string;
 };
 export type Expected = "ok" | ErrorCode;
 export type ActionCase = {
@@ -139,6 +142,52 @@ export const ACTION_CASES: ActionCase[] = [
     expect: signedIn,
     async effect(_f, callerId) {
       expect((await db.user.findUniqueOrThrow({ where: { id: callerId } })).readReceipts).toBe(false);
+    },
+  },
+  {
+    file: CHAT,
+    name: "updateSettingsAction",
+    variant: "notifications",
+    args: () => [{ notify_email: false, notify_email_delay_minutes: 30, notify_hide_previews: true, notify_mentions_when_muted: true }],
+    expect: signedIn,
+    async effect(_f, callerId) {
+      expect(await db.user.findUniqueOrThrow({ where: { id: callerId } })).toMatchObject({
+        notifyEmail: false,
+        notifyEmailDelayMinutes: 30,
+        notifyHidePreviews: true,
+        notifyMentionsWhenMuted: true,
+      });
+    },
+  },
+  {
+    file: CHAT,
+    name: "muteRoomAction",
+    args: (f) => [{ room_id: f.roomId, duration: "8h" }],
+    expect: roomScoped,
+    async effect(f, callerId) {
+      const row = await db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId: f.roomId, userId: callerId } } });
+      expect(row.mutedUntil?.getTime()).toBeGreaterThan(Date.now() + 7 * 3_600_000);
+    },
+  },
+  {
+    // Any signed-in account may turn push on for its device (a public https endpoint).
+    file: CHAT,
+    name: "savePushSubscriptionAction",
+    args: () => [subscriptionBody(`https://8.8.8.8/push/${unique()}`, deviceKeys())],
+    expect: signedIn,
+    async effect(_f, callerId, data) {
+      const { endpoint } = data as { endpoint: string };
+      expect((await db.pushSubscription.findUniqueOrThrow({ where: { endpoint } })).userId).toBe(callerId);
+    },
+  },
+  {
+    // Only the device's own account turns it off; anyone else learns nothing.
+    file: CHAT,
+    name: "deletePushSubscriptionAction",
+    args: (f) => [{ endpoint: f.pushEndpoint }],
+    expect: roomScoped,
+    async effect(f) {
+      expect(await db.pushSubscription.count({ where: { endpoint: f.pushEndpoint } })).toBe(0);
     },
   },
   {

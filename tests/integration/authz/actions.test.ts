@@ -11,6 +11,7 @@ import { makeRoom, makeUser } from "@/tests/support/factories";
 import { dbFingerprint } from "@/tests/support/db-fingerprint";
 import { wireErrorSchema } from "@/lib/wire/rest";
 import { ACTION_CASES, type ActionFixture } from "@/tests/integration/authz/action-table";
+import { subscribedEndpoint } from "@/tests/support/push";
 import { actionFiles, filesMentioningUseServer, serverActions } from "@/tests/integration/authz/action-modules";
 import type { Role } from "@/tests/integration/authz/route-table";
 import { delivered } from "@/tests/support/delivered";
@@ -56,6 +57,7 @@ describe("server action authorization matrix", () => {
       ownMessageId: own.message.id,
       targetId: target.id,
       inactiveTargetId: inactiveTarget.id,
+      pushEndpoint: await subscribedEndpoint(participant.id),
     };
   });
 

@@ -5,6 +5,7 @@ import { call, request, type Caller } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 import { EXEMPT, ROUTES, type Fixture, type Handler, type Role } from "@/tests/integration/authz/route-table";
 import { routeFiles, routeMethods } from "@/tests/integration/authz/route-files";
+import { subscribedEndpoint } from "@/tests/support/push";
 
 describe("authorization matrix", () => {
   it("lists every route handler method (a new route must be added to the table)", async () => {
@@ -37,7 +38,14 @@ describe("authorization matrix", () => {
       data: { roomId: room.id, senderId: participant.id, content: "matrix", clientId: crypto.randomUUID() },
     });
     callers = { anonymous: null, stranger, participant, deactivated: { ...deactivated, role: "USER" }, admin };
-    fixture = { roomId: room.id, jobId: job.id, memberId: member.id, messageId: Number(message.id), socketId: "123.456" };
+    fixture = {
+      roomId: room.id,
+      jobId: job.id,
+      memberId: member.id,
+      messageId: Number(message.id),
+      socketId: "123.456",
+      pushEndpoint: await subscribedEndpoint(participant.id),
+    };
   });
 
   for (const route of ROUTES) {

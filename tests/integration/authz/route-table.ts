@@ -1,6 +1,7 @@
 // Every route handler and method, with what each kind of caller must get. The matrix test
 // fails when a route file exports a method that is not listed here.
 import type { NextRequest } from "next/server";
+import { deviceKeys, subscriptionBody } from "@/tests/support/push";
 
 export type Role = "anonymous" | "stranger" | "participant" | "deactivated" | "admin";
 export type Fixture = {
@@ -10,10 +11,12 @@ export type Fixture = {
   /** A message the participant sent in the room, just now. */
   messageId: number;
   socketId: string;
+  /** A Web Push endpoint the participant subscribed. */
+  pushEndpoint: string;
 };
 export type RouteCase = {
   file: string;
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: (f: Fixture) => string;
   params: (f: Fixture) => Record<string, string>;
   body?: (f: Fixture) => { json?: unknown; form?: Record<string, string> };
@@ -85,6 +88,39 @@ export const ROUTES: RouteCase[] = [
     params: () => ({}),
     body: () => ({ json: { read_receipts: true } }),
     expect: signedIn(200),
+  },
+  {
+    file: "chat/rooms/[roomId]/mute",
+    method: "PUT",
+    path: (f) => `/api/chat/rooms/${f.roomId}/mute`,
+    params: room,
+    body: () => ({ json: { duration: "1h" } }),
+    expect: roomScoped(200),
+  },
+  {
+    file: "chat/me/settings",
+    method: "PATCH",
+    path: () => "/api/chat/me/settings",
+    params: () => ({}),
+    body: () => ({ json: { notify_email: false, notify_email_delay_minutes: 60, notify_hide_previews: true } }),
+    expect: signedIn(200),
+  },
+  {
+    file: "chat/me/push-subscriptions",
+    method: "POST",
+    path: () => "/api/chat/me/push-subscriptions",
+    params: () => ({}),
+    body: () => ({ json: subscriptionBody(`https://8.8.8.8/push/${crypto.randomUUID()}`, deviceKeys()) }),
+    expect: signedIn(201),
+  },
+  // The participant's own device; anyone else's DELETE finds nothing to remove.
+  {
+    file: "chat/me/push-subscriptions",
+    method: "DELETE",
+    path: () => "/api/chat/me/push-subscriptions",
+    params: () => ({}),
+    body: (f) => ({ json: { endpoint: f.pushEndpoint } }),
+    expect: { anonymous: 401, stranger: 404, participant: 204, deactivated: 401, admin: 404 },
   },
   { file: "chat/rooms/[roomId]/members", method: "GET", path: (f) => `/api/chat/rooms/${f.roomId}/members`, params: room, expect: roomScoped(200) },
   {
