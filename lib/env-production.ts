@@ -93,9 +93,7 @@ const isSet = (value: string | undefined) => value !== undefined && value.trim()
 
 /** Mail goes out over SMTP (lib/mail/): production needs a server and a From address. */
 export function mailProblems(source: EnvSource): ConfigProblem[] {
-  return (["SMTP_URL", "MAIL_FROM"] as const)
-    .filter((variable) => !isSet(source[variable]))
-    .map((variable) => ({ variable, reason: "missing" }));
+  return (["SMTP_URL", "MAIL_FROM"] as const).filter((variable) => !isSet(source[variable])).map((variable) => ({ variable, reason: "missing" }));
 }
 
 /**

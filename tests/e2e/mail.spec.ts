@@ -2,11 +2,18 @@
 // digest for someone with no tab open (after the delay, once for a burst, with the room's link),
 // and a password reset from the login page to signing in with the new password.
 import { expect, test } from "./support/fixtures";
-import { createGroup, messageWithText, send, unique } from "./support/chat";
+import { createGroup, expectConnected, messageWithText, openRoom, send, unique } from "./support/chat";
 import { linkIn, mailFor, runNotificationCron, waitForMail } from "./support/mailbox";
 import { DEMO_PASSWORD } from "./support/users";
 
 const DAN = "cleaner2@example.com";
+
+/** Rows a cron run found due, besides those held for someone's open tab (other specs' tabs). */
+const dueNow = async (baseURL: string | undefined) => {
+  const run = await runNotificationCron(baseURL ?? "");
+  expect(run.status).toBe(200);
+  return run.body.claimed - run.body.deferred;
+};
 
 test("someone offline gets one email for a burst of 20 messages, whose link opens the room", async ({ signedIn, baseURL }) => {
   test.setTimeout(120_000);
@@ -30,13 +37,49 @@ test("someone offline gets one email for a burst of 20 messages, whose link open
   expect(run.status).toBe(200);
   await send(alice, `${name} after the email`);
   await expect(messageWithText(alice, `${name} after the email`)).toContainText("Sent");
-  await expect.poll(async () => (await runNotificationCron(baseURL ?? "")).body.claimed).toBe(0);
+  await expect.poll(() => dueNow(baseURL)).toBe(0);
   expect(await mailFor(DAN, inRoom)).toHaveLength(1);
 
   const dan = await signedIn("dan");
   await dan.goto(link.pathname);
   await expect(dan.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(messageWithText(dan, `${name} #20`)).toBeVisible();
+});
+
+test("a muted room sends no email while another room's unread does", async ({ signedIn, baseURL }) => {
+  test.setTimeout(120_000);
+  const alice = await signedIn("alice");
+  const muted = unique("Muted deep clean");
+  const loud = unique("Loud deep clean");
+  await createGroup(alice, muted, ["Dan Cleaner"]);
+  const mutedId = Number(new URL(alice.url()).pathname.split("/").pop());
+  await createGroup(alice, loud, ["Dan Cleaner"]);
+  const loudId = Number(new URL(alice.url()).pathname.split("/").pop());
+
+  // Dan mutes one room ("until I unmute"), then closes the app.
+  const dan = await signedIn("dan");
+  await dan.goto("/");
+  await expectConnected(dan);
+  await openRoom(dan, muted);
+  await dan.getByRole("button", { name: "Mute notifications" }).click();
+  await dan.getByRole("menu", { name: "Mute notifications" }).getByRole("menuitem", { name: "Until I unmute" }).click();
+  await expect(dan.getByRole("button", { name: "Muted: change" })).toBeVisible();
+  await dan.context().close();
+
+  // The muted room's message first: by the time the other room's email arrives, it was due too.
+  await alice.goto(`/rooms/${mutedId}`);
+  await expect(alice.getByRole("textbox", { name: "Message" })).toBeEnabled();
+  await send(alice, `${muted} message`);
+  await expect(messageWithText(alice, `${muted} message`)).toContainText("Sent");
+  await alice.goto(`/rooms/${loudId}`);
+  await expect(alice.getByRole("textbox", { name: "Message" })).toBeEnabled();
+  await send(alice, `${loud} message`);
+  await expect(messageWithText(alice, `${loud} message`)).toContainText("Sent");
+
+  const digest = await waitForMail(DAN, (m) => m.text.includes(`/rooms/${loudId}`));
+  expect(digest.text).not.toContain(`/rooms/${mutedId}`);
+  await expect.poll(() => dueNow(baseURL)).toBe(0);
+  expect(await mailFor(DAN, (m) => m.text.includes(`/rooms/${mutedId}`))).toEqual([]);
 });
 
 test("a password reset works end to end: old password refused, other sessions signed out", async ({ browser, baseURL, pageErrors }) => {
