@@ -22,6 +22,8 @@ process.env.E2E_CONTROL_URL = `http://127.0.0.1:${controlPort}`;
 // The marketplace's token for this run: the e2e server gives it to the app, and
 // tests/e2e/job-room.spec.ts presents it (workers inherit it from here).
 process.env.E2E_MARKETPLACE_API_TOKEN ??= randomBytes(32).toString("base64url");
+// The e2e server's CRON_SECRET, so specs can call the cron routes as Vercel Cron would.
+process.env.E2E_CRON_SECRET ??= randomBytes(24).toString("base64url");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -68,6 +70,11 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: { E2E_PORT: String(port), E2E_CONTROL_PORT: String(controlPort), E2E_MARKETPLACE_API_TOKEN: process.env.E2E_MARKETPLACE_API_TOKEN },
+    env: {
+      E2E_PORT: String(port),
+      E2E_CONTROL_PORT: String(controlPort),
+      E2E_MARKETPLACE_API_TOKEN: process.env.E2E_MARKETPLACE_API_TOKEN,
+      E2E_CRON_SECRET: process.env.E2E_CRON_SECRET,
+    },
   },
 });

@@ -86,7 +86,7 @@ export const config = {
     "/api/admin/:path*",
     // Every other page; not the rest of the API, static files, or link prefetches (no HTML).
     {
-      source: "/((?!api/|_next/static|_next/image|favicon\\.ico|icon\\.svg|icon-\\d+\\.png|apple-touch-icon\\.png|manifest\\.webmanifest).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon\\.ico|icon\\.svg|icon-\\d+\\.png|apple-touch-icon\\.png|manifest\\.webmanifest|sw\\.js).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

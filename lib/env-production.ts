@@ -6,7 +6,7 @@ export type EnvSource = Readonly<Record<string, string | undefined>>;
 
 export type ConfigProblem = {
   variable: string;
-  reason: "missing" | "known_default" | "too_short";
+  reason: "missing" | "known_default" | "too_short" | "development_only";
 };
 
 export const NEXTAUTH_SECRET_MIN_BYTES = 32;
@@ -124,6 +124,26 @@ export function storageProblems(source: EnvSource): ConfigProblem[] {
   return problems;
 }
 
+const isSet = (value: string | undefined) => value !== undefined && value.trim() !== "";
+
+/** Mail goes out over SMTP (lib/mail/): production needs a server and a From address. */
+export function mailProblems(source: EnvSource): ConfigProblem[] {
+  return (["SMTP_URL", "MAIL_FROM"] as const).filter((variable) => !isSet(source[variable])).map((variable) => ({ variable, reason: "missing" }));
+}
+
+/**
+ * Web Push needs the deployment's own VAPID identity (a generated key pair is per checkout and
+ * would change subscriptions' signer), and never lets push endpoints reach private addresses.
+ */
+export function pushProblems(source: EnvSource): ConfigProblem[] {
+  const problems: ConfigProblem[] = (["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "VAPID_SUBJECT"] as const)
+    .filter((name) => !isSet(source[name]))
+    .map((variable) => ({ variable, reason: "missing" }));
+  const allow = source.PUSH_ALLOW_PRIVATE_ENDPOINTS?.trim().toLowerCase();
+  if (allow === "1" || allow === "true") problems.push({ variable: "PUSH_ALLOW_PRIVATE_ENDPOINTS", reason: "development_only" });
+  return problems;
+}
+
 /** Everything wrong for a production start; empty outside production. */
 export function productionProblems(source: EnvSource): ConfigProblem[] {
   return isProductionEnv(source)
@@ -134,6 +154,8 @@ export function productionProblems(source: EnvSource): ConfigProblem[] {
         ...cronProblems(source),
         ...marketplaceProblems(source),
         ...storageProblems(source),
+        ...mailProblems(source),
+        ...pushProblems(source),
       ]
     : [];
 }
@@ -142,6 +164,7 @@ const REASON_TEXT: Record<ConfigProblem["reason"], string> = {
   missing: "is not set (or is empty)",
   known_default: "is a publicly known default or placeholder",
   too_short: `is shorter than ${NEXTAUTH_SECRET_MIN_BYTES} bytes`,
+  development_only: "is for tests and local development only",
 };
 
 /** One line naming each variable at fault and why; never a value. */

@@ -65,6 +65,37 @@ const schema = z.object({
   S3_FORCE_PATH_STYLE: flag,
   RATE_LIMIT_UPLOAD_MAX: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_UPLOAD_WINDOW: z.coerce.number().int().positive().default(60),
+  // Outgoing mail (lib/mail/): an smtp:// or smtps:// URL and the From address; both required in
+  // production. Unset locally: scripts/run.ts starts a mail catcher and sets them.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: optional,
+  // When set, every user's unread email delay (minutes, fractions allowed) instead of their own
+  // setting (users.notify_email_delay_minutes): for a deployment-wide policy, and for tests.
+  NOTIFY_EMAIL_DELAY_MINUTES: z.coerce.number().min(0).max(10_080).optional(),
+  // How often a long-lived server sends the due unread emails (ms); 0 turns the loop off.
+  NOTIFY_DIGEST_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  RATE_LIMIT_RESET_MAX: z.coerce.number().int().positive().default(5),
+  RATE_LIMIT_RESET_IP_MAX: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_RESET_WINDOW: z.coerce.number().int().positive().default(3600),
+  // Web Push (lib/notify/vapid.ts): the VAPID key pair (base64url, as web-push generates it) and
+  // the contact the push services see (mailto: or https:). Required in production.
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/)
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/)
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/)
+    .optional(),
+  // Tests and local experiments only: push endpoints may be http and on private addresses. Production refuses it.
+  PUSH_ALLOW_PRIVATE_ENDPOINTS: flag,
 });
 
 export type Env = z.infer<typeof schema>;

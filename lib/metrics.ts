@@ -40,6 +40,12 @@ function createMetrics() {
       labelNames: ["result"] as const,
       registers: [registry],
     }),
+    pushSends: new client.Counter({
+      name: "notify_push_sends_total",
+      help: "Web Push messages by outcome: sent, expired (subscription removed), refused (endpoint), failed",
+      labelNames: ["result"] as const,
+      registers: [registry],
+    }),
     channelAuth: new client.Counter({
       name: "realtime_channel_auth_total",
       help: "Channel authorizations",

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 
 export type Limit = { max: number; windowSeconds: number };
-export type LimitName = "send" | "signIn" | "signInIp" | "channelAuth" | "upload";
+export type LimitName = "send" | "signIn" | "signInIp" | "channelAuth" | "upload" | "resetEmail" | "resetIp";
 
 export function limits(): Record<LimitName, Limit> {
   const e = env();
@@ -19,6 +19,9 @@ export function limits(): Record<LimitName, Limit> {
     signInIp: { max: e.RATE_LIMIT_SIGNIN_IP_MAX, windowSeconds: e.RATE_LIMIT_SIGNIN_WINDOW },
     channelAuth: { max: e.RATE_LIMIT_CHANNEL_AUTH_MAX, windowSeconds: e.RATE_LIMIT_CHANNEL_AUTH_WINDOW },
     upload: { max: e.RATE_LIMIT_UPLOAD_MAX, windowSeconds: e.RATE_LIMIT_UPLOAD_WINDOW },
+    // Password reset requests (and verification resends) per address, and reset requests per client.
+    resetEmail: { max: e.RATE_LIMIT_RESET_MAX, windowSeconds: e.RATE_LIMIT_RESET_WINDOW },
+    resetIp: { max: e.RATE_LIMIT_RESET_IP_MAX, windowSeconds: e.RATE_LIMIT_RESET_WINDOW },
   };
 }
 

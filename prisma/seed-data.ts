@@ -114,7 +114,14 @@ export async function seedDemoData(url: string): Promise<Summary> {
       const row = await db.user.upsert({
         where: { username: u.username },
         update: {},
-        create: { username: u.username, email: `${u.username}@example.com`, name: u.name, role: u.role, passwordHash: hash },
+        create: {
+          username: u.username,
+          email: `${u.username}@example.com`,
+          name: u.name,
+          role: u.role,
+          passwordHash: hash,
+          emailVerifiedAt: new Date(),
+        },
       });
       users[u.username] = row.id;
     }

@@ -1,6 +1,7 @@
 // The browser tests' web server (playwright.config.ts starts it): a throw-away embedded
-// PostgreSQL with the demo data, the embedded realtime server, and `next start`. A small
-// control endpoint on another loopback port lets tests stop and restart the realtime server.
+// PostgreSQL with the demo data, the embedded realtime server, a mail catcher (real SMTP), and
+// `next start`. A small control endpoint on another loopback port lets tests stop and restart
+// the realtime server and read the mail that arrived.
 // Everything is removed on exit. For iterating locally: E2E_NEXT_MODE=dev runs `next dev`, and
 // E2E_NEXTAUTH_SECRET keeps saved sessions valid across restarts.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -11,11 +12,13 @@ import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded-postgres";
 import { freePort } from "./db/free-port";
 import { migrate } from "./db/migrate-runner";
+import { type MailCatcher, startMailCatcher } from "./mail-catcher";
 import { seedDemoData } from "@/prisma/seed-data";
 import { resetEnvCache } from "@/lib/env";
 import { randomCredentials, type RealtimeServer, startRealtimeServer } from "@/realtime-server";
 import { pusherEnv } from "@/realtime-server";
 import pg from "pg";
+import webpush from "web-push";
 
 const port = Number(process.env.E2E_PORT ?? 3217);
 const controlPort = Number(process.env.E2E_CONTROL_PORT ?? 3218);
@@ -37,6 +40,7 @@ let realtimePort = 0;
 const credentials = randomCredentials();
 let next: ChildProcess | null = null;
 let control: Server | null = null;
+let mail: MailCatcher | null = null;
 let stopping = false;
 let databaseUrl = "";
 
@@ -92,6 +96,10 @@ function startControl(): Promise<void> {
       "POST /realtime/fail-publishes": () => failPublishes(1),
       "POST /realtime/accept-publishes": () => failPublishes(0),
     };
+    if (req.method === "GET" && req.url === "/mail") {
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(mail?.messages ?? []));
+      return;
+    }
     const handler = routes[`${req.method} ${req.url}`];
     if (!handler) {
       res.writeHead(404).end();
@@ -117,6 +125,7 @@ async function main(): Promise<void> {
 
   realtimePort = await freePort();
   await startRealtime();
+  mail = await startMailCatcher();
   await startControl();
 
   const env: NodeJS.ProcessEnv = {
@@ -135,11 +144,20 @@ async function main(): Promise<void> {
     TRUSTED_PROXY_HOPS: "0",
     // The marketplace's door (tests/e2e/job-room.spec.ts reads the same variable, set by playwright.config.ts).
     MARKETPLACE_API_TOKEN: process.env.E2E_MARKETPLACE_API_TOKEN ?? randomBytes(32).toString("base64url"),
+    ...vapidEnv(),
     // Renders "Continue with GitHub" on /login (tests/e2e/oauth-buttons.spec.ts); never clicked.
     GITHUB_ID: "e2e-github-client-id",
     GITHUB_SECRET: "e2e-github-client-secret",
     RATE_LIMIT_SEND_MAX: "10000",
     RATE_LIMIT_CHANNEL_AUTH_MAX: "10000",
+    RATE_LIMIT_RESET_IP_MAX: "10000",
+    // Mail over real SMTP to the catcher; unread emails after 3 s, looked for every second.
+    SMTP_URL: mail.smtpUrl,
+    MAIL_FROM: "JobChat <no-reply@e2e.example>",
+    NOTIFY_EMAIL_DELAY_MINUTES: "0.05",
+    NOTIFY_DIGEST_INTERVAL_MS: "1000",
+    // Specs call GET /api/cron/notifications with it (playwright.config.ts shares it).
+    ...(process.env.E2E_CRON_SECRET ? { CRON_SECRET: process.env.E2E_CRON_SECRET } : {}),
   };
   const bin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   next = spawn(process.execPath, [bin, nextMode, "-p", String(port)], { stdio: "inherit", env });
@@ -152,6 +170,12 @@ async function main(): Promise<void> {
   log("ready", { port, controlPort, realtimePort, mode: nextMode });
 }
 
+/** Production requires a VAPID identity; a fresh pair per run. */
+function vapidEnv() {
+  const keys = webpush.generateVAPIDKeys();
+  return { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: "mailto:e2e@example.com" };
+}
+
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -162,6 +186,7 @@ async function shutdown(code: number): Promise<void> {
     if (next.exitCode === null) next.kill("SIGKILL");
   }
   control?.close();
+  await mail?.close().catch(() => {});
   await stopRealtime().catch(() => {});
   await database?.stop().catch(() => {});
   rmSync(workDir, { recursive: true, force: true });

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import webpush from "web-push";
 import { z } from "zod";
 import { type Credentials, randomCredentials } from "@/realtime-server";
 import { isKnownDefault } from "@/lib/env-production";
@@ -60,6 +61,18 @@ export function localRealtimeCredentials(): Credentials {
   const stored = credentialsSchema.safeParse(parseJson(readOrCreate(name, create)));
   if (stored.success) return stored.data;
   const fresh = randomCredentials();
+  writeFileSync(path.join(dataDir(), name), JSON.stringify(fresh), { mode: 0o600 });
+  return fresh;
+}
+
+const vapidSchema = z.object({ publicKey: z.string().regex(/^[A-Za-z0-9_-]{87}$/), privateKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
+/** The Web Push VAPID key pair of this checkout; a damaged file is replaced. */
+export function localVapidKeys(): { publicKey: string; privateKey: string } {
+  const name = "vapid-keys.json";
+  const stored = vapidSchema.safeParse(parseJson(readOrCreate(name, () => JSON.stringify(webpush.generateVAPIDKeys()))));
+  if (stored.success) return stored.data;
+  const fresh = webpush.generateVAPIDKeys();
   writeFileSync(path.join(dataDir(), name), JSON.stringify(fresh), { mode: 0o600 });
   return fresh;
 }

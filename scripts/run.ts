@@ -1,5 +1,5 @@
 // npm run dev / npm start: brings up the embedded defaults (PostgreSQL, realtime server with
-// per-checkout generated credentials) for whatever is not configured, migrates, seeds demo data
+// per-checkout generated credentials, a mail catcher) for whatever is not configured, migrates, seeds demo data
 // on first start, then runs Next. With NODE_ENV=production or VERCEL=1 set in the environment
 // nothing is embedded or generated: every production setting must be given, or it refuses.
 import { spawn, spawnSync } from "node:child_process";
@@ -11,7 +11,8 @@ import { describeInvalid, invalidVariables } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { openDevDatabase } from "./db/dev-database";
 import { migrate } from "./db/migrate-runner";
-import { localMarketplaceToken, localNextAuthSecret, localRealtimeCredentials } from "./local-secrets";
+import { freePort } from "./db/free-port";
+import { localMarketplaceToken, localNextAuthSecret, localRealtimeCredentials, localVapidKeys } from "./local-secrets";
 import { seedDemoData } from "@/prisma/seed-data";
 import { startRealtimeServer } from "@/realtime-server";
 import { pusherEnv } from "@/realtime-server";
@@ -59,12 +60,36 @@ async function main() {
     });
     log("embedded realtime server", { port: realtime.port });
   }
+  if (!env.SMTP_URL) {
+    // Mail stays on this machine: kept under .data/mail/ and listed on a local page.
+    // Imported only here: smtp-server and mailparser are development dependencies.
+    const { startMailCatcher, startMailViewer } = await import("./mail-catcher");
+    const catcher = await startMailCatcher({ dir: path.join(process.cwd(), ".data", "mail") });
+    const viewer = await startMailViewer(catcher, await freePort(Number(env.MAIL_VIEWER_PORT ?? 1080)));
+    stops.push(() => catcher.close());
+    stops.push(() => new Promise((done) => viewer.close(() => done())));
+    env.SMTP_URL = catcher.smtpUrl;
+    env.MAIL_FROM ??= "JobChat <no-reply@localhost>";
+    const address = viewer.address();
+    const viewerPort = typeof address === "object" && address ? address.port : 0;
+    log("local mail catcher: read the mail the app sends here", {
+      url: `http://127.0.0.1:${viewerPort}`,
+      files: ".data/mail/",
+      smtp: catcher.smtpUrl,
+    });
+  }
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   env.NEXTAUTH_SECRET ??= localNextAuthSecret();
   // A local preview is reached directly, without a proxy.
   env.TRUSTED_PROXY_HOPS ??= "0";
   // Production wants the marketplace's token; `npm run dev` leaves it unset (the door answers 404).
   if (mode === "start") env.MARKETPLACE_API_TOKEN ??= localMarketplaceToken();
+  if (!env.VAPID_PUBLIC_KEY || !env.VAPID_PRIVATE_KEY) {
+    const keys = localVapidKeys();
+    env.VAPID_PUBLIC_KEY = keys.publicKey;
+    env.VAPID_PRIVATE_KEY = keys.privateKey;
+  }
+  env.VAPID_SUBJECT ??= `mailto:admin@${new URL(env.NEXTAUTH_URL).hostname}`;
 
   // `npm start` without NODE_ENV is a local preview of the production build: the embedded values
   // above are generated per checkout, and whatever was configured must pass production's check.

@@ -2,7 +2,7 @@ import type { DefaultSession } from "next-auth";
 
 declare module "next-auth" {
   interface Session {
-    user: DefaultSession["user"] & { id: number; username: string; role: "USER" | "ADMIN" };
+    user: DefaultSession["user"] & { id: number; username: string; role: "USER" | "ADMIN"; sv?: number };
   }
 }
 
@@ -11,5 +11,7 @@ declare module "next-auth/jwt" {
     uid?: number;
     username?: string;
     role?: "USER" | "ADMIN";
+    /** users.session_version when the session was issued: a password reset bumps it. */
+    sv?: number;
   }
 }

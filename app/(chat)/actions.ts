@@ -8,6 +8,7 @@ import {
   editMessageBodySchema,
   markReadBodySchema,
   messageTargetSchema,
+  muteBodySchema,
   removeMemberSchema,
   rowId,
   sendMessageActionSchema,
@@ -15,7 +16,11 @@ import {
 } from "@/lib/chat/schemas";
 import { sendMessage } from "@/lib/chat/send";
 import type { MembersChangeWire, WireMessage, WireRoom, WireSettings } from "@/lib/wire/rest";
-import { updateSettings } from "@/lib/chat/receipts";
+import { updateSettings } from "@/lib/users/settings";
+import { notifyAfterSend } from "@/lib/notify/after-send";
+import { muteRoom } from "@/lib/notify/mute";
+import { deletePushSubscription, savePushSubscription } from "@/lib/notify/push-subscriptions";
+import { pushSubscriptionBodySchema, pushUnsubscribeBodySchema } from "@/lib/notify/schemas";
 import { runAction } from "@/lib/http/action";
 import { enforce } from "@/lib/rate-limit";
 import type { ActionResult } from "@/lib/errors";
@@ -33,7 +38,7 @@ export async function sendMessageAction(input: {
 }): Promise<ActionResult<WireMessage>> {
   return runAction("sendMessage", sendMessageActionSchema, input, async (user, body, emit) => {
     await enforce("send", String(user.id));
-    const { message } = emit(
+    const { message, created } = emit(
       await sendMessage({
         userId: user.id,
         roomId: body.room_id,
@@ -43,6 +48,7 @@ export async function sendMessageAction(input: {
         attachmentIds: body.attachment_ids,
       }),
     );
+    if (created) notifyAfterSend(message);
     return message;
   });
 }
@@ -84,6 +90,26 @@ export async function removeMemberAction(input: { room_id: number; user_id: numb
   );
 }
 
-export async function updateSettingsAction(input: { read_receipts: boolean }): Promise<ActionResult<WireSettings>> {
+export async function updateSettingsAction(input: Partial<WireSettings>): Promise<ActionResult<WireSettings>> {
   return runAction("updateSettings", settingsBodySchema, input, async (user, body) => updateSettings(user.id, body));
+}
+
+/** Mute a room for 1 h, 8 h or until unmuted ("off" unmutes); answers the room with its muted_until. */
+export async function muteRoomAction(input: { room_id: number; duration: string }): Promise<ActionResult<WireRoom>> {
+  return runAction("muteRoom", muteBodySchema.extend({ room_id: rowId }), input, async (user, body, emit) =>
+    emit(await muteRoom({ userId: user.id, roomId: body.room_id, duration: body.duration })),
+  );
+}
+
+/** Turn Web Push on for this device: the browser's PushSubscription.toJSON(). */
+export async function savePushSubscriptionAction(input: unknown): Promise<ActionResult<{ endpoint: string }>> {
+  return runAction("savePushSubscription", pushSubscriptionBodySchema, input, async (user, body) => savePushSubscription(user.id, body));
+}
+
+/** Turn Web Push off for this device. */
+export async function deletePushSubscriptionAction(input: { endpoint: string }): Promise<ActionResult<{ endpoint: string }>> {
+  return runAction("deletePushSubscription", pushUnsubscribeBodySchema, input, async (user, body) => {
+    await deletePushSubscription(user.id, body.endpoint);
+    return { endpoint: body.endpoint };
+  });
 }

@@ -6,7 +6,9 @@ import { getSessionUser } from "@/app/(chat)/cached-reads";
 import { ChatProvider } from "@/components/chat/chat-provider";
 import { ChatShell } from "@/components/chat/chat-shell";
 import { Sidebar } from "@/components/chat/sidebar";
-import { sendsReadReceipts } from "@/lib/chat/receipts";
+import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
+import { isEmailVerified } from "@/lib/auth/email-verification";
+import { getSettings } from "@/lib/users/settings";
 import { listRooms, totalUnread } from "@/lib/chat/rooms";
 import { realtimeClientConfig } from "@/lib/realtime/client-config";
 
@@ -15,21 +17,26 @@ const ROOM_LIST_SIZE = 50;
 export default async function ChatLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  const [{ rooms, nextCursor }, unreadTotal, readReceipts] = await Promise.all([
+  const [{ rooms, nextCursor }, unreadTotal, settings, verified] = await Promise.all([
     listRooms({ userId: user.id, limit: ROOM_LIST_SIZE }),
     totalUnread(user.id),
-    sendsReadReceipts(user.id),
+    getSettings(user.id),
+    isEmailVerified(user.id),
   ]);
+  const me = {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    isAdmin: user.role === "ADMIN",
+    readReceipts: settings.read_receipts,
+    hidePreviews: settings.notify_hide_previews,
+    mentionsWhenMuted: settings.notify_mentions_when_muted,
+  };
   return (
-    <ChatProvider
-      me={{ id: user.id, username: user.username, name: user.name, isAdmin: user.role === "ADMIN", readReceipts }}
-      rooms={rooms}
-      roomsCursor={nextCursor}
-      unreadTotal={unreadTotal}
-      realtime={realtimeClientConfig()}
-      renderedAt={Date.now()}
-    >
-      <ChatShell sidebar={<Sidebar />}>{children}</ChatShell>
+    <ChatProvider me={me} rooms={rooms} roomsCursor={nextCursor} unreadTotal={unreadTotal} realtime={realtimeClientConfig()} renderedAt={Date.now()}>
+      <ChatShell sidebar={<Sidebar />} banner={verified ? null : <VerifyEmailBanner />}>
+        {children}
+      </ChatShell>
     </ChatProvider>
   );
 }

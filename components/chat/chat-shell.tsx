@@ -8,15 +8,17 @@ import type { ChatState } from "@/lib/chat/client/store";
 
 const selectConnection = (s: ChatState) => s.connection.state;
 
-export function ChatShell({ sidebar, children }: { sidebar: ReactNode; children: ReactNode }) {
-  // A room, or the page of a room's job: the main pane on a phone.
+/** `banner`: an account notice above both panes (the unconfirmed-email banner). */
+export function ChatShell({ sidebar, banner, children }: { sidebar: ReactNode; banner?: ReactNode; children: ReactNode }) {
+  // A room, the page of a room's job, or the settings page: the main pane on a phone (its own screen).
   const segment = useSelectedLayoutSegment();
-  const inRoom = segment === "rooms" || segment === "jobs";
+  const inRoom = segment === "rooms" || segment === "jobs" || segment === "settings";
   const connection = useChatState(selectConnection);
   return (
     // data-realtime: the pusher-js state, for tests to wait on (nothing visible needs it).
     <div data-realtime={connection} className="flex h-dvh flex-col overflow-hidden bg-slate-50 dark:bg-slate-950">
       <ConnectionBanner />
+      {banner}
       <div className="flex min-h-0 flex-1">
         <aside
           aria-label="Chats"

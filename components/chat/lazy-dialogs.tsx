@@ -6,7 +6,6 @@ import dynamic from "next/dynamic";
 export const NewDirectDialog = dynamic(() => import("@/components/chat/new-direct-dialog").then((m) => m.NewDirectDialog), { ssr: false });
 export const NewGroupDialog = dynamic(() => import("@/components/chat/new-group-dialog").then((m) => m.NewGroupDialog), { ssr: false });
 export const MembersDialog = dynamic(() => import("@/components/chat/members-dialog").then((m) => m.MembersDialog), { ssr: false });
-export const SettingsDialog = dynamic(() => import("@/components/chat/settings-dialog").then((m) => m.SettingsDialog), { ssr: false });
 export const MessageSearchResults = dynamic(() => import("@/components/chat/message-search-results").then((m) => m.MessageSearchResults), {
   ssr: false,
 });

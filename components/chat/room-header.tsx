@@ -1,11 +1,11 @@
 "use client";
-import { NavLink } from "@/components/ui/nav-link";
 import { useState } from "react";
 import { MembersDialog } from "@/components/chat/lazy-dialogs";
 import { JobHeaderLine } from "@/components/chat/job-summary";
+import { BackToConversations } from "@/components/chat/back-link";
+import { MuteButton } from "@/components/chat/mute-button";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
 import { Avatar } from "@/components/ui/avatar";
-import { ArrowLeftIcon } from "@/components/ui/icons";
 import { useChatState } from "@/hooks/use-chat-store";
 import { useOpenedOnce } from "@/hooks/use-opened-once";
 import type { RoomMember } from "@/lib/chat/rooms";
@@ -29,14 +29,8 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
     : `${members.length} members${onlineOthers.length ? `, ${onlineOthers.length + 1} online` : ""}`;
 
   return (
-    <header className="flex items-center gap-3 border-b border-slate-200 bg-white/90 px-3 py-2.5 backdrop-blur md:px-5 dark:border-slate-800 dark:bg-slate-900/90">
-      <NavLink
-        href="/"
-        className="inline-flex size-9 items-center justify-center rounded-lg text-slate-600 hover:bg-slate-100 md:hidden dark:text-slate-300 dark:hover:bg-slate-800"
-        aria-label="Back to conversations"
-      >
-        <ArrowLeftIcon />
-      </NavLink>
+    <header className="relative z-10 flex items-center gap-3 border-b border-slate-200 bg-white/90 px-3 py-2.5 backdrop-blur md:px-5 dark:border-slate-800 dark:bg-slate-900/90">
+      <BackToConversations />
       <RoomAvatar room={room} online={direct ? onlineOthers.length > 0 : undefined} />
       <div className="flex min-w-0 flex-col">
         <div className="flex items-center gap-2">
@@ -48,10 +42,13 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
         <p className="truncate text-xs text-slate-600 dark:text-slate-400">{status}</p>
         {room.job ? <JobHeaderLine job={room.job} /> : null}
       </div>
+      <div className="ml-auto">
+        <MuteButton roomId={room.id} />
+      </div>
       <button
         type="button"
         onClick={() => setShowMembers(true)}
-        className="ml-auto flex items-center rounded-full p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+        className="flex items-center rounded-full p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
         aria-haspopup="dialog"
       >
         <span className="sr-only">Members ({members.length})</span>

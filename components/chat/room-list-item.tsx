@@ -4,8 +4,10 @@ import { memo } from "react";
 import { JobStatusBadge, JobWhenWhere } from "@/components/chat/job-summary";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
 import { Timestamp } from "@/components/chat/timestamp";
+import { BellOffIcon } from "@/components/ui/icons";
 import { UnreadBadge } from "@/components/ui/unread-badge";
 import { MentionBadge } from "@/components/chat/mention-badge";
+import { isMuted } from "@/lib/chat/client/notify";
 import type { WireRoom } from "@/lib/wire/rest";
 
 type RoomListItemProps = { room: WireRoom; active: boolean; unread: number; myId: number; mentions?: number };
@@ -35,6 +37,12 @@ export const RoomListItem = memo(function RoomListItem({ room, active, unread, m
             >
               {room.name}
             </span>
+            {isMuted(room) ? (
+              <span className="shrink-0 text-slate-500 dark:text-slate-400" title="Muted">
+                <BellOffIcon width={14} height={14} />
+                <span className="sr-only">(muted)</span>
+              </span>
+            ) : null}
             {room.last_message_time ? (
               <Timestamp
                 iso={room.last_message_time}

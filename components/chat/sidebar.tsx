@@ -1,11 +1,12 @@
 "use client";
 import { NavLink } from "@/components/ui/nav-link";
 import { useState } from "react";
-import { MessageSearchResults, NewDirectDialog, NewGroupDialog, SettingsDialog } from "@/components/chat/lazy-dialogs";
+import { MessageSearchResults, NewDirectDialog, NewGroupDialog } from "@/components/chat/lazy-dialogs";
+import { NotificationPrompt } from "@/components/chat/notification-prompt";
 import { RoomList } from "@/components/chat/room-list";
 import { SignOutButton } from "@/components/chat/sign-out-button";
 import { Avatar } from "@/components/ui/avatar";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { MessageIcon, PlusIcon, SettingsIcon, UsersIcon } from "@/components/ui/icons";
 import { useChatState } from "@/hooks/use-chat-store";
 import { useOpenedOnce } from "@/hooks/use-opened-once";
@@ -16,10 +17,9 @@ const selectMe = (s: ChatState) => s.me;
 
 export function Sidebar() {
   const me = useChatState(selectMe);
-  const [dialog, setDialog] = useState<"direct" | "group" | "settings" | null>(null);
+  const [dialog, setDialog] = useState<"direct" | "group" | null>(null);
   const directOpened = useOpenedOnce(dialog === "direct");
   const groupOpened = useOpenedOnce(dialog === "group");
-  const settingsOpened = useOpenedOnce(dialog === "settings");
   const [search, setSearch] = useState("");
   const searching = search.trim() !== "";
   return (
@@ -36,12 +36,13 @@ export function Sidebar() {
             <Avatar name={me.name} seed={me.id} size="sm" />
             <span className="sr-only">Signed in as {me.name}</span>
           </span>
-          <Button variant="ghost" size="sm" onClick={() => setDialog("settings")} aria-label="Settings" title="Settings">
+          <NavLink href="/settings" className={buttonClasses("ghost", "sm")} aria-label="Settings" title="Settings">
             <SettingsIcon width={16} height={16} />
-          </Button>
+          </NavLink>
           <SignOutButton />
         </div>
       </header>
+      <NotificationPrompt />
       <div className="flex items-center gap-2 px-4 pt-4 pb-2">
         <h2 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">Chats</h2>
         <div className="ml-auto flex gap-1">
@@ -74,7 +75,6 @@ export function Sidebar() {
       </div>
       {directOpened ? <NewDirectDialog open={dialog === "direct"} onClose={() => setDialog(null)} /> : null}
       {groupOpened ? <NewGroupDialog open={dialog === "group"} onClose={() => setDialog(null)} /> : null}
-      {settingsOpened ? <SettingsDialog open={dialog === "settings"} onClose={() => setDialog(null)} /> : null}
     </div>
   );
 }

@@ -114,3 +114,12 @@ export const FileIcon = (p: IconProps) => (
     <path d="M14 3v5h5" />
   </Icon>
 );
+
+export const BellOffIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+    <path d="M18.6 13.4A17 17 0 0 1 18 8a6 6 0 0 0-9.3-5" />
+    <path d="M6.3 6.3A6 6 0 0 0 6 8c0 7-3 9-3 9h14" />
+    <path d="m2 2 20 20" />
+  </Icon>
+);

@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";
 
 /** The error codes /login explains (next-auth passes them as `?error=`). */
-export type OAuthRefusal = "OAuthEmailUnverified" | "AccountDisabled";
+export type OAuthRefusal = "OAuthEmailUnverified" | "AccountDisabled" | "AccountEmailUnverified";
 export type OAuthSignIn = { ok: true; user: SessionUser } | { ok: false; error: OAuthRefusal };
 
 const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
@@ -37,22 +37,30 @@ export async function oauthSignIn(provider: string, profile: unknown): Promise<O
   const address = verifiedEmail(provider, profile);
   if (!address) return { ok: false, error: "OAuthEmailUnverified" };
   const name = z.object({ name: z.string().trim().min(1) }).safeParse(profile);
-  const user = await upsertOAuthUser({ email: address, name: name.success ? name.data.name : null });
-  return user ? { ok: true, user } : { ok: false, error: "AccountDisabled" };
+  return upsertOAuthUser({ email: address, name: name.success ? name.data.name : null });
 }
 
 // display_name is VARCHAR(100): 100 characters (code points), never half an emoji.
 const displayName = (name: string | null) => (name ? Array.from(name).slice(0, 100).join("") : "");
 
-async function upsertOAuthUser(profile: { email: string; name: string | null }): Promise<SessionUser | null> {
+// An existing account is linked only once its owner has verified the address here too: else
+// someone could register an address that is not theirs, wait for its owner to sign in with
+// Google, and share the account (the password they set still works).
+async function upsertOAuthUser(profile: { email: string; name: string | null }): Promise<OAuthSignIn> {
   const existing = await db.user.findUnique({ where: { email: profile.email } });
-  if (existing) return existing.isActive ? { id: existing.id, username: existing.username, name: existing.name, role: existing.role } : null;
+  if (existing) {
+    if (!existing.isActive) return { ok: false, error: "AccountDisabled" };
+    if (!existing.emailVerifiedAt) return { ok: false, error: "AccountEmailUnverified" };
+    return { ok: true, user: { id: existing.id, username: existing.username, name: existing.name, role: existing.role } };
+  }
   const base =
     profile.email
       .split("@")[0]
       .replace(/[^a-z0-9_]/g, "_")
       .slice(0, 24) || "user";
   const username = `${base}_${Math.random().toString(36).slice(2, 7)}`;
-  const created = await db.user.create({ data: { email: profile.email, username, name: displayName(profile.name) || username } });
-  return { id: created.id, username: created.username, name: created.name, role: created.role };
+  const created = await db.user.create({
+    data: { email: profile.email, username, name: displayName(profile.name) || username, emailVerifiedAt: new Date() },
+  });
+  return { ok: true, user: { id: created.id, username: created.username, name: created.name, role: created.role } };
 }

@@ -12,6 +12,7 @@ import { log } from "@/lib/log";
 import { credentialsSchema, verifyCredentials, type SessionUser } from "@/lib/auth/credentials";
 import { oauthSignIn } from "@/lib/auth/oauth-user";
 import { decodeSessionToken } from "@/lib/auth/session-token";
+import { sessionVersion } from "@/lib/auth/session-version";
 import { reportSignInOutcome } from "@/lib/auth/sign-in-limit";
 
 export type OAuthProviderButton = { id: "github" | "google"; name: string };
@@ -87,6 +88,7 @@ export const authOptions: NextAuthOptions = {
         }
         if (sessionUser) {
           token.uid = sessionUser.id;
+          token.sv = await sessionVersion(sessionUser.id);
           token.username = sessionUser.username;
           token.role = sessionUser.role;
           token.name = sessionUser.name;
@@ -99,6 +101,7 @@ export const authOptions: NextAuthOptions = {
         session.user.id = token.uid;
         session.user.username = String(token.username);
         session.user.role = token.role === "ADMIN" ? "ADMIN" : "USER";
+        session.user.sv = typeof token.sv === "number" ? token.sv : 0;
       }
       return session;
     },

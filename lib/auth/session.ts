@@ -14,22 +14,23 @@ import type { SessionUser } from "@/lib/auth/credentials";
 /** For server components and server actions (reads the request through next/headers). */
 export async function currentUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
-  return loadActiveUser(session?.user?.id);
+  return loadActiveUser(session?.user?.id, session?.user?.sv);
 }
 
 /** For route handlers: the session cookie (or an `Authorization: Bearer` session token). */
 export async function userFromRequest(request: NextRequest): Promise<SessionUser | null> {
   const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET, decode: decodeSessionToken });
-  return loadActiveUser(token?.uid);
+  return loadActiveUser(token?.uid, token?.sv);
 }
 
-async function loadActiveUser(id: unknown): Promise<SessionUser | null> {
+// A session issued before the account's last password reset carries an older version: signed out.
+async function loadActiveUser(id: unknown, version: unknown): Promise<SessionUser | null> {
   if (typeof id !== "number") return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, username: true, name: true, role: true, isActive: true },
+    select: { id: true, username: true, name: true, role: true, isActive: true, sessionVersion: true },
   });
-  if (!user?.isActive) return null;
+  if (!user?.isActive || user.sessionVersion !== (typeof version === "number" ? version : 0)) return null;
   return { id: user.id, username: user.username, name: user.name, role: user.role };
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
-// Read receipts: how far each other member has read a room, and the user's choice to share it.
+// Read receipts: how far each other member has read a room, and the user's choice to share it
+// (stored with the other settings: lib/users/settings.ts).
 // Reciprocal, as in WhatsApp: someone who does not send receipts sees none, and is never shown.
 import { assertParticipant } from "@/lib/chat/rooms";
 import { db } from "@/lib/db";
-import type { WireReadMark, WireSettings } from "@/lib/wire/rest";
+import type { WireReadMark } from "@/lib/wire/rest";
 
 export async function sendsReadReceipts(userId: number, client: Pick<typeof db, "user"> = db): Promise<boolean> {
   const user = await client.user.findUnique({ where: { id: userId }, select: { readReceipts: true } });
@@ -20,17 +21,4 @@ export async function getReadMarks(userId: number, roomId: number): Promise<Wire
     orderBy: { id: "asc" },
   });
   return rows.map((r) => ({ user_id: r.userId, up_to_id: Number(r.lastReadMessageId), read_at: r.lastSeen.toISOString() }));
-}
-
-export async function getSettings(userId: number): Promise<WireSettings> {
-  return { read_receipts: await sendsReadReceipts(userId) };
-}
-
-export async function updateSettings(userId: number, change: Partial<WireSettings>): Promise<WireSettings> {
-  const user = await db.user.update({
-    where: { id: userId },
-    data: change.read_receipts === undefined ? {} : { readReceipts: change.read_receipts },
-    select: { readReceipts: true },
-  });
-  return { read_receipts: user.readReceipts };
 }

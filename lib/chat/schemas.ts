@@ -86,7 +86,18 @@ export const messageTargetSchema = z.object({ room_id: rowId, message_id: positi
 
 export const markReadBodySchema = z.object({ up_to_id: positiveId }).strict();
 
-export const settingsBodySchema = z.object({ read_receipts: z.boolean() }).strict();
+/** Minutes an unread message waits before the email digest counts it: a minute to a day. */
+export const EMAIL_DELAY_MINUTES = { min: 1, max: 1440 } as const;
+export const settingsBodySchema = z
+  .object({
+    read_receipts: z.boolean().optional(),
+    notify_email: z.boolean().optional(),
+    notify_email_delay_minutes: z.number().int().min(EMAIL_DELAY_MINUTES.min).max(EMAIL_DELAY_MINUTES.max).optional(),
+    notify_hide_previews: z.boolean().optional(),
+    notify_mentions_when_muted: z.boolean().optional(),
+  })
+  .strict()
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "change at least one setting");
 export type SettingsBody = z.infer<typeof settingsBodySchema>;
 
 export const roomListQuerySchema = z
@@ -152,3 +163,8 @@ export const messageSearchQuerySchema = z
     limit: idParam.optional().transform((n) => Math.min(n ?? 20, 50)),
   })
   .strict();
+
+/** A room's mute: for an hour, for eight hours, until unmuted, or off (unmute). */
+export const MUTE_DURATIONS = ["1h", "8h", "until_unmuted", "off"] as const;
+export const muteBodySchema = z.object({ duration: z.enum(MUTE_DURATIONS) }).strict();
+export type MuteDuration = z.infer<typeof muteBodySchema>["duration"];

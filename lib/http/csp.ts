@@ -36,6 +36,9 @@ export function contentSecurityPolicy({ nonce, realtime, dev, storage = [] }: Cs
     ["img-src", ["'self'", "data:", "blob:", ...storage]],
     ["font-src", ["'self'"]],
     ["connect-src", ["'self'", ...realtimeSources(realtime), ...storage]],
+    // The Web Push service worker (public/sw.js): workers would otherwise fall back to
+    // script-src, where 'strict-dynamic' ignores 'self'.
+    ["worker-src", ["'self'"]],
     ["object-src", ["'none'"]],
     ["base-uri", ["'self'"]],
     ["form-action", ["'self'"]],

@@ -22,7 +22,8 @@ const roomActivitySchema = v.object({
   /** The room list's last message: at most 200 characters (lib/chat/preview.ts). */
   preview: v.string(),
   timestamp: isoTime,
-  /** Who the message mentions (at most 50): each of them counts it in their "@" badge too. */
+  /** Who the message mentions (at most 50): each of them counts it in their "@" badge too, and
+   * is notified even in a room they muted, when they asked for that. */
   mentions: v.optional(v.array(wireId)),
 });
 const messageDeletedSchema = v.object({ id: wireId, room_id: wireId });

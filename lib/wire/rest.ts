@@ -139,6 +139,9 @@ export const wireRoomSchema = v.object({
   owner_id: v.nullable(wireId),
   /** JOB rooms: the job (additive; absent on other kinds). */
   job: v.optional(wireJobSchema),
+  /** The viewer's mute: no notifications until then (far future: until unmuted); null when not
+   * muted. The room still counts unread. Absent from answers of servers before mutes. */
+  muted_until: v.optional(v.nullable(isoTime)),
   /** Only on the room.updated sent to someone who just left or was removed: drop it from the list. */
   removed: v.optional(v.literal(true)),
 });
@@ -199,5 +202,14 @@ export const wireReadMarkSchema = v.object({ user_id: wireId, up_to_id: wireId, 
 export type WireReadMark = v.InferOutput<typeof wireReadMarkSchema>;
 
 /** The caller's own settings (GET/PATCH /api/chat/me/settings). */
-export const wireSettingsSchema = v.object({ read_receipts: v.boolean() });
+export const wireSettingsSchema = v.object({
+  read_receipts: v.boolean(),
+  /** The unread-messages email: on or off, and how long a message waits unread before it counts. */
+  notify_email: v.boolean(),
+  notify_email_delay_minutes: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Notifications (in-tab, Web Push, email) say that a message came, never what it says. */
+  notify_hide_previews: v.boolean(),
+  /** An @mention of me notifies even in a room I muted. */
+  notify_mentions_when_muted: v.boolean(),
+});
 export type WireSettings = v.InferOutput<typeof wireSettingsSchema>;

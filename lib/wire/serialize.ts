@@ -49,6 +49,7 @@ export type RoomRow = {
   updatedAt: Date;
   ownerId: number | null;
   lastSeq: number;
+  mutedUntil: Date | null;
   /** JOB rooms: the job as JSON from SQL, the address already left out for this viewer. */
   job?: JobJson | null;
 };
@@ -118,6 +119,7 @@ export function toWireRoom(r: RoomRow): WireRoom {
     updated_at: r.updatedAt.toISOString(),
     owner_id: r.ownerId,
     last_seq: r.lastSeq,
+    muted_until: r.mutedUntil && r.mutedUntil.getTime() > Date.now() ? r.mutedUntil.toISOString() : null,
     ...(r.job ? { job: toWireJob(r.job) } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { randomCredentials } from "@/realtime-server/credentials";
 import { freePort } from "@/scripts/db/free-port";
 import { type RealtimeChild, startRealtimeChild } from "@/scripts/realtime-child";
 import { pusherEnv } from "@/realtime-server";
+import webpush from "web-push";
 import { waitForHealth } from "./wait-for-health";
 
 export type ProductionServer = { origin: string; pid: number; realtime: RealtimeChild; stop(): Promise<void> };
@@ -80,6 +81,10 @@ export async function startProductionServer(options: { databaseUrl: string; env:
         CRON_SECRET: randomBytes(32).toString("base64url"),
         MARKETPLACE_API_TOKEN: randomBytes(32).toString("base64url"),
         TRUSTED_PROXY_HOPS: "0",
+        // Nothing listens there: the digest finds nothing to send in a benchmark anyway.
+        SMTP_URL: "smtp://127.0.0.1:1",
+        MAIL_FROM: "JobChat <bench@localhost>",
+        ...vapidEnv(),
         // Production's level: a JSON line per request is part of what a request costs.
         LOG_LEVEL: "info",
         ...options.env,
@@ -105,4 +110,10 @@ export async function startProductionServer(options: { databaseUrl: string; env:
     await realtime.stop();
     throw error;
   }
+}
+
+/** Production requires a VAPID identity; a fresh pair per run. */
+function vapidEnv() {
+  const keys = webpush.generateVAPIDKeys();
+  return { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: "mailto:bench@example.com" };
 }

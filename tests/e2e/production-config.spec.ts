@@ -19,6 +19,11 @@ const sound = {
   S3_BUCKET: "jobchat-photos",
   S3_ACCESS_KEY_ID: "AKIAQ3EGRJX7EXAMPLE9",
   S3_SECRET_ACCESS_KEY: "p9Rk2vXw7LmN4qT8sY1bZ6cH3jF0gD5eA2uI7oK4-never-printed",
+  SMTP_URL: "smtp://127.0.0.1:1",
+  MAIL_FROM: "JobChat <no-reply@jobs.example>",
+  VAPID_PUBLIC_KEY: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+  VAPID_PRIVATE_KEY: "tUxbf-Mnf8Q9hS3LCJ1oa3jF4v1_xnV3WcFhZ0iW5pQ",
+  VAPID_SUBJECT: "mailto:ops@example.com",
 };
 
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };

@@ -1,5 +1,6 @@
 // Seen receipts with two or three people live: "Sent" turns "Seen" (time on hover and focus),
-// a group's "Seen by N" names its readers, and the "Send read receipts" setting works both ways.
+// a group's "Seen by N" names its readers, and the "Send read receipts" setting (on the settings
+// page) works both ways.
 import type { Page } from "@playwright/test";
 import { createGroup, expectConnected, messageList, messageWithText, openRoom, roomLink, send, unique } from "./support/chat";
 import { expect, test } from "./support/fixtures";
@@ -9,14 +10,16 @@ const unreadIn = async (page: Page, roomId: number) => {
   const { rooms } = (await (await page.request.get("/api/chat/rooms")).json()) as { rooms: Array<{ id: number; unread_count: number }> };
   return rooms.find((r) => r.id === roomId)?.unread_count;
 };
+/** On the settings page (the sidebar's "Settings" link), then back where the page was. */
 const setReceipts = async (page: Page, on: boolean) => {
-  await page.getByRole("button", { name: "Settings" }).click();
-  const dialog = page.getByRole("dialog", { name: "Settings" });
-  const box = dialog.getByRole("checkbox", { name: /Send read receipts/ });
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  const box = page.getByRole("checkbox", { name: /Send read receipts/ });
   await box.setChecked(on);
   await expect(box).toBeChecked({ checked: on });
   await expect(box).toBeEnabled();
-  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Saved");
+  await page.goBack();
 };
 
 test("my latest message turns from Sent to Seen when the other person reads it, with the time", async ({ signedIn }) => {

@@ -95,7 +95,8 @@ describe("OAuth sign-in links to an account by a provider-verified email only", 
   let victim: Awaited<ReturnType<typeof makeUser>>;
   let victimEmail: string;
   beforeAll(async () => {
-    victim = await makeUser();
+    // Confirmed here too: OAuth joins only an account whose address is verified (lib/auth/oauth-user.ts).
+    victim = await makeUser({ emailVerifiedAt: new Date() });
     victimEmail = `${victim.username}@test.example`;
   });
 
@@ -107,6 +108,13 @@ describe("OAuth sign-in links to an account by a provider-verified email only", 
     const result = await signInWith("google", google(victimEmail, false));
     expect(result).toEqual({ allowed: "/login?error=OAuthEmailUnverified&provider=google", uid: undefined });
     expect(signInErrorMessage("OAuthEmailUnverified", "google")).toMatch(/Google account has no verified email address/);
+  });
+
+  it("refuses to join an account whose address was never confirmed here, and explains why on /login", async () => {
+    const unconfirmed = await makeUser();
+    const result = await signInWith("google", google(`${unconfirmed.username}@test.example`, true));
+    expect(result).toEqual({ allowed: "/login?error=AccountEmailUnverified&provider=google", uid: undefined });
+    expect(signInErrorMessage("AccountEmailUnverified", "google")).toMatch(/has not confirmed it/);
   });
 
   it("links a GitHub sign-in by its primary verified email", async () => {

@@ -31,6 +31,7 @@ const app = {} as {
   adminRooms: typeof import("@/lib/admin/rooms");
   overview: typeof import("@/lib/admin/overview");
   adminSearch: typeof import("@/lib/admin/message-search");
+  digest: typeof import("@/lib/notify/digest");
 };
 const globalForDb = globalThis as { prisma?: unknown };
 let previousClient: unknown;
@@ -82,6 +83,9 @@ describe("the seed's indexes are used by the app's queries", () => {
       INSERT INTO chat_message (room_id, sender_id, content, timestamp, is_read, client_id)
         SELECT 1 + g % 50, 1 + g % 400, 'm' || g, now() - g * interval '1 second', g > 1200, gen_random_uuid()
         FROM generate_series(1, 60000) g;
+      -- Unread everywhere a tenth of the time, already emailed; a few rows still due an email.
+      UPDATE chat_chatparticipant SET unread_count = 3, email_notified_at = activity_at + interval '1 second' WHERE id % 10 = 0;
+      UPDATE chat_chatparticipant SET unread_count = 2 WHERE id % 997 = 0;
       ANALYZE;`);
 
     // lib/db.ts keeps its client on globalThis and reuses it when its module is evaluated. A
@@ -102,6 +106,7 @@ describe("the seed's indexes are used by the app's queries", () => {
       adminRooms: await import("@/lib/admin/rooms"),
       overview: await import("@/lib/admin/overview"),
       adminSearch: await import("@/lib/admin/message-search"),
+      digest: await import("@/lib/notify/digest"),
     });
   }, 120_000);
   afterAll(async () => {
@@ -184,6 +189,13 @@ describe("the seed's indexes are used by the app's queries", () => {
   it("chat_room_job_idx: a job's room (getOrCreateJobRoom)", async () => {
     const plans = await plansOf("chat_chatroom", () => app.membership.getOrCreateJobRoom(6, 5));
     expectIndex(plans, "chat_chatroom", "chat_room_job_idx");
+  });
+
+  it("chat_part_email_due_idx: the unread email digest claims the due rows (sendDueDigests)", async () => {
+    const plans = await plansOf("chat_chatparticipant", () => app.digest.sendDueDigests());
+    const claim = plans.filter((p) => /FOR UPDATE OF p SKIP LOCKED/.test(p));
+    expect(claim).toHaveLength(1);
+    expectIndex(claim, "chat_chatparticipant", "chat_part_email_due_idx");
   });
 
   // The seed's "activity tracking" index: the room list now walks chat_part_user_activity_idx

@@ -9,13 +9,24 @@ import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { FIRST_LOCK_SECONDS } from "@/lib/auth/sign-in-limit";
 import { makeUser } from "@/tests/support/factories";
+import { testVapidEnv } from "@/tests/support/vapid";
 import { attemptSignIn, type Csrf, csrfPair } from "@/tests/support/sign-in";
 
 const PASSWORD = "correct horse";
 const WINDOW_MS = 900_000;
 // Far from the real clock, so these windows and locks never meet other tests' counts.
 let clock = Date.UTC(2101, 0, 1);
-const ENV_KEYS = ["TRUSTED_PROXY_HOPS", "VERCEL", "RATE_LIMIT_SIGNIN_IP_MAX", "CRON_SECRET"] as const;
+const ENV_KEYS = [
+  "TRUSTED_PROXY_HOPS",
+  "VERCEL",
+  "RATE_LIMIT_SIGNIN_IP_MAX",
+  "CRON_SECRET",
+  "SMTP_URL",
+  "MAIL_FROM",
+  "VAPID_PUBLIC_KEY",
+  "VAPID_PRIVATE_KEY",
+  "VAPID_SUBJECT",
+] as const;
 
 function setEnv(values: Partial<Record<(typeof ENV_KEYS)[number], string>>) {
   for (const key of ENV_KEYS) delete process.env[key];
@@ -165,7 +176,14 @@ describe("password sign-in limits (through POST /api/auth/callback/credentials)"
 
   it("on Vercel (VERCEL=1) counts the platform's x-vercel-forwarded-for, ignoring X-Forwarded-For", async () => {
     freezeInFreshWindow();
-    setEnv({ VERCEL: "1", RATE_LIMIT_SIGNIN_IP_MAX: "5", CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz" });
+    setEnv({
+      VERCEL: "1",
+      RATE_LIMIT_SIGNIN_IP_MAX: "5",
+      CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz",
+      SMTP_URL: "smtp://127.0.0.1:1",
+      MAIL_FROM: "JobChat <no-reply@jobs.example>",
+      ...testVapidEnv(),
+    });
     // next-auth itself reads VERCEL too (https origin, __Host- cookie names): a pair made under it.
     const csrf = await csrfPair();
     const names = await Promise.all(Array.from({ length: 6 }, account));

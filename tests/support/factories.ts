@@ -6,7 +6,9 @@ import type { RoomKind } from "@/lib/generated/prisma/client";
 let seq = 0;
 const unique = () => `${process.pid}_${Date.now().toString(36)}_${++seq}`;
 
-export async function makeUser(overrides: { role?: "USER" | "ADMIN"; isActive?: boolean; passwordHash?: string; name?: string } = {}) {
+export async function makeUser(
+  overrides: { role?: "USER" | "ADMIN"; isActive?: boolean; passwordHash?: string; name?: string; emailVerifiedAt?: Date } = {},
+) {
   const name = `u_${unique()}`;
   return db.user.create({
     data: { username: name, email: `${name}@test.example`, name: `User ${name}`, ...overrides },

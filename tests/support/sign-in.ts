@@ -25,7 +25,7 @@ export type Attempt = {
 };
 
 /** What the caller saw: the status, Retry-After, and whether a session cookie came back. */
-export type AttemptResult = { status: number; retryAfter: number | null; signedIn: boolean };
+export type AttemptResult = { status: number; retryAfter: number | null; signedIn: boolean; sessionCookie: string | null };
 
 export async function attemptSignIn(attempt: Attempt): Promise<AttemptResult> {
   const segments = attempt.path ?? ["callback", "credentials"];
@@ -51,5 +51,6 @@ export async function attemptSignIn(attempt: Attempt): Promise<AttemptResult> {
     status: value.status,
     retryAfter: retryAfter === null ? null : Number(retryAfter),
     signedIn: /next-auth\.session-token=[^;]/.test(value.headers.get("set-cookie") ?? ""),
+    sessionCookie: /next-auth\.session-token=[^;]+/.exec(value.headers.get("set-cookie") ?? "")?.[0] ?? null,
   };
 }

@@ -16,6 +16,7 @@ describe("content security policy", () => {
       "img-src": ["'self'", "data:", "blob:"],
       "font-src": ["'self'"],
       "connect-src": ["'self'", "ws://127.0.0.1:6001", "http://127.0.0.1:6001", "wss://127.0.0.1:6001", "https://127.0.0.1:6001"],
+      "worker-src": ["'self'"],
       "object-src": ["'none'"],
       "base-uri": ["'self'"],
       "form-action": ["'self'"],

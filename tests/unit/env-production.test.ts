@@ -17,6 +17,11 @@ const sound = {
   S3_BUCKET: "jobchat-photos",
   S3_ACCESS_KEY_ID: "AKIAQ3EGRJX7EXAMPLE9",
   S3_SECRET_ACCESS_KEY: "p9Rk2vXw7LmN4qT8sY1bZ6cH3jF0gD5eA2uI7oK4",
+  SMTP_URL: "smtps://mailer:pw@smtp.example:465",
+  MAIL_FROM: "JobChat <no-reply@jobs.example>",
+  VAPID_PUBLIC_KEY: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+  VAPID_PRIVATE_KEY: "tUxbf-Mnf8Q9hS3LCJ1oa3jF4v1_xnV3WcFhZ0iW5pQ",
+  VAPID_SUBJECT: "mailto:ops@example.com",
 };
 const noStorage = { S3_BUCKET: undefined, S3_ACCESS_KEY_ID: undefined, S3_SECRET_ACCESS_KEY: undefined };
 const faults = (source: Record<string, string | undefined>) => productionProblems(source).map((p) => `${p.variable}:${p.reason}`);
@@ -43,6 +48,11 @@ describe("production configuration rules", () => {
       "S3_BUCKET:missing",
       "S3_ACCESS_KEY_ID:missing",
       "S3_SECRET_ACCESS_KEY:missing",
+      "SMTP_URL:missing",
+      "MAIL_FROM:missing",
+      "VAPID_PUBLIC_KEY:missing",
+      "VAPID_PRIVATE_KEY:missing",
+      "VAPID_SUBJECT:missing",
     ]);
   });
 
@@ -68,6 +78,12 @@ describe("production configuration rules", () => {
     expect(faults({ ...vercel, CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz" })).toEqual([]);
     // A long-lived server drains in-process: the cron route is optional there.
     expect(faults(sound)).toEqual([]);
+  });
+
+  it("wants a mail server and a From address, and refuses blank ones", () => {
+    const { SMTP_URL: _, MAIL_FROM: __, ...mailless } = sound;
+    expect(faults(mailless)).toEqual(["SMTP_URL:missing", "MAIL_FROM:missing"]);
+    expect(faults({ ...sound, SMTP_URL: " ", MAIL_FROM: "\t" })).toEqual(["SMTP_URL:missing", "MAIL_FROM:missing"]);
   });
 
   it("refuses empty and whitespace-only values as missing", () => {
@@ -110,6 +126,11 @@ describe("production configuration rules", () => {
       "NEXTAUTH_SECRET",
       "TRUSTED_PROXY_HOPS",
       "MARKETPLACE_API_TOKEN",
+      "SMTP_URL",
+      "MAIL_FROM",
+      "VAPID_PUBLIC_KEY",
+      "VAPID_PRIVATE_KEY",
+      "VAPID_SUBJECT",
     ];
     expect(Object.keys(example)).toEqual(expect.arrayContaining(checked));
     // Empty there, so a copied .env.example keeps local development on the embedded defaults.
@@ -148,6 +169,21 @@ describe("production configuration rules", () => {
     expect(token("ס".repeat(16))).toEqual([]);
     // Outside production the route simply does not exist without it.
     expect(faults({ NODE_ENV: "development" })).toEqual([]);
+  });
+
+  it("wants the deployment's VAPID identity for Web Push, and refuses private push endpoints", () => {
+    const { VAPID_PUBLIC_KEY: _p, VAPID_PRIVATE_KEY: _k, VAPID_SUBJECT: _s, ...none } = sound;
+    expect(faults(none)).toEqual(["VAPID_PUBLIC_KEY:missing", "VAPID_PRIVATE_KEY:missing", "VAPID_SUBJECT:missing"]);
+    expect(faults({ ...sound, VAPID_PRIVATE_KEY: "  " })).toEqual(["VAPID_PRIVATE_KEY:missing"]);
+    // The tests' switch for http endpoints on loopback: never in production, in any spelling.
+    for (const on of ["1", "true", " TRUE "]) {
+      expect(faults({ ...sound, PUSH_ALLOW_PRIVATE_ENDPOINTS: on })).toEqual(["PUSH_ALLOW_PRIVATE_ENDPOINTS:development_only"]);
+    }
+    expect(faults({ ...sound, PUSH_ALLOW_PRIVATE_ENDPOINTS: "0" })).toEqual([]);
+    expect(productionProblems({ NODE_ENV: "test", PUSH_ALLOW_PRIVATE_ENDPOINTS: "1" })).toEqual([]);
+    expect(describeProblems(productionProblems({ ...sound, PUSH_ALLOW_PRIVATE_ENDPOINTS: "1" }))).toContain(
+      "PUSH_ALLOW_PRIVATE_ENDPOINTS is for tests and local development only",
+    );
   });
 
   it("names each variable and never its value", () => {

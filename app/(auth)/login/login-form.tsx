@@ -83,6 +83,11 @@ export function LoginForm({ demo, oauth }: { demo: Demo; oauth: OAuthProviderBut
           </Button>
         ))}
         <p className="text-center text-sm text-slate-600 dark:text-slate-400">
+          <Link href="/forgot-password" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+            Forgot your password?
+          </Link>
+        </p>
+        <p className="text-center text-sm text-slate-600 dark:text-slate-400">
           New here?{" "}
           <Link href="/register" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
             Create an account

@@ -7,6 +7,8 @@ export function signInErrorMessage(code: string | null, provider: string | null)
   switch (code) {
     case "OAuthEmailUnverified":
       return `Your ${name} account has no verified email address. Verify it with ${name}, then try again, or sign in with your password.`;
+    case "AccountEmailUnverified":
+      return `An account here already uses that address but has not confirmed it. Sign in with your password and confirm your email first, then ${name} sign-in works too.`;
     case "AccountDisabled":
       return "This account is deactivated.";
     case "CredentialsSignin":

@@ -9,7 +9,7 @@ import type { ChatStore, RoomChannels } from "@/lib/chat/client/store";
 import { catchUp, fetchWholeMessage, refreshMembers, refreshRoom, refreshRooms } from "@/lib/chat/client/sync";
 import { receiveTyping } from "@/lib/chat/client/typing";
 import { roomChannel, roomPresenceChannel, userChannel } from "@/lib/realtime/channels";
-import { EVENTS, parseEvent, type TypingEvent } from "@/lib/wire/events";
+import { EVENTS, parseEvent, type RoomActivityEvent, type TypingEvent } from "@/lib/wire/events";
 
 /** pusher-js passes client events on presence channels the sender's id as the server attached it. */
 type Handler = (data: unknown, metadata?: { user_id?: string }) => void;
@@ -30,11 +30,13 @@ function bindAll(channel: { bind(e: string, h: Handler): unknown; unbind(e: stri
 const ignore = () => {};
 
 /** `refreshRoomList` runs on every (re)subscription, and for activity in a room the list does not
- * hold yet (its name and unread count come from the server): the browser passes SWR's revalidation. */
+ * hold yet (its name and unread count come from the server): the browser passes SWR's revalidation.
+ * `onActivity` hears every new message after the store has it (the browser's notifications). */
 export function bindUserChannel(
   store: ChatStore,
   pusher: Pusher,
   refreshRoomList: () => void = () => void refreshRooms(store).catch(ignore),
+  onActivity: (activity: RoomActivityEvent) => void = ignore,
 ): () => void {
   const name = userChannel(store.getState().me.id);
   const channel = pusher.subscribe(name);
@@ -49,6 +51,7 @@ export function bindUserChannel(
       const order = store.applyActivity(activity);
       if (order === "unknown") refreshRoomList();
       else if (order === "gap") void refreshRoom(store, activity.room_id).catch(ignore);
+      if (order !== "stale") onActivity(activity);
     },
     "pusher:subscription_succeeded": refreshRoomList,
     // Our own channel refused: this session may no longer use realtime at all. Stay off rather

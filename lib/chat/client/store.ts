@@ -8,8 +8,17 @@ import type { PendingMessage } from "@/lib/chat/client/pending";
 import { activityOrder, applyActivity, sumUnread, upsertRooms, withUnread } from "@/lib/chat/client/room-list";
 import { fillGap, mergeMessages, outsideGap, syncedThrough, type Timeline, timelineFromPage, withWindow } from "@/lib/chat/client/timeline";
 
-/** readReceipts: whether I send read receipts, and so see others' (absent means on). */
-export type Me = { id: number; username: string; name: string; isAdmin?: boolean; readReceipts?: boolean };
+/** readReceipts: whether I send read receipts, and so see others' (absent means on). hidePreviews:
+ * notifications say a message came, not what it says. */
+export type Me = {
+  id: number;
+  username: string;
+  name: string;
+  isAdmin?: boolean;
+  readReceipts?: boolean;
+  hidePreviews?: boolean;
+  mentionsWhenMuted?: boolean;
+};
 
 /** pusher-js connection states, plus whether we have fallen back to polling. */
 export type ConnectionStatus = { state: string; degraded: boolean };
@@ -263,6 +272,10 @@ export function createChatStore(init: ChatInit) {
     /** Turning receipts off hides everyone's at once; turning them on reloads them (the page refreshes). */
     setReadReceipts(on: boolean) {
       set({ me: { ...state.me, readReceipts: on }, ...(on ? {} : { readMarks: {} }) });
+    },
+    /** The notification settings this tab applies (components/chat/message-notifier). */
+    setNotifySettings(change: Pick<Me, "hidePreviews" | "mentionsWhenMuted">) {
+      set({ me: { ...state.me, ...change } });
     },
     setOlderLoading(roomId: number, loading: boolean, error: string | null = null) {
       patchTimeline(roomId, () => ({ loadingOlder: loading, olderError: error }));

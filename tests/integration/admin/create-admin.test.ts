@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { ensureAdmin } from "@/lib/admin/promote";
 import { makeUser } from "@/tests/support/factories";
+import { testVapidEnv } from "@/tests/support/vapid";
 
 const run = promisify(execFile);
 
@@ -46,7 +47,10 @@ describe("admin:create", () => {
       NODE_ENV: "production",
       TRUSTED_PROXY_HOPS: "0",
       MARKETPLACE_API_TOKEN: `create-admin-test-${crypto.randomUUID()}`,
+      SMTP_URL: "smtp://127.0.0.1:1",
+      MAIL_FROM: "JobChat <no-reply@jobs.example>",
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
+      ...testVapidEnv(),
       PUSHER_APP_ID: "create-admin-test",
       PUSHER_KEY: crypto.randomUUID(),
       PUSHER_SECRET: crypto.randomUUID(),

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { sendMessage } from "@/lib/chat/send";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 import { delivered } from "@/tests/support/delivered";
+import { testVapidEnv } from "@/tests/support/vapid";
 
 const run = promisify(execFile);
 const SECRET = `secret-content-${crypto.randomUUID()}`;
@@ -63,6 +64,9 @@ describe("log lines", () => {
         NODE_ENV: "production",
         TRUSTED_PROXY_HOPS: "0",
         MARKETPLACE_API_TOKEN: `logging-test-${crypto.randomUUID()}`,
+        SMTP_URL: "smtp://127.0.0.1:1",
+        MAIL_FROM: "JobChat <no-reply@jobs.example>",
+        ...testVapidEnv(),
         LOG_LEVEL: "info",
         DATABASE_URL: inject("databaseUrl"),
         NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,

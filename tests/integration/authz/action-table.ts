@@ -5,6 +5,7 @@ import { expect } from "vitest";
 import { db } from "@/lib/db";
 import type { ErrorCode } from "@/lib/errors";
 import type { Role } from "@/tests/integration/authz/route-table";
+import { deviceKeys, subscriptionBody } from "@/tests/support/push";
 
 export type ActionFixture = {
   roomId: number;
@@ -15,6 +16,8 @@ export type ActionFixture = {
   /** An active user and a deactivated one, for the admin actions. */
   targetId: number;
   inactiveTargetId: number;
+  /** A Web Push endpoint the participant subscribed. */
+  pushEndpoint: string;
 };
 export type Expected = "ok" | ErrorCode;
 export type ActionCase = {
@@ -154,6 +157,52 @@ export const ACTION_CASES: ActionCase[] = [
     },
   },
   {
+    file: CHAT,
+    name: "updateSettingsAction",
+    variant: "notifications",
+    args: () => [{ notify_email: false, notify_email_delay_minutes: 30, notify_hide_previews: true, notify_mentions_when_muted: true }],
+    expect: signedIn,
+    async effect(_f, callerId) {
+      expect(await db.user.findUniqueOrThrow({ where: { id: callerId } })).toMatchObject({
+        notifyEmail: false,
+        notifyEmailDelayMinutes: 30,
+        notifyHidePreviews: true,
+        notifyMentionsWhenMuted: true,
+      });
+    },
+  },
+  {
+    file: CHAT,
+    name: "muteRoomAction",
+    args: (f) => [{ room_id: f.roomId, duration: "8h" }],
+    expect: roomScoped,
+    async effect(f, callerId) {
+      const row = await db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId: f.roomId, userId: callerId } } });
+      expect(row.mutedUntil?.getTime()).toBeGreaterThan(Date.now() + 7 * 3_600_000);
+    },
+  },
+  {
+    // Any signed-in account may turn push on for its device (a public https endpoint).
+    file: CHAT,
+    name: "savePushSubscriptionAction",
+    args: () => [subscriptionBody(`https://8.8.8.8/push/${unique()}`, deviceKeys())],
+    expect: signedIn,
+    async effect(_f, callerId, data) {
+      const { endpoint } = data as { endpoint: string };
+      expect((await db.pushSubscription.findUniqueOrThrow({ where: { endpoint } })).userId).toBe(callerId);
+    },
+  },
+  {
+    // Only the device's own account turns it off; anyone else learns nothing.
+    file: CHAT,
+    name: "deletePushSubscriptionAction",
+    args: (f) => [{ endpoint: f.pushEndpoint }],
+    expect: roomScoped,
+    async effect(f) {
+      expect(await db.pushSubscription.count({ where: { endpoint: f.pushEndpoint } })).toBe(0);
+    },
+  },
+  {
     // Registration is public: a session, or a deactivated one, changes nothing about it.
     file: "app/(auth)/actions",
     name: "registerAction",
@@ -170,6 +219,52 @@ export const ACTION_CASES: ActionCase[] = [
         hashed: true,
       });
     },
+  },
+  {
+    // Public: the same answer for anyone, with or without a session, known address or not.
+    file: "app/(auth)/actions",
+    name: "requestPasswordResetAction",
+    args: () => [{ email: `nobody_${unique()}@matrix.example` }],
+    expect: everyone,
+    async effect(_f, _callerId, data) {
+      expect(data).toEqual({ message: expect.stringMatching(/If an account uses that address/) });
+    },
+  },
+  {
+    // The mailed token is the only authority: a session (anyone's) adds nothing to a forged one.
+    file: "app/(auth)/actions",
+    name: "resetPasswordAction",
+    args: () => [{ token: "A".repeat(43), password: "matrix password" }],
+    expect: {
+      anonymous: "invalid_input",
+      stranger: "invalid_input",
+      participant: "invalid_input",
+      deactivated: "invalid_input",
+      admin: "invalid_input",
+    },
+    async effect() {},
+  },
+  {
+    file: "app/(auth)/actions",
+    name: "resendVerificationAction",
+    args: () => [],
+    expect: signedIn,
+    async effect(_f, callerId) {
+      expect(await db.accountToken.count({ where: { userId: callerId, purpose: "email_verification", usedAt: null } })).toBe(1);
+    },
+  },
+  {
+    file: "app/(auth)/unsubscribe/actions",
+    name: "unsubscribeAction",
+    args: () => [{ token: `1.${Math.floor(Date.now() / 1000)}.${"A".repeat(43)}` }],
+    expect: {
+      anonymous: "invalid_input",
+      stranger: "invalid_input",
+      participant: "invalid_input",
+      deactivated: "invalid_input",
+      admin: "invalid_input",
+    },
+    async effect() {},
   },
   {
     file: ADMIN,

@@ -11,6 +11,7 @@ import { makeRoom, makeUser } from "@/tests/support/factories";
 import { dbFingerprint } from "@/tests/support/db-fingerprint";
 import { wireErrorSchema } from "@/lib/wire/rest";
 import { ACTION_CASES, type ActionFixture } from "@/tests/integration/authz/action-table";
+import { subscribedEndpoint } from "@/tests/support/push";
 import { actionFiles, filesMentioningUseServer, serverActions } from "@/tests/integration/authz/action-modules";
 import type { Role } from "@/tests/integration/authz/route-table";
 import { delivered } from "@/tests/support/delivered";
@@ -21,7 +22,7 @@ const ADMIN_LAYOUT_TAG = "_N_T_/admin/layout";
 
 describe("server action authorization matrix", () => {
   it("lists every exported server action (a new action must be added to the table)", () => {
-    expect(actionFiles().sort()).toEqual(["app/(auth)/actions", "app/(chat)/actions", "app/admin/actions"]);
+    expect(actionFiles().sort()).toEqual(["app/(auth)/actions", "app/(auth)/unsubscribe/actions", "app/(chat)/actions", "app/admin/actions"]);
     // No inline actions: every "use server" is a module's directive, so its exports are all there is.
     expect(filesMentioningUseServer().sort()).toEqual(actionFiles().sort());
     const listed = new Set(ACTION_CASES.map((c) => `${c.file} ${c.name}`));
@@ -56,6 +57,7 @@ describe("server action authorization matrix", () => {
       ownMessageId: own.message.id,
       targetId: target.id,
       inactiveTargetId: inactiveTarget.id,
+      pushEndpoint: await subscribedEndpoint(participant.id),
     };
   });
 

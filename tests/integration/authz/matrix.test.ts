@@ -6,6 +6,7 @@ import { makeRoom, makeUser } from "@/tests/support/factories";
 import { EXEMPT, ROUTES, type Fixture, type Handler, type Role } from "@/tests/integration/authz/route-table";
 import { routeFiles, routeMethods } from "@/tests/integration/authz/route-files";
 import { attachmentFixture } from "@/tests/support/attachments";
+import { subscribedEndpoint } from "@/tests/support/push";
 
 describe("authorization matrix", () => {
   it("lists every route handler method (a new route must be added to the table)", async () => {
@@ -39,7 +40,15 @@ describe("authorization matrix", () => {
     });
     callers = { anonymous: null, stranger, participant, deactivated: { ...deactivated, role: "USER" }, admin };
     const files = await attachmentFixture({ roomId: room.id, uploaderId: participant.id, messageId: Number(message.id) });
-    fixture = { roomId: room.id, jobId: job.id, memberId: member.id, messageId: Number(message.id), socketId: "123.456", ...files };
+    fixture = {
+      roomId: room.id,
+      jobId: job.id,
+      memberId: member.id,
+      messageId: Number(message.id),
+      socketId: "123.456",
+      pushEndpoint: await subscribedEndpoint(participant.id),
+      ...files,
+    };
   });
 
   for (const route of ROUTES) {

@@ -1,6 +1,7 @@
 // Every route handler and method, with what each kind of caller must get. The matrix test
 // fails when a route file exports a method that is not listed here.
 import type { NextRequest } from "next/server";
+import { deviceKeys, subscriptionBody } from "@/tests/support/push";
 
 export type Role = "anonymous" | "stranger" | "participant" | "deactivated" | "admin";
 export type Fixture = {
@@ -15,6 +16,8 @@ export type Fixture = {
   uploadToken: string;
   /** A photo on the participant's message. */
   attachmentId: string;
+  /** A Web Push endpoint the participant subscribed. */
+  pushEndpoint: string;
 };
 export type RouteCase = {
   file: string;
@@ -109,6 +112,39 @@ export const ROUTES: RouteCase[] = [
     params: () => ({}),
     body: () => ({ json: { read_receipts: true } }),
     expect: signedIn(200),
+  },
+  {
+    file: "chat/rooms/[roomId]/mute",
+    method: "PUT",
+    path: (f) => `/api/chat/rooms/${f.roomId}/mute`,
+    params: room,
+    body: () => ({ json: { duration: "1h" } }),
+    expect: roomScoped(200),
+  },
+  {
+    file: "chat/me/settings",
+    method: "PATCH",
+    path: () => "/api/chat/me/settings",
+    params: () => ({}),
+    body: () => ({ json: { notify_email: false, notify_email_delay_minutes: 60, notify_hide_previews: true } }),
+    expect: signedIn(200),
+  },
+  {
+    file: "chat/me/push-subscriptions",
+    method: "POST",
+    path: () => "/api/chat/me/push-subscriptions",
+    params: () => ({}),
+    body: () => ({ json: subscriptionBody(`https://8.8.8.8/push/${crypto.randomUUID()}`, deviceKeys()) }),
+    expect: signedIn(201),
+  },
+  // The participant's own device; anyone else's DELETE finds nothing to remove.
+  {
+    file: "chat/me/push-subscriptions",
+    method: "DELETE",
+    path: () => "/api/chat/me/push-subscriptions",
+    params: () => ({}),
+    body: (f) => ({ json: { endpoint: f.pushEndpoint } }),
+    expect: { anonymous: 401, stranger: 404, participant: 204, deactivated: 401, admin: 404 },
   },
   { file: "chat/rooms/[roomId]/members", method: "GET", path: (f) => `/api/chat/rooms/${f.roomId}/members`, params: room, expect: roomScoped(200) },
   {
@@ -215,6 +251,16 @@ export const ROUTES: RouteCase[] = [
     expect: signedIn(200),
   },
   { file: "realtime/config", method: "GET", path: () => "/api/realtime/config", params: () => ({}), expect: everyone(200) },
+  // The signed token in the query is the only authority (mail clients post it with no session):
+  // a forged one is a 400 for everyone. Genuine and replayed tokens: tests/integration/notify/unsubscribe.test.ts.
+  {
+    file: "notify/unsubscribe",
+    method: "POST",
+    path: (f) => `/api/notify/unsubscribe?token=${f.memberId}.${Math.floor(Date.now() / 1000)}.${"A".repeat(43)}`,
+    params: () => ({}),
+    body: () => ({ form: { "List-Unsubscribe": "One-Click" } }),
+    expect: everyone(400),
+  },
   // Public by design (load balancers call it); 200 while the database and realtime answer.
   { file: "health", method: "GET", path: () => "/api/health", params: () => ({}), expect: everyone(200) },
 ];
@@ -225,6 +271,7 @@ export const EXEMPT: Record<string, string> = {
   metrics: "bearer METRICS_TOKEN, not a session; covered by tests/integration/admin/metrics.test.ts",
   "cron/outbox": "bearer CRON_SECRET, not a session; covered by tests/integration/outbox/cron-route.test.ts",
   "cron/cleanup": "bearer CRON_SECRET, not a session; covered by tests/integration/attachments/removal.test.ts",
+  "cron/notifications": "bearer CRON_SECRET, not a session; covered by tests/integration/notify/digest.test.ts",
   // Admin-only doors have their own matrix (anonymous, user, deactivated admin, admin).
   ...Object.fromEntries(
     [

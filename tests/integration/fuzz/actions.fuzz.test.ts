@@ -29,6 +29,7 @@ import { actionResultSchema, membersChangeSchema, wireMessageSchema, wireRoomSch
 import { serverActions } from "@/tests/integration/authz/action-modules";
 import type { Role } from "@/tests/integration/authz/route-table";
 import { delivered } from "@/tests/support/delivered";
+import { deviceKeys, subscribedEndpoint } from "@/tests/support/push";
 
 type Fixture = {
   participantId: number;
@@ -46,6 +47,8 @@ type Fixture = {
   targetMessageId: number;
   /** The participant's finished photo in `room`, not sent yet: the first send that names it takes it. */
   readyAttachmentId: string;
+  /** Web Push endpoints the participant subscribed, theirs to remove. */
+  pushEndpoints: string[];
 };
 type Call = { caller: Role | null; args: unknown[]; ip: string };
 type Spec = {
@@ -285,14 +288,89 @@ const SPECS: Record<string, Spec> = {
   },
   updateSettingsAction: {
     caller: "participant",
-    args: () => fc.tuple(fc.oneof(w(5, object({ read_receipts: fc.boolean() })), w(1, hostileValue))),
+    args: () =>
+      fc.tuple(
+        fc.oneof(
+          w(
+            5,
+            object({
+              read_receipts: fc.boolean(),
+              notify_email: fc.boolean(),
+              notify_email_delay_minutes: fc.integer({ min: 1, max: 1440 }),
+              notify_hide_previews: fc.boolean(),
+              notify_mentions_when_muted: fc.boolean(),
+            }),
+          ),
+          w(1, hostileValue),
+        ),
+      ),
     data: wireSettingsSchema,
     async verify(data: v.InferOutput<typeof wireSettingsSchema>, args, callerId) {
       const user = await db.user.findUniqueOrThrow({ where: { id: callerId } });
-      expect({ stored: user.readReceipts, answered: data.read_receipts }).toEqual({
-        stored: (args[0] as { read_receipts: boolean }).read_receipts,
-        answered: (args[0] as { read_receipts: boolean }).read_receipts,
-      });
+      const stored = {
+        read_receipts: user.readReceipts,
+        notify_email: user.notifyEmail,
+        notify_email_delay_minutes: user.notifyEmailDelayMinutes,
+        notify_hide_previews: user.notifyHidePreviews,
+        notify_mentions_when_muted: user.notifyMentionsWhenMuted,
+      };
+      expect(data).toEqual(stored);
+      // Whatever was given is what is stored now.
+      expect(stored).toMatchObject(args[0] as object);
+    },
+  },
+  muteRoomAction: {
+    caller: "participant",
+    args: (f) =>
+      fc.tuple(
+        fc.oneof(
+          w(5, object({ room_id: anyOf(f, "roomId", "roomId", "otherRoomId"), duration: fc.constantFrom("1h", "8h", "until_unmuted", "off") })),
+          w(1, hostileValue),
+        ),
+      ),
+    data: wireRoomSchema,
+    async verify(data: v.InferOutput<typeof wireRoomSchema>, args, callerId) {
+      const row = await db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId: data.id, userId: callerId } } });
+      const off = (args[0] as { duration: string }).duration === "off";
+      expect(row.mutedUntil === null).toBe(off);
+      expect(data.muted_until ?? null).toBe(row.mutedUntil?.toISOString() ?? null);
+    },
+  },
+  savePushSubscriptionAction: {
+    caller: "participant",
+    args: () =>
+      fc.tuple(
+        fc.oneof(
+          w(
+            5,
+            object({
+              endpoint: fc.oneof(
+                w(
+                  3,
+                  fc.stringMatching(/^[a-z0-9]{4,20}$/).map((path) => `https://8.8.8.8/push/${path}`),
+                ),
+                w(1, fc.constantFrom("https://127.0.0.1/push", "http://8.8.8.8/push", "https://[::1]/p", "https://169.254.169.254/")),
+              ),
+              keys: fc.constant(null).map(() => {
+                const keys = deviceKeys();
+                return { p256dh: keys.p256dh, auth: keys.auth };
+              }),
+            }),
+          ),
+          w(1, hostileValue),
+        ),
+      ),
+    data: v.strictObject({ endpoint: v.string() }),
+    async verify(data: { endpoint: string }, _args, callerId) {
+      expect((await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: data.endpoint } })).userId).toBe(callerId);
+    },
+  },
+  deletePushSubscriptionAction: {
+    caller: "participant",
+    args: (f) => fc.tuple(fc.oneof(w(5, object({ endpoint: fc.constantFrom(...f.pushEndpoints) })), w(1, hostileValue))),
+    data: v.strictObject({ endpoint: v.string() }),
+    async verify(data: { endpoint: string }) {
+      expect(await db.pushSubscription.count({ where: { endpoint: data.endpoint } })).toBe(0);
     },
   },
   registerAction: {
@@ -316,6 +394,32 @@ const SPECS: Record<string, Spec> = {
     async verify(data: { username: string }) {
       expect(await db.user.count({ where: { username: data.username } })).toBe(1);
     },
+  },
+  requestPasswordResetAction: {
+    caller: "anonymous",
+    args: () => fc.tuple(fc.oneof(w(5, object({ email: fc.stringMatching(/^[a-z0-9]{1,12}@[a-z]{1,8}\.example$/) })), w(1, hostileValue))),
+    data: v.strictObject({ message: v.string() }),
+  },
+  resetPasswordAction: {
+    caller: "anonymous",
+    args: () =>
+      fc.tuple(
+        fc.oneof(
+          w(5, object({ token: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), password: fc.string({ minLength: 8, maxLength: 30 }) })),
+          w(1, hostileValue),
+        ),
+      ),
+    data: v.strictObject({ message: v.string() }),
+  },
+  resendVerificationAction: {
+    caller: "participant",
+    args: () => fc.oneof(w(3, fc.constant<unknown[]>([])), w(1, fc.tuple(hostileValue))),
+    data: v.strictObject({ message: v.string() }),
+  },
+  unsubscribeAction: {
+    caller: "anonymous",
+    args: () => fc.tuple(fc.oneof(w(5, object({ token: fc.stringMatching(/^\d{1,6}\.\d{10}\.[A-Za-z0-9_-]{43}$/) })), w(1, hostileValue))),
+    data: v.strictObject({ message: v.string() }),
   },
   deleteMessageAction: {
     caller: "admin",
@@ -407,6 +511,7 @@ describe("hostile input over every server action", () => {
       targetId: target.id,
       targetMessageId: targetMessage.message.id,
       readyAttachmentId: (await attachmentFixture({ roomId: room.id, uploaderId: participant.id, messageId: null })).attachmentId,
+      pushEndpoints: await Promise.all([participant.id, participant.id, participant.id, member.id].map(subscribedEndpoint)),
     };
     last = await dbFingerprint();
   });

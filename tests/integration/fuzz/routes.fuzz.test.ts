@@ -45,7 +45,20 @@ const CALL_LIMIT_MS = 10_000;
 /** Who calls a route in the fuzz: someone who gets past its door, so the input is what is tested. */
 function mainCaller(route: RouteMethod): Role {
   if (route.file.startsWith("admin/")) return "admin";
-  if (["health", "metrics", "cron/outbox", "cron/cleanup", "realtime/config", NEXTAUTH, ASSIGNMENT, UPLOAD_CONTENT].includes(route.file))
+  if (
+    [
+      "health",
+      "metrics",
+      "cron/outbox",
+      "cron/cleanup",
+      "cron/notifications",
+      "notify/unsubscribe",
+      "realtime/config",
+      NEXTAUTH,
+      ASSIGNMENT,
+      UPLOAD_CONTENT,
+    ].includes(route.file)
+  )
     return "anonymous";
   return "participant";
 }

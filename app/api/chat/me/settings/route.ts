@@ -1,5 +1,6 @@
-// GET /api/chat/me/settings: the caller's settings. PATCH {read_receipts}: change them.
-import { getSettings, updateSettings } from "@/lib/chat/receipts";
+// GET /api/chat/me/settings: the caller's settings (read receipts, notifications). PATCH: change
+// any of them.
+import { getSettings, updateSettings } from "@/lib/users/settings";
 import { settingsBodySchema } from "@/lib/chat/schemas";
 import { authedRoute, json } from "@/lib/http/route";
 import { readJson } from "@/lib/http/parse";

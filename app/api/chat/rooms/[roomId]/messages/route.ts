@@ -1,11 +1,13 @@
 // GET /api/chat/rooms/{id}/messages?before=&after=&around=&limit=: cursor pages, seed contract.
-// POST /api/chat/rooms/{id}/messages {content, client_id, reply_to_id?, attachment_ids?}: send (201 new, 200 on a retry).
+// POST /api/chat/rooms/{id}/messages {content, client_id, reply_to_id?, attachment_ids?}: send (201 new, 200 on a retry); a new
+// message is pushed to members with no tab open after the response.
 import { getMessagePage, getMessagesAround } from "@/lib/chat/messages";
 import { messagePageQuerySchema, sendMessageBodySchema } from "@/lib/chat/schemas";
 import { sendMessage } from "@/lib/chat/send";
 import { pathId, parseQuery } from "@/lib/http/params";
 import { authedRoute, json } from "@/lib/http/route";
 import { readJson } from "@/lib/http/parse";
+import { notifyAfterSend } from "@/lib/notify/after-send";
 import { enforce } from "@/lib/rate-limit";
 
 export const GET = authedRoute<{ roomId: string }>("GET /api/chat/rooms/{id}/messages", async ({ request, user, params }) => {
@@ -29,5 +31,6 @@ export const POST = authedRoute<{ roomId: string }>("POST /api/chat/rooms/{id}/m
       attachmentIds: body.attachment_ids,
     }),
   );
+  if (created) notifyAfterSend(message);
   return json(message, created ? 201 : 200);
 });
