@@ -119,7 +119,7 @@ test("a muted room counts unread but shows no notification; unmuted, it notifies
 
   await openRoom(dan, name);
   await dan.getByRole("button", { name: "Muted: change" }).click();
-  await dan.getByRole("menuitem", { name: "Unmute" }).click();
+  await dan.getByRole("menuitem", { name: "Unmute", exact: true }).click();
   await expect(dan.getByRole("button", { name: "Mute notifications" })).toBeVisible();
   await dan.goto("/");
   await expectConnected(dan);
