@@ -9,3 +9,5 @@ export const MembersDialog = dynamic(() => import("@/components/chat/members-dia
 export const MessageSearchResults = dynamic(() => import("@/components/chat/message-search-results").then((m) => m.MessageSearchResults), {
   ssr: false,
 });
+/** Not part of the first paint: it shows only after the browser's permission was read. */
+export const NotificationPrompt = dynamic(() => import("@/components/chat/notification-prompt").then((m) => m.NotificationPrompt), { ssr: false });
