@@ -8,7 +8,6 @@ import { useSWRConfig } from "swr";
 import { useChatContext } from "@/hooks/use-chat-store";
 import { useRoomListSync } from "@/hooks/use-room-list-sync";
 import { watchConnection } from "@/lib/chat/client/connection-watch";
-import { showMessageNotification } from "@/lib/chat/client/notify";
 import { bindUserChannel } from "@/lib/chat/client/realtime-bindings";
 import { ROOMS_KEY } from "@/lib/chat/client/swr-keys";
 import { realtimeClient } from "@/lib/realtime/browser-client";
@@ -29,8 +28,13 @@ export function useRealtimeConnection(): void {
       if (cancelled) return;
       // Events published while the user channel was unsubscribed are not replayed: refetch.
       const refreshRoomList = () => void mutate(ROOMS_KEY).catch(() => {});
-      const notify = (activity: RoomActivityEvent) =>
-        showMessageNotification(store, activity, (roomId) => routerRef.current.push(`/rooms/${roomId}`));
+      // The notification code loads only once the user allowed notifications and a message came.
+      const notify = (activity: RoomActivityEvent) => {
+        if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
+        void import("@/lib/chat/client/notify").then(({ showMessageNotification }) =>
+          showMessageNotification(store, activity, (roomId) => routerRef.current.push(`/rooms/${roomId}`)),
+        );
+      };
       cleanups = [watchConnection(store, pusher), bindUserChannel(store, pusher, refreshRoomList, notify)];
     });
     return () => {

@@ -11,3 +11,5 @@ export const MessageSearchResults = dynamic(() => import("@/components/chat/mess
 });
 export const ReplyBanner = dynamic(() => import("@/components/chat/reply-banner").then((m) => m.ReplyBanner), { ssr: false });
 export const MentionSuggestions = dynamic(() => import("@/components/chat/mention-suggestions").then((m) => m.MentionSuggestions), { ssr: false });
+/** Not part of the first paint: it shows only after the browser's permission was read. */
+export const NotificationPrompt = dynamic(() => import("@/components/chat/notification-prompt").then((m) => m.NotificationPrompt), { ssr: false });

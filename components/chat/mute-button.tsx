@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 import { BellOffIcon } from "@/components/ui/icons";
 import { useChatState } from "@/hooks/use-chat-store";
 import { useOpenedOnce } from "@/hooks/use-opened-once";
-import { isMuted } from "@/lib/chat/client/notify";
+import { isMuted } from "@/lib/chat/client/mute";
 
 const MuteMenu = dynamic(() => import("@/components/chat/mute-menu").then((m) => m.MuteMenu), { ssr: false });
 

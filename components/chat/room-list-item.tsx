@@ -7,7 +7,7 @@ import { Timestamp } from "@/components/chat/timestamp";
 import { BellOffIcon } from "@/components/ui/icons";
 import { UnreadBadge } from "@/components/ui/unread-badge";
 import { MentionBadge } from "@/components/chat/mention-badge";
-import { isMuted } from "@/lib/chat/client/notify";
+import { isMuted } from "@/lib/chat/client/mute";
 import type { WireRoom } from "@/lib/wire/rest";
 
 type RoomListItemProps = { room: WireRoom; active: boolean; unread: number; myId: number; mentions?: number };

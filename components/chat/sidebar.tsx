@@ -1,8 +1,7 @@
 "use client";
 import { NavLink } from "@/components/ui/nav-link";
 import { useState } from "react";
-import { MessageSearchResults, NewDirectDialog, NewGroupDialog } from "@/components/chat/lazy-dialogs";
-import { NotificationPrompt } from "@/components/chat/notification-prompt";
+import { MessageSearchResults, NewDirectDialog, NewGroupDialog, NotificationPrompt } from "@/components/chat/lazy-dialogs";
 import { RoomList } from "@/components/chat/room-list";
 import { SignOutButton } from "@/components/chat/sign-out-button";
 import { Avatar } from "@/components/ui/avatar";

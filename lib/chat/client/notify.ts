@@ -2,15 +2,10 @@
 // while the tab is hidden, shows one when the user granted permission (asked for by
 // components/chat/notification-prompt.tsx, never on load). Muted rooms stay silent unless the
 // message mentions me and I asked to hear mentions in muted rooms. Clicking focuses the tab and
-// opens the room.
+// opens the room. Loaded on the first message once permission is granted (hooks/use-realtime-connection).
 import type { ChatStore } from "@/lib/chat/client/store";
 import type { RoomActivityEvent } from "@/lib/wire/events";
-import type { WireRoom } from "@/lib/wire/rest";
-
-export const notificationsGranted = () => typeof Notification !== "undefined" && Notification.permission === "granted";
-
-export const isMuted = (room: Pick<WireRoom, "muted_until"> | undefined, now = Date.now()) =>
-  Boolean(room?.muted_until && Date.parse(room.muted_until) > now);
+import { isMuted } from "@/lib/chat/client/mute";
 
 export function shouldNotify(store: ChatStore, activity: RoomActivityEvent, hidden: boolean): boolean {
   const { me, rooms, viewingRoomId } = store.getState();
@@ -22,7 +17,7 @@ export function shouldNotify(store: ChatStore, activity: RoomActivityEvent, hidd
 }
 
 export function showMessageNotification(store: ChatStore, activity: RoomActivityEvent, open: (roomId: number) => void): void {
-  if (!notificationsGranted() || !shouldNotify(store, activity, document.hidden)) return;
+  if (!shouldNotify(store, activity, document.hidden)) return;
   const { me, rooms } = store.getState();
   const room = rooms.find((r) => r.id === activity.room_id);
   const sender = activity.sender.username;
