@@ -183,6 +183,12 @@ describe("password sign-in limits (through POST /api/auth/callback/credentials)"
       SMTP_URL: "smtp://127.0.0.1:1",
       MAIL_FROM: "JobChat <no-reply@jobs.example>",
       ...testVapidEnv(),
+      // The rest of what production on Vercel requires (lib/env-production.ts): the marketplace's
+      // token and S3-compatible storage for photos.
+      MARKETPLACE_API_TOKEN: "mk_8Qz3xV1pL0sR7tY2wN5bC4dF6gH9jK0aE",
+      S3_BUCKET: "jobchat-photos",
+      S3_ACCESS_KEY_ID: "AKIAQ3EGRJX7EXAMPLE9",
+      S3_SECRET_ACCESS_KEY: "p9Rk2vXw7LmN4qT8sY1bZ6cH3jF0gD5eA2uI7oK4",
     });
     // next-auth itself reads VERCEL too (https origin, __Host- cookie names): a pair made under it.
     const csrf = await csrfPair();
