@@ -26,6 +26,10 @@ const ENV_KEYS = [
   "VAPID_PUBLIC_KEY",
   "VAPID_PRIVATE_KEY",
   "VAPID_SUBJECT",
+  "MARKETPLACE_API_TOKEN",
+  "S3_BUCKET",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
 ] as const;
 
 function setEnv(values: Partial<Record<(typeof ENV_KEYS)[number], string>>) {
