@@ -66,13 +66,13 @@ test("a new message in a room not on screen, or in a hidden tab, shows a system 
   await bob.goto("/");
   await expectConnected(bob);
   await alice.goto("/");
-  const roomId = await openRoom(alice, /Job #1 Chat/);
+  const roomId = await openRoom(alice, /End-of-tenancy clean/);
 
   const first = unique("Running 10 minutes late");
   await send(alice, first);
   await expect
     .poll(() => shown(bob))
-    .toEqual([{ title: expect.stringMatching(/^client1 in Job #1/), body: first, tag: expect.stringMatching(/^message-\d+$/) }]);
+    .toEqual([{ title: expect.stringMatching(/^client1 in End-of-tenancy clean/), body: first, tag: expect.stringMatching(/^message-\d+$/) }]);
 
   await bob.evaluate(() => window.__notifications[0].onclick?.());
   await bob.waitForURL(`**/rooms/${roomId}`);
@@ -117,7 +117,7 @@ test("a muted room counts unread but shows no notification; unmuted, it notifies
   await expect(roomLink(dan, new RegExp(name))).toContainText("1 unread");
   // ...and a message in a room that is not muted, sent after it, is the only notification.
   await alice.goto("/");
-  await openRoom(alice, /Job #2 Chat/);
+  await openRoom(alice, /Oven and kitchen deep clean/);
   const probe = unique("Not muted");
   await send(alice, probe);
   await expect.poll(() => shown(dan)).toEqual([expect.objectContaining({ body: probe })]);
@@ -157,7 +157,7 @@ test("the settings page is the sidebar's Settings link; hiding previews hides th
     expect(saved).toMatchObject({ notify_email_delay_minutes: 30, notify_hide_previews: true });
 
     await alice.goto("/");
-    await openRoom(alice, /Job #1 Chat/);
+    await openRoom(alice, /End-of-tenancy clean/);
     const text = unique("The code is 4821");
     await send(alice, text);
     await expect.poll(() => shown(bob)).toEqual([expect.objectContaining({ title: "New message", body: "" })]);
