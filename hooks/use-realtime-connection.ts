@@ -1,19 +1,15 @@
 "use client";
-// For the whole signed-in session: the tab's connection, its user channel (room list
-// updates) and the room list's revalidation (SWR, polling while the WebSocket is down).
+// For the whole signed-in session: the tab's connection and its user channel (room list
+// updates); a (re)subscription asks SWR's room list sync for a fresh list.
 import { useEffect } from "react";
-import { useSWRConfig } from "swr";
 import { useChatContext } from "@/hooks/use-chat-store";
-import { useRoomListSync } from "@/hooks/use-room-list-sync";
 import { watchConnection } from "@/lib/chat/client/connection-watch";
 import { bindUserChannel } from "@/lib/chat/client/realtime-bindings";
-import { ROOMS_KEY } from "@/lib/chat/client/swr-keys";
+import { requestRoomListRefresh } from "@/lib/chat/client/room-list-refresh";
 import { realtimeClient } from "@/lib/realtime/browser-client";
 
 export function useRealtimeConnection(): void {
   const { store, realtime } = useChatContext();
-  const { mutate } = useSWRConfig();
-  useRoomListSync();
 
   useEffect(() => {
     let cancelled = false;
@@ -21,12 +17,11 @@ export function useRealtimeConnection(): void {
     void realtimeClient(realtime).then((pusher) => {
       if (cancelled) return;
       // Events published while the user channel was unsubscribed are not replayed: refetch.
-      const refreshRoomList = () => void mutate(ROOMS_KEY).catch(() => {});
-      cleanups = [watchConnection(store, pusher), bindUserChannel(store, pusher, refreshRoomList)];
+      cleanups = [watchConnection(store, pusher), bindUserChannel(store, pusher, requestRoomListRefresh)];
     });
     return () => {
       cancelled = true;
       for (const cleanup of cleanups) cleanup();
     };
-  }, [store, realtime, mutate]);
+  }, [store, realtime]);
 }

@@ -1,6 +1,7 @@
 "use client";
 // The chat's dialogs (and the mention suggestions), loaded on first opening: most visits never open one, so their code (and
-// the people search behind them) stays out of the room page's first load.
+// the people search behind them) stays out of the room page's first load. SWR's session work
+// loads right after hydration, out of the first load too.
 import dynamic from "next/dynamic";
 
 export const NewDirectDialog = dynamic(() => import("@/components/chat/new-direct-dialog").then((m) => m.NewDirectDialog), { ssr: false });
@@ -12,3 +13,4 @@ export const MessageSearchResults = dynamic(() => import("@/components/chat/mess
 });
 export const ReplyBanner = dynamic(() => import("@/components/chat/reply-banner").then((m) => m.ReplyBanner), { ssr: false });
 export const MentionSuggestions = dynamic(() => import("@/components/chat/mention-suggestions").then((m) => m.MentionSuggestions), { ssr: false });
+export const SwrSession = dynamic(() => import("@/components/chat/swr-session").then((m) => m.SwrSession), { ssr: false });
