@@ -14,3 +14,4 @@ export const MessageSearchResults = dynamic(() => import("@/components/chat/mess
 export const ReplyBanner = dynamic(() => import("@/components/chat/reply-banner").then((m) => m.ReplyBanner), { ssr: false });
 export const MentionSuggestions = dynamic(() => import("@/components/chat/mention-suggestions").then((m) => m.MentionSuggestions), { ssr: false });
 export const SwrSession = dynamic(() => import("@/components/chat/swr-session").then((m) => m.SwrSession), { ssr: false });
+export const MessageActionsMenu = dynamic(() => import("@/components/chat/message-actions-menu").then((m) => m.MessageActionsMenu), { ssr: false });

@@ -5,7 +5,8 @@ import { GET } from "@/app/api/health/route";
 import { env, resetEnvCache } from "@/lib/env";
 import { call, request } from "@/tests/support/http";
 
-const KEYS = ["VERCEL", "PUSHER_SECRET", "PUSHER_KEY", "NEXTAUTH_SECRET", "CRON_SECRET"] as const;
+const KEYS = ["VERCEL", "PUSHER_SECRET", "PUSHER_KEY", "NEXTAUTH_SECRET", "CRON_SECRET", "MARKETPLACE_API_TOKEN"] as const;
+const MARKETPLACE_API_TOKEN = "mk_health_7Rv2Lq9Xw4Tz1Pn6Yb3Kd8Hs5Gf0Jc";
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
 
 function setEnv(values: Partial<Record<(typeof KEYS)[number], string>>) {
@@ -24,7 +25,7 @@ afterEach(() => {
 describe("GET /api/health and the production configuration", () => {
   it("answers 503 naming each variable at fault, without its value", async () => {
     const secret = "秘".repeat(10);
-    setEnv({ VERCEL: "1", PUSHER_SECRET: "app-secret", PUSHER_KEY: "", NEXTAUTH_SECRET: secret, CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz" });
+    setEnv({ VERCEL: "1", PUSHER_SECRET: "app-secret", PUSHER_KEY: "", NEXTAUTH_SECRET: secret, CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz", MARKETPLACE_API_TOKEN });
     const res = await call(GET, await request(null, "GET", "/api/health"));
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ ok: false, config: "invalid", database: "unknown", realtime: "unknown" });
@@ -44,7 +45,7 @@ describe("GET /api/health and the production configuration", () => {
   });
 
   it("answers 200 with config ok once the configuration is sound", async () => {
-    setEnv({ VERCEL: "1", CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz" });
+    setEnv({ VERCEL: "1", CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz", MARKETPLACE_API_TOKEN });
     const res = await call(GET, await request(null, "GET", "/api/health"));
     expect(res.body).toMatchObject({ ok: true, config: "ok", database: "up", realtime: "up" });
     expect(res.status).toBe(200);

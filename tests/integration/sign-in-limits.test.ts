@@ -15,7 +15,7 @@ const PASSWORD = "correct horse";
 const WINDOW_MS = 900_000;
 // Far from the real clock, so these windows and locks never meet other tests' counts.
 let clock = Date.UTC(2101, 0, 1);
-const ENV_KEYS = ["TRUSTED_PROXY_HOPS", "VERCEL", "RATE_LIMIT_SIGNIN_IP_MAX", "CRON_SECRET"] as const;
+const ENV_KEYS = ["TRUSTED_PROXY_HOPS", "VERCEL", "RATE_LIMIT_SIGNIN_IP_MAX", "CRON_SECRET", "MARKETPLACE_API_TOKEN"] as const;
 
 function setEnv(values: Partial<Record<(typeof ENV_KEYS)[number], string>>) {
   for (const key of ENV_KEYS) delete process.env[key];
@@ -165,7 +165,7 @@ describe("password sign-in limits (through POST /api/auth/callback/credentials)"
 
   it("on Vercel (VERCEL=1) counts the platform's x-vercel-forwarded-for, ignoring X-Forwarded-For", async () => {
     freezeInFreshWindow();
-    setEnv({ VERCEL: "1", RATE_LIMIT_SIGNIN_IP_MAX: "5", CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz" });
+    setEnv({ VERCEL: "1", RATE_LIMIT_SIGNIN_IP_MAX: "5", CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz", MARKETPLACE_API_TOKEN: "mk_signin_4Wc8Nr1Tq6Zx3Lv9Bp2Ym7Dk5Hg0Js" });
     // next-auth itself reads VERCEL too (https origin, __Host- cookie names): a pair made under it.
     const csrf = await csrfPair();
     const names = await Promise.all(Array.from({ length: 6 }, account));
