@@ -18,7 +18,10 @@ test("screenshots", async ({ signedIn, asAdmin }) => {
   await alice.getByRole("menu", { name: "Message actions" }).getByRole("menuitem", { name: "Reply" }).click();
   const box = alice.getByRole("textbox", { name: "Message" });
   await box.pressSequentially("Thanks @Bo");
-  await alice.getByRole("listbox", { name: "Mention someone" }).getByRole("option", { name: /Bob Cleaner/ }).click();
+  await alice
+    .getByRole("listbox", { name: "Mention someone" })
+    .getByRole("option", { name: /Bob Cleaner/ })
+    .click();
   await box.pressSequentially("the keybox code is 4B.");
   await box.press("Enter");
   await expect(messages(alice).last()).toContainText("Thanks @Bob Cleaner the keybox code is 4B.");

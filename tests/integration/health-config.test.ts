@@ -25,7 +25,14 @@ afterEach(() => {
 describe("GET /api/health and the production configuration", () => {
   it("answers 503 naming each variable at fault, without its value", async () => {
     const secret = "秘".repeat(10);
-    setEnv({ VERCEL: "1", PUSHER_SECRET: "app-secret", PUSHER_KEY: "", NEXTAUTH_SECRET: secret, CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz", MARKETPLACE_API_TOKEN });
+    setEnv({
+      VERCEL: "1",
+      PUSHER_SECRET: "app-secret",
+      PUSHER_KEY: "",
+      NEXTAUTH_SECRET: secret,
+      CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz",
+      MARKETPLACE_API_TOKEN,
+    });
     const res = await call(GET, await request(null, "GET", "/api/health"));
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ ok: false, config: "invalid", database: "unknown", realtime: "unknown" });

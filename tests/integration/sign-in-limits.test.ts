@@ -165,7 +165,12 @@ describe("password sign-in limits (through POST /api/auth/callback/credentials)"
 
   it("on Vercel (VERCEL=1) counts the platform's x-vercel-forwarded-for, ignoring X-Forwarded-For", async () => {
     freezeInFreshWindow();
-    setEnv({ VERCEL: "1", RATE_LIMIT_SIGNIN_IP_MAX: "5", CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz", MARKETPLACE_API_TOKEN: "mk_signin_4Wc8Nr1Tq6Zx3Lv9Bp2Ym7Dk5Hg0Js" });
+    setEnv({
+      VERCEL: "1",
+      RATE_LIMIT_SIGNIN_IP_MAX: "5",
+      CRON_SECRET: "k3Jd8sQ0pLr5Vt2Yx9Wz",
+      MARKETPLACE_API_TOKEN: "mk_signin_4Wc8Nr1Tq6Zx3Lv9Bp2Ym7Dk5Hg0Js",
+    });
     // next-auth itself reads VERCEL too (https origin, __Host- cookie names): a pair made under it.
     const csrf = await csrfPair();
     const names = await Promise.all(Array.from({ length: 6 }, account));
