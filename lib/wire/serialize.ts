@@ -36,6 +36,7 @@ export type RoomRow = {
   updatedAt: Date;
   ownerId: number | null;
   lastSeq: number;
+  lastReadId: bigint | number | null;
   /** JOB rooms: the job as JSON from SQL, the address already left out for this viewer. */
   job?: JobJson | null;
 };
@@ -88,6 +89,7 @@ export function toWireRoom(r: RoomRow): WireRoom {
     updated_at: r.updatedAt.toISOString(),
     owner_id: r.ownerId,
     last_seq: r.lastSeq,
+    last_read_id: Number(r.lastReadId ?? 0),
     ...(r.job ? { job: toWireJob(r.job) } : {}),
   };
 }

@@ -100,6 +100,7 @@ describe("room list from denormalized fields", () => {
         updated_at: sent.message.timestamp,
         owner_id: a.id,
         last_seq: 1,
+        last_read_id: 0,
       },
     ]);
   });
