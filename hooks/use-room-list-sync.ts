@@ -1,6 +1,6 @@
 "use client";
 // The room list through SWR: revalidated when the tab regains focus or the browser comes back
-// online, on every (re)subscription of the user channel (useRealtimeConnection), and polled
+// online, on every (re)subscription of the user channel (requestRoomListRefresh), and polled
 // while realtime is down. Each answer is written into the chat store, which the sidebar reads.
 import { useEffect } from "react";
 import useSWR from "swr";
@@ -8,6 +8,7 @@ import { useChatState, useChatStore } from "@/hooks/use-chat-store";
 import { POLL_INTERVAL_MS } from "@/lib/chat/client/connection-watch";
 import type { ChatState } from "@/lib/chat/client/store";
 import { ROOMS_KEY } from "@/lib/chat/client/swr-keys";
+import { registerRoomListRefresher } from "@/lib/chat/client/room-list-refresh";
 import { applyRoomListHead, fetchRoomListHead, type RoomListHead } from "@/lib/chat/client/sync";
 
 const selectDegraded = (s: ChatState) => s.connection.degraded;
@@ -16,8 +17,8 @@ export function useRoomListSync(): void {
   const store = useChatStore();
   const degraded = useChatState(selectDegraded);
   const { mutate } = useSWR<RoomListHead>(ROOMS_KEY, () => fetchRoomListHead(store), {
-    // The server rendered the list (ChatProvider's SWRConfig fallback); the user channel's
-    // subscription revalidates it once connected.
+    // The server rendered the list (SwrSession's fallback); the user channel's subscription
+    // revalidates it once connected.
     revalidateOnMount: false,
     revalidateOnFocus: true,
     revalidateOnReconnect: true,
@@ -26,6 +27,7 @@ export function useRoomListSync(): void {
     refreshWhenHidden: true,
     onSuccess: (head) => applyRoomListHead(store, head),
   });
+  useEffect(() => registerRoomListRefresher(() => void mutate().catch(() => {})), [mutate]);
   // Falling back polls at once, not one interval later.
   useEffect(() => {
     if (degraded) void mutate();

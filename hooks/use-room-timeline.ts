@@ -3,7 +3,6 @@
 // (right after the first commit), then the store's live copy. Closing the room drops it.
 import { useLayoutEffect, useMemo } from "react";
 import { useChatContext, useChatState } from "@/hooks/use-chat-store";
-import { useRoomCatchUpPoll } from "@/hooks/use-room-catch-up-poll";
 import { catchUpIfSubscribed } from "@/lib/chat/client/realtime-bindings";
 import type { Timeline } from "@/lib/chat/client/timeline";
 import { openedTimeline } from "@/lib/chat/client/store";
@@ -15,7 +14,6 @@ export function useRoomTimeline(roomId: number, initialPage: WireMessagePage, un
   const { store, realtime } = useChatContext();
   const myId = useChatState((s) => s.me.id);
   const held = useChatState((s) => s.timelines[roomId]);
-  useRoomCatchUpPoll(roomId);
   const firstPaint = useMemo(() => openedTimeline(initialPage, unreadAtOpen, myId, aroundPage), [initialPage, unreadAtOpen, myId, aroundPage]);
 
   // Only on opening: later server re-renders of this page must not rewind the live copy.

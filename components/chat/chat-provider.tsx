@@ -1,14 +1,14 @@
 "use client";
 // Creates the tab's one chat store from what the server layout rendered, and keeps the
 // realtime connection, the user channel and the unread title running for the session. SWR
-// (which decides when the room list is fetched again) starts from the same server data.
+// (which decides when the room list is fetched again) starts from the same server data, in a
+// chunk of its own loaded after hydration.
 import { type ReactNode, useState } from "react";
-import { SWRConfig } from "swr";
+import { SwrSession } from "@/components/chat/lazy-dialogs";
 import { ChatContext, type ChatContextValue } from "@/hooks/use-chat-store";
 import { useUnreadTitle } from "@/hooks/use-document-title";
 import { useRealtimeConnection } from "@/hooks/use-realtime-connection";
 import { type ChatInit, createChatStore } from "@/lib/chat/client/store";
-import { ROOMS_KEY } from "@/lib/chat/client/swr-keys";
 import type { RoomListHead } from "@/lib/chat/client/sync";
 import type { RealtimeClientConfig } from "@/lib/realtime/client-config";
 
@@ -16,17 +16,13 @@ type ChatProviderProps = ChatInit & { realtime: RealtimeClientConfig; renderedAt
 
 export function ChatProvider({ realtime, renderedAt, children, ...init }: ChatProviderProps) {
   const [value] = useState<ChatContextValue>(() => ({ store: createChatStore(init), realtime, renderedAt }));
-  const [swr] = useState(() => {
-    const head: RoomListHead = { rooms: init.rooms, unreadTotal: init.roomsCursor ? init.unreadTotal : null };
-    return { fallback: { [ROOMS_KEY]: head } };
-  });
+  const [initialHead] = useState<RoomListHead>(() => ({ rooms: init.rooms, unreadTotal: init.roomsCursor ? init.unreadTotal : null }));
   return (
-    <SWRConfig value={swr}>
-      <ChatContext value={value}>
-        <SessionEffects />
-        {children}
-      </ChatContext>
-    </SWRConfig>
+    <ChatContext value={value}>
+      <SessionEffects />
+      <SwrSession initialHead={initialHead} />
+      {children}
+    </ChatContext>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 // The chat's dialogs (and the mention suggestions), loaded on first opening: most visits never open one, so their code (and
-// the people search behind them) stays out of the room page's first load.
+// the people search behind them) stays out of the room page's first load. SWR's session work
+// loads right after hydration, out of the first load too.
 import dynamic from "next/dynamic";
 
 export const NewDirectDialog = dynamic(() => import("@/components/chat/new-direct-dialog").then((m) => m.NewDirectDialog), { ssr: false });
@@ -13,3 +14,5 @@ export const ReplyBanner = dynamic(() => import("@/components/chat/reply-banner"
 export const MentionSuggestions = dynamic(() => import("@/components/chat/mention-suggestions").then((m) => m.MentionSuggestions), { ssr: false });
 /** Not part of the first paint: it shows only after the browser's permission was read. */
 export const NotificationPrompt = dynamic(() => import("@/components/chat/notification-prompt").then((m) => m.NotificationPrompt), { ssr: false });
+export const SwrSession = dynamic(() => import("@/components/chat/swr-session").then((m) => m.SwrSession), { ssr: false });
+export const MessageActionsMenu = dynamic(() => import("@/components/chat/message-actions-menu").then((m) => m.MessageActionsMenu), { ssr: false });

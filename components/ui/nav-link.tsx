@@ -1,8 +1,8 @@
 "use client";
 // A link that navigates on the client like next/link, for a fraction of its weight on the room
-// page: a plain <a> (open in a new tab, copy link and middle click stay the browser's), a client
-// navigation for a plain left click, and a prefetch when a pointer, finger or focus arrives
-// rather than for every link in view (a room list holds dozens).
+// page: a plain <a> (open in a new tab, copy link and middle click stay the browser's) and a
+// client navigation for a plain left click. No prefetch: a prefetched room page carries the room
+// list as it was then, and opening it later would show that list's unread counts again.
 import { useRouter } from "next/navigation";
 import type { AnchorHTMLAttributes, MouseEvent } from "react";
 
@@ -10,7 +10,6 @@ type NavLinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { hr
 
 export function NavLink({ href, onClick, ...rest }: NavLinkProps) {
   const router = useRouter();
-  const prefetch = () => router.prefetch(href);
   const navigate = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
@@ -18,5 +17,5 @@ export function NavLink({ href, onClick, ...rest }: NavLinkProps) {
     event.preventDefault();
     router.push(href);
   };
-  return <a {...rest} href={href} onClick={navigate} onPointerEnter={prefetch} onFocus={prefetch} onTouchStart={prefetch} />;
+  return <a {...rest} href={href} onClick={navigate} />;
 }

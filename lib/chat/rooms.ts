@@ -31,7 +31,7 @@ const ROOM_COLUMNS = Prisma.sql`
   r.last_message_content AS "lastMessageContent", r.last_message_time AS "lastMessageTime",
   r.last_message_sender_id AS "lastMessageSenderId", su.username AS "lastMessageSenderUsername",
   p.unread_count AS "unreadCount", p.unread_mention_count AS "unreadMentions", r.updated_at AS "updatedAt", r.owner_id AS "ownerId", r.last_seq AS "lastSeq",
-  p.muted_until AS "mutedUntil", ${JOB_COLUMN}`;
+  p.muted_until AS "mutedUntil", p.last_read_message_id AS "lastReadId", ${JOB_COLUMN}`;
 
 type RoomCursor = { activity: Date; id: number };
 

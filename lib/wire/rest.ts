@@ -135,6 +135,9 @@ export const wireRoomSchema = v.object({
   /** The seq of the room's newest message (0 before the first). A room.activity that skips a
    * number tells the browser a message passed it by, so its unread count is fetched again. */
   last_seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The viewer's read mark: the id of the newest message they have read (0 before any). With
+   * last_seq it orders two views of the room, so a late, older one does not undo a read. */
+  last_read_id: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** GROUP rooms: who may remove other members (with admins); null for other kinds. */
   owner_id: v.nullable(wireId),
   /** JOB rooms: the job (additive; absent on other kinds). */

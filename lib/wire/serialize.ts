@@ -50,6 +50,7 @@ export type RoomRow = {
   ownerId: number | null;
   lastSeq: number;
   mutedUntil: Date | null;
+  lastReadId: bigint | number | null;
   /** JOB rooms: the job as JSON from SQL, the address already left out for this viewer. */
   job?: JobJson | null;
 };
@@ -120,6 +121,7 @@ export function toWireRoom(r: RoomRow): WireRoom {
     owner_id: r.ownerId,
     last_seq: r.lastSeq,
     muted_until: r.mutedUntil && r.mutedUntil.getTime() > Date.now() ? r.mutedUntil.toISOString() : null,
+    last_read_id: Number(r.lastReadId ?? 0),
     ...(r.job ? { job: toWireJob(r.job) } : {}),
   };
 }

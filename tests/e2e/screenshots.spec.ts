@@ -27,6 +27,21 @@ test("screenshots", async ({ signedIn, asAdmin }) => {
   await alice.screenshot({ path: `${dir}/room-list.png` });
   await openRoom(alice, /End-of-tenancy clean/);
   await expect(messages(alice).first()).toBeVisible();
+  // A reply that mentions the cleaner, so the picture shows a quote and a mention.
+  const last = messages(alice).last();
+  await last.hover();
+  await last.getByRole("button", { name: "Message actions" }).click();
+  await alice.getByRole("menu", { name: "Message actions" }).getByRole("menuitem", { name: "Reply" }).click();
+  const box = alice.getByRole("textbox", { name: "Message" });
+  await box.pressSequentially("Thanks @Bo");
+  await alice
+    .getByRole("listbox", { name: "Mention someone" })
+    .getByRole("option", { name: /Bob Cleaner/ })
+    .click();
+  await box.pressSequentially("the keybox code is 4B.");
+  await box.press("Enter");
+  await expect(messages(alice).last()).toContainText("Thanks @Bob Cleaner the keybox code is 4B.");
+  await expect(messages(alice).last()).toContainText("Sent");
   await expect
     .poll(() => alice.locator("[data-message-id] img").evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete)))
     .toBe(true);

@@ -155,6 +155,7 @@ describe("cutting a user off the realtime server", () => {
         name: room.name,
         kind: "GROUP",
         last_seq: 0,
+        last_read_id: 0,
         job_id: null,
         owner_id: null,
         last_message_content: "",

@@ -11,6 +11,7 @@ const room: WireRoom = {
   name: "Job #7 Chat",
   kind: "JOB",
   last_seq: 0,
+  last_read_id: 0,
   job_id: 7,
   owner_id: null,
   last_message_content: "",

@@ -24,6 +24,7 @@ describe("fitRoom", () => {
     name: "Room",
     kind: "GROUP",
     last_seq: 0,
+    last_read_id: 0,
     job_id: null,
     owner_id: null,
     last_message_content: content,

@@ -27,6 +27,7 @@ const room: WireRoom = {
   name: "Job #7 Chat",
   kind: "JOB",
   last_seq: 0,
+  last_read_id: 0,
   job_id: 7,
   last_message_content: message.content,
   last_message_time: message.timestamp,

@@ -9,13 +9,40 @@ function byActivity(a: WireRoom, b: WireRoom): number {
   return diff !== 0 ? diff : b.id - a.id;
 }
 
-/** Inserts or replaces rooms, unless the held copy is newer (events can arrive out of order). */
+/** -1, 0 or 1: how `a`'s room fields (messages, then other changes) stand against `b`'s. */
+function compareRoomState(a: WireRoom, b: WireRoom): number {
+  if (a.last_seq !== b.last_seq) return Math.sign(a.last_seq - b.last_seq);
+  return a.updated_at < b.updated_at ? -1 : a.updated_at > b.updated_at ? 1 : 0;
+}
+
+/**
+ * Which of two views of one room to keep. Views arrive out of order (a room-list fetch answered
+ * late, a mark-read answer behind a room.updated), and two views after the same message differ
+ * only in the reader's read mark, so a view is older when it is behind in the room's state or in
+ * the read mark and ahead in neither. When each is ahead in one (a message applied to an older
+ * read, then a late read answer), the room fields come from one and the read state from the other;
+ * the unread count is then the read view's, which may miss a message until the room is fetched.
+ */
+export function newerView(held: WireRoom, incoming: WireRoom): WireRoom {
+  const room = compareRoomState(incoming, held);
+  const read = Math.sign(incoming.last_read_id - held.last_read_id);
+  if (room >= 0 && read >= 0) return incoming;
+  if (room <= 0 && read <= 0) return held;
+  const [roomView, readView] = room > 0 ? [incoming, held] : [held, incoming];
+  return {
+    ...roomView,
+    unread_count: readView.unread_count,
+    unread_mentions: readView.unread_mentions,
+    last_read_id: readView.last_read_id,
+  };
+}
+
+/** Inserts rooms, or keeps the newer view of each held one (see newerView). */
 export function upsertRooms(current: WireRoom[], incoming: WireRoom[]): WireRoom[] {
   const byId = new Map(current.map((r) => [r.id, r]));
   for (const room of incoming) {
     const held = byId.get(room.id);
-    if (held && held.updated_at > room.updated_at) continue;
-    byId.set(room.id, room);
+    byId.set(room.id, held ? newerView(held, room) : room);
   }
   return [...byId.values()].sort(byActivity);
 }

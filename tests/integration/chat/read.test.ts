@@ -32,6 +32,7 @@ describe("read state", () => {
     expect(res.status).toBe(200);
     expect(res.body.id).toBe(roomId);
     expect(res.body.unread_count).toBe(2);
+    expect(res.body.last_read_id).toBe(ids[3]);
     const p = await db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId, userId: a.id } } });
     expect(p.unreadCount).toBe(2);
     expect(Number(p.lastReadMessageId)).toBe(ids[3]);
@@ -42,6 +43,7 @@ describe("read state", () => {
   it("never moves the read mark backwards", async () => {
     const res = await read(a, { up_to_id: ids[0] });
     expect(res.body.unread_count).toBe(2);
+    expect(res.body.last_read_id).toBe(ids[3]);
     const p = await db.chatParticipant.findUniqueOrThrow({ where: { roomId_userId: { roomId, userId: a.id } } });
     expect(Number(p.lastReadMessageId)).toBe(ids[3]);
   });

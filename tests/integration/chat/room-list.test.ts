@@ -101,6 +101,7 @@ describe("room list from denormalized fields", () => {
         owner_id: a.id,
         last_seq: 1,
         muted_until: null,
+        last_read_id: 0,
       },
     ]);
   });

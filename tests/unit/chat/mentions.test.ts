@@ -74,6 +74,7 @@ describe("the room list's mention count in the store", () => {
     name: "Crew",
     kind: "GROUP",
     last_seq: 1,
+    last_read_id: 0,
     job_id: null,
     last_message_content: "earlier",
     last_message_time: "2026-11-30T09:00:00.000Z",

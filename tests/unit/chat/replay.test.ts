@@ -38,6 +38,7 @@ const room = (fields: Partial<WireRoom>): WireRoom => ({
   name: "Room",
   kind: "GROUP",
   last_seq: 0,
+  last_read_id: 0,
   job_id: null,
   last_message_content: "",
   last_message_time: null,

@@ -166,6 +166,7 @@ describe("room.activity", () => {
     name: `Room ${id}`,
     kind: "GROUP",
     last_seq: 0,
+    last_read_id: 0,
     job_id: null,
     last_message_content: "earlier",
     last_message_time: "2026-11-30T09:00:00.000Z",
@@ -241,10 +242,10 @@ describe("room.activity", () => {
 
   it("a room already fetched with the message in it is not counted again; an unknown room is left to a fetch", () => {
     const store = listStore();
-    const event = activity(2, 4);
+    const event = activity(2, 7);
     // The list fetch answered after the send committed, before its event arrived.
     store.upsertRooms([
-      room(2, { unread_count: 1, last_seq: 4, last_message_time: event.timestamp, updated_at: event.timestamp, last_message_sender: OTHER }),
+      room(2, { unread_count: 1, last_seq: 7, last_message_time: event.timestamp, updated_at: event.timestamp, last_message_sender: OTHER }),
     ]);
     expect(store.applyActivity(event)).toBe("stale");
     expect(held(store, 2)?.unread_count).toBe(1);
