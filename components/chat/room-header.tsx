@@ -37,7 +37,7 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
           <h1 id="room-title" className="truncate text-base font-semibold">
             {room.name}
           </h1>
-          {room.job_id !== null ? <JobTag jobId={room.job_id} /> : null}
+          {room.job_id !== null && !room.job ? <JobTag jobId={room.job_id} /> : null}
         </div>
         <p className="truncate text-xs text-slate-600 dark:text-slate-400">{status}</p>
         {room.job ? <JobHeaderLine job={room.job} /> : null}

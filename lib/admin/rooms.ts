@@ -11,6 +11,7 @@ import { assertAdmin } from "@/lib/admin/guard";
 import { ADMIN_PAGE_SIZE } from "@/lib/admin/schemas";
 import { isCursorDate, MAX_ROW_ID } from "@/lib/chat/schemas";
 import { ADMIN_ROOM_NAME } from "@/lib/admin/room-name";
+import { mentionedIds, mentionsAsText } from "@/lib/chat/mention-text";
 
 export type AdminRoom = {
   id: number;
@@ -64,7 +65,7 @@ export type AdminMessage = {
   id: number;
   senderId: number;
   senderUsername: string;
-  /** Admins see a deleted message's content, marked as deleted. */
+  /** Admins see a deleted message's content, marked as deleted; mention tokens read as "@Name". */
   content: string;
   timestamp: Date;
   editedAt: Date | null;
@@ -115,7 +116,18 @@ export async function adminRoomHeader(roomId: number): Promise<Omit<AdminRoomDet
   };
 }
 
-/** Message rows with their senders' usernames, edit histories and attachments (three queries for the lot). */
+/**
+ * The "<@id>" tokens of these texts as "@Name", for every account they name. Admins read any
+ * version of a message, and an earlier version may name someone its current one no longer does.
+ */
+async function withMentionNames(texts: string[]): Promise<(text: string) => string> {
+  const ids = [...new Set(texts.flatMap(mentionedIds))];
+  if (ids.length === 0) return (text) => text;
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, username: true, name: true } });
+  return (text) => mentionsAsText(text, users);
+}
+
+/** Message rows with their senders' usernames, edit histories and attachments (four queries at most for the lot). */
 export async function toAdminMessages(rows: MessageRow[]): Promise<AdminMessage[]> {
   const [names, edits, attachments] = await Promise.all([
     usernames(rows.map((m) => m.senderId)),
@@ -129,15 +141,16 @@ export async function toAdminMessages(rows: MessageRow[]): Promise<AdminMessage[
       rows.map((m) => Number(m.id)),
     ),
   ]);
+  const named = await withMentionNames([...rows.map((m) => m.content), ...edits.map((e) => e.oldContent)]);
   return rows.map((m) => ({
     id: Number(m.id),
     senderId: m.senderId,
     senderUsername: names.get(m.senderId) ?? "unknown",
-    content: m.content,
+    content: named(m.content),
     timestamp: m.timestamp,
     editedAt: m.editedAt,
     deletedAt: m.deletedAt,
-    edits: edits.filter((e) => e.messageId === m.id).map(({ oldContent, editedAt }) => ({ oldContent, editedAt })),
+    edits: edits.filter((e) => e.messageId === m.id).map(({ oldContent, editedAt }) => ({ oldContent: named(oldContent), editedAt })),
     attachments: attachments.get(Number(m.id)) ?? [],
   }));
 }

@@ -32,14 +32,14 @@ test("screenshots", async ({ signedIn, asAdmin }) => {
   await last.hover();
   await last.getByRole("button", { name: "Message actions" }).click();
   await alice.getByRole("menu", { name: "Message actions" }).getByRole("menuitem", { name: "Reply" }).click();
-  const box = alice.getByRole("textbox", { name: "Message" });
-  await box.pressSequentially("Thanks @Bo");
+  const reply = alice.getByRole("textbox", { name: "Message" });
+  await reply.pressSequentially("Thanks @Bo");
   await alice
     .getByRole("listbox", { name: "Mention someone" })
     .getByRole("option", { name: /Bob Cleaner/ })
     .click();
-  await box.pressSequentially("the keybox code is 4B.");
-  await box.press("Enter");
+  await reply.pressSequentially("the keybox code is 4B.");
+  await reply.press("Enter");
   await expect(messages(alice).last()).toContainText("Thanks @Bob Cleaner the keybox code is 4B.");
   await expect(messages(alice).last()).toContainText("Sent");
   await expect

@@ -134,6 +134,22 @@ describe("admin: room export", () => {
     expect(await db.auditLog.count({ where: { action: "room.export", targetId: roomId, details: { equals: { format: "csv" } } } })).toBe(1);
   });
 
+  it("mentions read as the people's names, in the current text and in earlier versions; an unknown id stays as typed", async () => {
+    const room = (await makeRoom([a.id, b.id])).id;
+    const m = await db.message.create({
+      data: { roomId: room, senderId: a.id, content: `Keys for <@${b.id}>, not <@2000000000>`, clientId: crypto.randomUUID(), editedAt: new Date() },
+    });
+    await db.messageEdit.create({ data: { messageId: m.id, oldContent: `Keys for <@${a.id}>` } });
+    const res = await get(admin, room);
+    const file = v.parse(adminRoomExportSchema, JSON.parse(await res.text()));
+    expect(file.messages).toEqual([
+      expect.objectContaining({
+        content: `Keys for @${b.name}, not <@2000000000>`,
+        edits: [expect.objectContaining({ content: `Keys for @${a.name}` })],
+      }),
+    ]);
+  });
+
   it("csvCell quotes what needs quoting and nothing else", () => {
     expect(csvCell("plain")).toBe("plain");
     expect(csvCell(null)).toBe("");
