@@ -1,7 +1,9 @@
 // Every mutation route handler under app/api refuses a cross-site request (another site's
 // Origin, or Sec-Fetch-Site: cross-site) with 403 before it reads a session or a body, found by
-// walking the route files, so a new route that skips the check fails here. The one exception is
-// next-auth's own /api/auth/*, which has its CSRF token (tests/e2e/security.spec.ts tries it).
+// walking the route files, so a new route that skips the check fails here. The exceptions:
+// next-auth's own /api/auth/*, which has its CSRF token (tests/e2e/security.spec.ts tries it), and
+// the one-click unsubscribe, which mail clients POST from their own servers (RFC 8058): its signed
+// token is its only authority, so cross-site it still refuses anything without a valid one (below).
 // Server actions are posted to page URLs: proxy.ts refuses those (the same e2e spec replays one).
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -10,7 +12,7 @@ import { makeUser } from "@/tests/support/factories";
 import { type Caller, call, request } from "@/tests/support/http";
 
 const MUTATIONS = ["POST", "PUT", "PATCH", "DELETE"] as const;
-const OWN_CSRF_PROTECTION = ["app/api/auth/[...nextauth]/route.ts"];
+const OWN_CSRF_PROTECTION = ["app/api/auth/[...nextauth]/route.ts", "app/api/notify/unsubscribe/route.ts"];
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -97,6 +99,15 @@ describe("cross-site requests to mutation routes", () => {
         );
         expect(res.status, `${method} ${url} ${JSON.stringify(res.body)}`).not.toBe(403);
       }
+    }
+  });
+
+  it("the one-click unsubscribe, open to other sites, refuses a missing or forged token with 400", async () => {
+    const { POST } = await import("@/app/api/notify/unsubscribe/route");
+    for (const query of ["", "?token=forged.token", "?token="]) {
+      const res = await call(POST, await request(null, "POST", `/api/notify/unsubscribe${query}`, { headers: { origin: "https://evil.example" } }));
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.code).toBe("invalid_input");
     }
   });
 });
