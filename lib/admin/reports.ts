@@ -122,7 +122,8 @@ export async function resolveReport(admin: SessionUser, input: ResolveReportInpu
     await assertAdmin(admin, tx);
     const found = await tx.report.findUnique({ where: { id: reportId }, select: { status: true, reportedUserId: true, messageId: true } });
     if (!found) throw notFound("Report not found");
-    if (input.action === "delete_message" && found.messageId === null) throw new AppError("invalid_input", "This report is about a person, not a message");
+    if (input.action === "delete_message" && found.messageId === null)
+      throw new AppError("invalid_input", "This report is about a person, not a message");
     const { count } = await tx.report.updateMany({
       where: { id: reportId, status: "open" },
       data: { status: "resolved", resolution: input.action, resolutionNote: input.note, resolvedById: admin.id, resolvedAt: new Date() },

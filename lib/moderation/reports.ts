@@ -20,8 +20,7 @@ async function target(reporterId: number, body: ReportBody): Promise<{ reportedU
   if (body.message_id !== undefined) {
     const message = await db.message.findUnique({ where: { id: body.message_id }, select: { roomId: true, senderId: true, deletedAt: true } });
     // Same answer for "no such message" and "a room you are not in".
-    const inRoom =
-      message && (await db.chatParticipant.count({ where: { roomId: message.roomId, userId: reporterId } })) > 0 && !message.deletedAt;
+    const inRoom = message && (await db.chatParticipant.count({ where: { roomId: message.roomId, userId: reporterId } })) > 0 && !message.deletedAt;
     if (!message || !inRoom) throw notFound("Message not found");
     if (body.room_id !== undefined && body.room_id !== message.roomId) throw notFound("Message not found");
     if (message.senderId === reporterId) throw invalidInput("You cannot report your own message");

@@ -73,7 +73,10 @@ export async function suspendInTx(
 
 const cutOff = (userId: number) => [{ userId, reason: "user.suspended" }];
 
-export async function suspendUser(admin: SessionUser, input: { userId: number; duration: SuspensionDuration; note: string }): Promise<WithEvents<Suspension>> {
+export async function suspendUser(
+  admin: SessionUser,
+  input: { userId: number; duration: SuspensionDuration; note: string },
+): Promise<WithEvents<Suspension>> {
   const suspension = await db.$transaction(async (tx) => {
     await assertAdmin(admin, tx);
     return suspendInTx(tx, admin, input);
@@ -85,7 +88,10 @@ export async function suspendUser(admin: SessionUser, input: { userId: number; d
 export { cutOff as suspensionTerminations };
 
 /** Ends a suspension now (an early lift). Lifting one already over or lifted changes nothing. */
-export async function liftSuspension(admin: SessionUser, input: { suspensionId: number; note: string }): Promise<{ userId: number; lifted: boolean }> {
+export async function liftSuspension(
+  admin: SessionUser,
+  input: { suspensionId: number; note: string },
+): Promise<{ userId: number; lifted: boolean }> {
   const outcome = await db.$transaction(async (tx) => {
     await assertAdmin(admin, tx);
     const row = await tx.userSuspension.findUnique({ where: { id: input.suspensionId }, select: { userId: true } });
@@ -106,7 +112,10 @@ export async function liftSuspension(admin: SessionUser, input: { suspensionId: 
     return { userId: row.userId, lifted: count > 0 };
   });
   if (outcome.lifted) {
-    log.info({ event: "admin.audit", action: "user.unsuspend", user_id: admin.id, target_type: "user", target_id: outcome.userId }, "moderation action");
+    log.info(
+      { event: "admin.audit", action: "user.unsuspend", user_id: admin.id, target_type: "user", target_id: outcome.userId },
+      "moderation action",
+    );
   }
   return outcome;
 }
