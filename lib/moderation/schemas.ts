@@ -1,21 +1,16 @@
 // Input schemas of the trust and safety doors (reports, suspensions), shared by routes, actions and forms.
 import { z } from "zod";
 import { idParam, NO_NUL, rowId, rowIdParam } from "@/lib/chat/schemas";
+import { MODERATION_NOTE_MAX_BYTES, REPORT_NOTE_MAX_BYTES, REPORT_REASONS, SUSPENSION_DURATIONS, utf8Bytes } from "@/lib/moderation/limits";
 
-export const REPORT_REASONS = ["harassment", "spam", "scam", "safety", "other"] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-export const REPORT_REASON_LABELS: Record<ReportReason, string> = {
-  harassment: "Harassment",
-  spam: "Spam",
-  scam: "Scam or payment off the platform",
-  safety: "Safety concern",
-  other: "Other",
-};
-
-/** A report's note and a moderation note are limited in UTF-8 bytes (CJK is 3 bytes a character, most emoji 4). */
-export const REPORT_NOTE_MAX_BYTES = 1000;
-export const MODERATION_NOTE_MAX_BYTES = 500;
-export const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+export {
+  MODERATION_NOTE_MAX_BYTES,
+  REPORT_NOTE_MAX_BYTES,
+  REPORT_REASON_LABELS,
+  REPORT_REASONS,
+  type ReportReason,
+  utf8Bytes,
+} from "@/lib/moderation/limits";
 
 const boundedText = (maxBytes: number) =>
   z
@@ -42,10 +37,7 @@ export const reportBodySchema = z
   .refine((b) => (b.message_id === undefined) !== (b.user_id === undefined), "report either a message_id or a user_id");
 export type ReportBody = z.infer<typeof reportBodySchema>;
 
-export const SUSPENSION_DURATIONS = ["24h", "7d", "until_lifted"] as const;
-export type SuspensionDuration = (typeof SUSPENSION_DURATIONS)[number];
-export const SUSPENSION_DURATION_LABELS: Record<SuspensionDuration, string> = { "24h": "24 hours", "7d": "7 days", until_lifted: "Until lifted" };
-export const SUSPENSION_MS: Record<SuspensionDuration, number | null> = { "24h": 24 * 3600_000, "7d": 7 * 24 * 3600_000, until_lifted: null };
+export { SUSPENSION_DURATION_LABELS, SUSPENSION_DURATIONS, SUSPENSION_MS, type SuspensionDuration } from "@/lib/moderation/limits";
 
 /** Every moderation action carries a note (the audit log's why); 1 to 500 bytes. */
 const moderationNote = boundedText(MODERATION_NOTE_MAX_BYTES).pipe(z.string().min(1, "a note is required"));
