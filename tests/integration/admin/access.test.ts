@@ -185,7 +185,9 @@ describe("lib/admin functions refuse non-admins (the body of every admin action)
     const room = await makeRoom([target.id]);
     const sent = await delivered(sendMessage({ userId: target.id, roomId: room.id, content: "x", clientId: crypto.randomUUID() }));
     const reporter = await makeUser();
-    const report = await db.report.create({ data: { reporterId: reporter.id, reportedUserId: target.id, messageId: sent.message.id, reason: "spam" } });
+    const report = await db.report.create({
+      data: { reporterId: reporter.id, reportedUserId: target.id, messageId: sent.message.id, reason: "spam" },
+    });
     const suspension = await db.userSuspension.create({ data: { userId: reporter.id, reason: "x", endsAt: null } });
     fixture = {
       userId: target.id,

@@ -150,7 +150,10 @@ const SPECS: Record<string, Spec> = {
       fc.tuple(
         fc.oneof(
           w(3, object({ message_id: anyOf(f, "messageId", "targetMessageId", "ownMessageId"), reason: reportReason, note: noteText })),
-          w(2, object({ user_id: anyOf(f, "memberId", "targetId", "participantId"), room_id: anyOf(f, "roomId", "otherRoomId"), reason: reportReason })),
+          w(
+            2,
+            object({ user_id: anyOf(f, "memberId", "targetId", "participantId"), room_id: anyOf(f, "roomId", "otherRoomId"), reason: reportReason }),
+          ),
           w(1, hostileValue),
         ),
       ),
@@ -567,7 +570,8 @@ describe("hostile input over every server action", () => {
       readyAttachmentId: (await attachmentFixture({ roomId: room.id, uploaderId: participant.id, messageId: null })).attachmentId,
       pushEndpoints: await Promise.all([participant.id, participant.id, participant.id, member.id].map(subscribedEndpoint)),
       reportId: Number(
-        (await db.report.create({ data: { reporterId: member.id, reportedUserId: target.id, messageId: targetMessage.message.id, reason: "spam" } })).id,
+        (await db.report.create({ data: { reporterId: member.id, reportedUserId: target.id, messageId: targetMessage.message.id, reason: "spam" } }))
+          .id,
       ),
       suspensionId: Number((await db.userSuspension.create({ data: { userId: deactivated.id, reason: "fuzz", endsAt: null } })).id),
     };

@@ -249,7 +249,9 @@ describe("hostile input over every route handler", () => {
     callers = { anonymous: null, participant, stranger, deactivated, admin };
     const files = await attachmentFixture({ roomId: room.id, uploaderId: participant.id, messageId: sent.message.id });
     // An open report of the member's message (by the stranger, so the participant may still report it) and a suspension to lift.
-    const report = await db.report.create({ data: { reporterId: stranger.id, reportedUserId: member.id, messageId: sent.message.id, reason: "spam" } });
+    const report = await db.report.create({
+      data: { reporterId: stranger.id, reportedUserId: member.id, messageId: sent.message.id, reason: "spam" },
+    });
     const suspension = await db.userSuspension.create({ data: { userId: deactivated.id, reason: "fuzz", endsAt: null } });
     fixture = {
       roomId: room.id,

@@ -59,7 +59,19 @@ describe("the reports queue", () => {
     expect(mine.map((r) => r.id)).toEqual([newer, older]);
     const r = mine[0];
     expect(r).toMatchObject({ reason: "harassment", note: "threatening", messageId: target, reporter: { id: alice.id }, reported: { id: bob.id } });
-    expect(r.context.map((m) => m.content)).toEqual(["line 2", "line 3", "line 4", "line 5", "line 6", "line 7", "line 8", "line 9", "line 10", "line 11", "line 12"]);
+    expect(r.context.map((m) => m.content)).toEqual([
+      "line 2",
+      "line 3",
+      "line 4",
+      "line 5",
+      "line 6",
+      "line 7",
+      "line 8",
+      "line 9",
+      "line 10",
+      "line 11",
+      "line 12",
+    ]);
     expect(r.context.find((m) => m.content === "line 6")?.deletedAt).toBeInstanceOf(Date);
     expect(r.priorCount).toBe(1);
     expect(r.prior[0]).toMatchObject({ id: older, reason: "spam", status: "open" });
