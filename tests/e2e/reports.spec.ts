@@ -122,7 +122,12 @@ test("A reports B's message; the admin sees it in context and suspends B for 24 
   const suspensions = admin.getByRole("table", { name: "Suspensions, newest first" });
   await expect(suspensions.getByRole("row").filter({ hasText: "Off-platform payment request" })).toHaveCount(1);
   await expect(suspensions.getByRole("button", { name: /^Lift suspension/ })).toBeVisible();
-  await expect(admin.getByRole("table", { name: `Reports against ${bob.handle}` }).getByRole("row").filter({ hasText: "Resolved: suspend" })).toHaveCount(1);
+  await expect(
+    admin
+      .getByRole("table", { name: `Reports against ${bob.handle}` })
+      .getByRole("row")
+      .filter({ hasText: "Resolved: suspend" }),
+  ).toHaveCount(1);
 
   // The audit log has the resolution and the suspension.
   await admin.goto("/admin/audit");
