@@ -103,14 +103,14 @@ test("A reports B's message; the admin sees it in context and suspends B for 24 
   await b.reload();
   await expect(b).toHaveURL(/\/login/);
   const refusal = /Your account is suspended until (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) UTC\. Reason: Off-platform payment request/;
-  await expect(b.getByRole("alert")).toHaveText(refusal);
+  await expect(b.getByRole("alert").filter({ hasText: "Your account is suspended" })).toHaveText(refusal);
   const fresh = await browser.newContext();
   const signIn = await fresh.newPage();
   await signIn.goto("/login");
   await signIn.getByLabel("Email").fill(bob.email);
   await signIn.getByLabel("Password").fill(DEMO_PASSWORD);
   await signIn.getByRole("button", { name: "Sign in" }).click();
-  const alert = signIn.getByRole("alert");
+  const alert = signIn.getByRole("alert").filter({ hasText: "Your account is suspended" });
   await expect(alert).toHaveText(refusal);
   const until = Date.parse(`${refusal.exec((await alert.textContent()) ?? "")?.[1].replace(" ", "T")}:00Z`);
   // Shown to the minute: 24 hours after the suspension, give or take that minute and the test's own time.
