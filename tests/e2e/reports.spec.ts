@@ -136,3 +136,33 @@ test("A reports B's message; the admin sees it in context and suspends B for 24 
   await expect(log.getByRole("row").filter({ hasText: "Resolved report" }).first()).toBeVisible();
   await Promise.all([aContext.close(), bContext.close(), fresh.close()]);
 });
+
+test("reporting a person from the room header: the note's limit is counted in bytes, and the reporter gets a confirmation", async ({
+  browser,
+  asAdmin,
+}) => {
+  const aContext = await browser.newContext();
+  const bContext = await browser.newContext();
+  const a = await aContext.newPage();
+  const b = await bContext.newPage();
+  const [, bob] = await Promise.all([register(a, "Header Reporter"), register(b, "Header Reported")]);
+  const adminPage = await asAdmin();
+  const found = (await (await adminPage.request.get(`/api/admin/users?q=${bob.handle}`)).json()) as { users: Array<{ id: number }> };
+  const created = await a.request.post("/api/chat/rooms", { data: { kind: "GROUP", name: `Header ${bob.handle}`, member_ids: [found.users[0].id] } });
+  const roomId = ((await created.json()) as { id: number }).id;
+  await openRoomById(a, roomId);
+
+  await a.locator(`section[data-room-id="${roomId}"] > header`).getByRole("button", { name: "Report" }).click();
+  const dialog = a.getByRole("dialog", { name: "Report a person" });
+  await dialog.getByRole("radio", { name: "Safety concern" }).check();
+  // 334 Arabic letters are 668 bytes; with 111 CJK characters (333 bytes) that is 1001: one byte over.
+  const note = `${"ش".repeat(334)}${"漢".repeat(111)}`;
+  await dialog.getByLabel("Note (optional)").fill(note);
+  await expect(dialog.getByText("1001 / 1000 bytes: too long")).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Send report" })).toBeDisabled();
+  await dialog.getByLabel("Note (optional)").fill(note.slice(0, -1));
+  await expect(dialog.getByText("998 / 1000 bytes")).toBeVisible();
+  await dialog.getByRole("button", { name: "Send report" }).click();
+  await expect(dialog.getByRole("status")).toHaveText("Thanks. Your report was sent to our team. Header Reported is not told who reported them.");
+  await Promise.all([aContext.close(), bContext.close()]);
+});
