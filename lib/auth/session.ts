@@ -46,12 +46,13 @@ async function loadActiveUser(id: unknown, version: unknown): Promise<SessionUse
   return { id: user.id, username: user.username, name: user.name, role: user.role, ...suspension };
 }
 
+/** Suspended with no read access (SUSPENDED_READ_ACCESS unset): the chat's pages send them to /login, which says why. */
+export const shutOutBySuspension = (user: SessionUser): boolean => Boolean(user.suspension) && !env().SUSPENDED_READ_ACCESS;
+
 /**
  * A suspended person is refused (403, with the end and the reason) at every door that changes
  * something, and at reads too unless SUSPENDED_READ_ACCESS keeps read access.
  */
-export const shutOutBySuspension = (user: SessionUser): boolean => Boolean(user.suspension) && !env().SUSPENDED_READ_ACCESS;
-
 export function assertNotSuspended(user: SessionUser, access: "read" | "write"): void {
   if (!user.suspension) return;
   if (access === "read" && env().SUSPENDED_READ_ACCESS) return;

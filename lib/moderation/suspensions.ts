@@ -71,7 +71,8 @@ export async function suspendInTx(
   return { id: Number(row.id), userId: user.id, username: user.username, endsAt: row.endsAt };
 }
 
-const cutOff = (userId: number) => [{ userId, reason: "user.suspended" }];
+/** Cuts the person's realtime connections once the suspension has committed (lib/realtime/terminate.ts). */
+export const suspensionTerminations = (userId: number) => [{ userId, reason: "user.suspended" }];
 
 export async function suspendUser(
   admin: SessionUser,
@@ -82,10 +83,8 @@ export async function suspendUser(
     return suspendInTx(tx, admin, input);
   });
   log.info({ event: "admin.audit", action: "user.suspend", user_id: admin.id, target_type: "user", target_id: input.userId }, "moderation action");
-  return withEvents(suspension, [], cutOff(input.userId));
+  return withEvents(suspension, [], suspensionTerminations(input.userId));
 }
-
-export { cutOff as suspensionTerminations };
 
 /** Ends a suspension now (an early lift). Lifting one already over or lifted changes nothing. */
 export async function liftSuspension(
