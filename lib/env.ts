@@ -96,6 +96,8 @@ const schema = z.object({
     .optional(),
   // Tests and local experiments only: push endpoints may be http and on private addresses. Production refuses it.
   PUSH_ALLOW_PRIVATE_ENDPOINTS: flag,
+  /** 1: a suspended person keeps read access to their rooms (GET doors and pages); unset: no access until it ends. */
+  SUSPENDED_READ_ACCESS: flag,
 });
 
 export type Env = z.infer<typeof schema>;

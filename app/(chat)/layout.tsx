@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getSessionUser } from "@/app/(chat)/cached-reads";
+import { shutOutBySuspension } from "@/lib/auth/session";
 import { ChatProvider } from "@/components/chat/chat-provider";
 import { ChatShell } from "@/components/chat/chat-shell";
 import { Sidebar } from "@/components/chat/sidebar";
@@ -11,12 +12,14 @@ import { isEmailVerified } from "@/lib/auth/email-verification";
 import { getSettings } from "@/lib/users/settings";
 import { listRooms, totalUnread } from "@/lib/chat/rooms";
 import { realtimeClientConfig } from "@/lib/realtime/client-config";
+import { encodeSuspendedSignIn } from "@/lib/moderation/suspension-policy";
 
 const ROOM_LIST_SIZE = 50;
 
 export default async function ChatLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/login");
+  if (user.suspension && shutOutBySuspension(user)) redirect(`/login?${new URLSearchParams({ error: encodeSuspendedSignIn(user.suspension) })}`);
   const [{ rooms, nextCursor }, unreadTotal, settings, verified] = await Promise.all([
     listRooms({ userId: user.id, limit: ROOM_LIST_SIZE }),
     totalUnread(user.id),

@@ -6,6 +6,7 @@ import { BarChart } from "@/components/admin/bar-chart";
 import { DataTable, EmptyRow, Td, Th } from "@/components/admin/data-table";
 import { formatNumber } from "@/components/admin/format";
 import { Stat } from "@/components/admin/stat";
+import { OpenReportsStat } from "@/components/admin/open-reports-stat";
 import { listAudit } from "@/lib/admin/audit";
 import { getOverview } from "@/lib/admin/overview";
 import { adminPage } from "@/lib/admin/page";
@@ -34,6 +35,7 @@ export default async function AdminOverviewPage() {
           />
           <Stat label="Messages, last 24 h" value={formatNumber(overview.messages24h)} note="by whole UTC hours" />
           <Stat label="Active users, last 24 h" value={formatNumber(overview.activeUsers24h)} note="sent at least one message" />
+          <OpenReportsStat />
         </dl>
       </AdminSection>
       <AdminSection id="activity" title="Messages sent">

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/reports", label: "Reports" },
   { href: "/admin/rooms", label: "Rooms" },
   { href: "/admin/search", label: "Search" },
   { href: "/admin/audit", label: "Audit log" },

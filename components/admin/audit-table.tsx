@@ -5,6 +5,9 @@ import { Time } from "@/components/admin/time";
 const ACTIONS: Record<string, string> = {
   "message.delete": "Deleted message",
   "user.deactivate": "Deactivated user",
+  "user.suspend": "Suspended user",
+  "user.unsuspend": "Lifted suspension",
+  "report.resolve": "Resolved report",
   "user.reactivate": "Reactivated user",
   "user.role": "Changed role",
   "user.promote": "Made admin (command line)",

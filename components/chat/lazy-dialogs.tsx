@@ -16,3 +16,4 @@ export const MentionSuggestions = dynamic(() => import("@/components/chat/mentio
 export const NotificationPrompt = dynamic(() => import("@/components/chat/notification-prompt").then((m) => m.NotificationPrompt), { ssr: false });
 export const SwrSession = dynamic(() => import("@/components/chat/swr-session").then((m) => m.SwrSession), { ssr: false });
 export const MessageActionsMenu = dynamic(() => import("@/components/chat/message-actions-menu").then((m) => m.MessageActionsMenu), { ssr: false });
+export const ReportDialog = dynamic(() => import("@/components/chat/report-dialog").then((m) => m.ReportDialog), { ssr: false });

@@ -14,12 +14,14 @@ export type MessageActionsMenuProps = {
   onReply: () => void;
   onEdit: () => void;
   onDelete: () => void;
+  /** Others' messages only. */
+  onReport?: () => void;
 };
 
 const item =
   "block w-full px-3 py-1.5 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none disabled:text-slate-400 dark:text-slate-100 dark:hover:bg-slate-800 dark:focus:bg-slate-800 dark:disabled:text-slate-500";
 
-export function MessageActionsMenu({ own, editable, align, root, button, onClose, onReply, onEdit, onDelete }: MessageActionsMenuProps) {
+export function MessageActionsMenu({ own, editable, align, root, button, onClose, onReply, onEdit, onDelete, onReport }: MessageActionsMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
 
   // Fixed to the viewport beside the button, below it or above when there is no room below: inside
@@ -95,6 +97,11 @@ export function MessageActionsMenu({ own, editable, align, root, button, onClose
       {own ? (
         <button type="button" role="menuitem" className={item} onClick={choose(onDelete)}>
           Delete
+        </button>
+      ) : null}
+      {onReport ? (
+        <button type="button" role="menuitem" className={item} onClick={choose(onReport)}>
+          Report
         </button>
       ) : null}
     </div>

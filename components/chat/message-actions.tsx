@@ -2,7 +2,8 @@
 // A message's actions button; its menu (components/chat/message-actions-menu.tsx) loads the
 // first time one is opened, or when a pointer reaches a button, so it is not in the first load.
 import { useCallback, useRef, useState } from "react";
-import { MessageActionsMenu } from "@/components/chat/lazy-dialogs";
+import { MessageActionsMenu, ReportDialog } from "@/components/chat/lazy-dialogs";
+import { useOpenedOnce } from "@/hooks/use-opened-once";
 import { EDIT_WINDOW_MS } from "@/lib/chat/limits";
 
 type MessageActionsProps = {
@@ -12,16 +13,20 @@ type MessageActionsProps = {
   onEdit: () => void;
   onDelete: () => void;
   align: "start" | "end";
+  /** Someone else's message: the menu offers "Report". */
+  report?: { messageId: number; senderName: string };
 };
 
 const warmMenu = () => void import("@/components/chat/message-actions-menu");
 
-export function MessageActions({ own, sentAt, onReply, onEdit, onDelete, align }: MessageActionsProps) {
+export function MessageActions({ own, sentAt, onReply, onEdit, onDelete, align, report }: MessageActionsProps) {
   const [open, setOpen] = useState(false);
   const [editable, setEditable] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => setOpen(false), []);
+  const [reporting, setReporting] = useState(false);
+  const reportOpened = useOpenedOnce(reporting);
 
   const toggle = () => {
     // Decided when the menu opens: the window closes while the message sits on screen.
@@ -54,6 +59,14 @@ export function MessageActions({ own, sentAt, onReply, onEdit, onDelete, align }
           onReply={onReply}
           onEdit={onEdit}
           onDelete={onDelete}
+          onReport={report ? () => setReporting(true) : undefined}
+        />
+      ) : null}
+      {report && reportOpened ? (
+        <ReportDialog
+          open={reporting}
+          onClose={() => setReporting(false)}
+          target={{ kind: "message", messageId: report.messageId, name: report.senderName }}
         />
       ) : null}
     </div>

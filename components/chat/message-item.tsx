@@ -71,6 +71,7 @@ export const MessageItem = memo(function MessageItem({
         onReply={() => onReply?.(messageId)}
         onEdit={() => onEdit?.(messageId)}
         onDelete={() => onDelete?.(messageId)}
+        report={own ? undefined : { messageId, senderName }}
       />
     ) : null;
   const bubble = own

@@ -4,6 +4,7 @@ import { MembersDialog } from "@/components/chat/lazy-dialogs";
 import { JobHeaderLine } from "@/components/chat/job-summary";
 import { BackToConversations } from "@/components/chat/back-link";
 import { MuteButton } from "@/components/chat/mute-button";
+import { ReportPersonButton } from "@/components/chat/report-person-button";
 import { JobTag, RoomAvatar } from "@/components/chat/room-avatar";
 import { Avatar } from "@/components/ui/avatar";
 import { useChatState } from "@/hooks/use-chat-store";
@@ -45,6 +46,7 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
       <div className="ml-auto">
         <MuteButton roomId={room.id} />
       </div>
+      <ReportPersonButton roomId={room.id} members={members} />
       <button
         type="button"
         onClick={() => setShowMembers(true)}

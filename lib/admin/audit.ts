@@ -14,8 +14,11 @@ export type AuditAction =
   | "user.promote"
   | "room.owner"
   | "room.export"
-  | "job.assign";
-export type AuditTarget = "message" | "user" | "room" | "job";
+  | "job.assign"
+  | "user.suspend"
+  | "user.unsuspend"
+  | "report.resolve";
+export type AuditTarget = "message" | "user" | "room" | "job" | "report";
 
 export type AuditInput = {
   actorId: number | null;

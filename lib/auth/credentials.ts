@@ -4,8 +4,16 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import type { ActiveSuspension } from "@/lib/moderation/suspension-policy";
 
-export type SessionUser = { id: number; username: string; name: string; role: "USER" | "ADMIN" };
+export type SessionUser = {
+  id: number;
+  username: string;
+  name: string;
+  role: "USER" | "ADMIN";
+  /** Set while an admin's suspension is in force (lib/moderation/suspensions.ts): the doors refuse them. */
+  suspension?: ActiveSuspension;
+};
 
 /** What next-auth hands `authorize` (the whole form or JSON body), and the limiter reads alike. */
 export const credentialsSchema = z.object({

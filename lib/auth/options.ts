@@ -14,6 +14,8 @@ import { oauthSignIn } from "@/lib/auth/oauth-user";
 import { decodeSessionToken } from "@/lib/auth/session-token";
 import { sessionVersion } from "@/lib/auth/session-version";
 import { reportSignInOutcome } from "@/lib/auth/sign-in-limit";
+import { activeSuspension } from "@/lib/moderation/suspensions";
+import { encodeSuspendedSignIn } from "@/lib/moderation/suspension-policy";
 
 export type OAuthProviderButton = { id: "github" | "google"; name: string };
 
@@ -51,6 +53,12 @@ function providers(): NextAuthOptions["providers"] {
         const user = await verifyCredentials(credentials.data.email, credentials.data.password);
         reportSignInOutcome(user ? "succeeded" : "failed");
         if (!user) log.info({ event: "auth.failure", provider: "credentials" }, "sign-in refused");
+        const suspension = user ? await activeSuspension(user.id) : null;
+        if (suspension) {
+          log.info({ event: "auth.failure", provider: "credentials", reason: "suspended", user_id: user?.id }, "sign-in refused");
+          // next-auth hands a thrown message to /login as ?error=: the end and the reason.
+          throw new Error(encodeSuspendedSignIn(suspension));
+        }
         return user ? { ...user, id: String(user.id) } : null;
       },
     }),

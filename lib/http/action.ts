@@ -4,7 +4,7 @@ import "server-only";
 // metrics, error mapping and delivering realtime events after commit are the shared door core's
 // (lib/http/door.ts), as for route handlers.
 import type { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
+import { assertNotSuspended, requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/credentials";
 import type { ActionResult } from "@/lib/errors";
 import { type Door, openDoor } from "@/lib/http/door";
@@ -22,6 +22,7 @@ export async function runAction<S extends z.ZodType, T>(
   try {
     const user = await (options.authorize ?? requireUser)();
     door.setUser(user.id);
+    assertNotSuspended(user, "write");
     result = { ok: true, data: await body(user, parseWith(schema, input), door.emit) };
   } catch (error) {
     result = { ok: false, error: door.fail(error).error };

@@ -3,7 +3,7 @@
 // events of what it changed, published after commit (`emit`).
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import { userFromRequest } from "@/lib/auth/session";
+import { assertNotSuspended, userFromRequest } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/credentials";
 import { AppError, HTTP_STATUS, toWireError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -53,6 +53,7 @@ export function authedRoute<P = Record<string, never>>(routeName: string, handle
         throw new AppError("unauthorized", "Sign in required");
       }
       door.setUser(user.id);
+      assertNotSuspended(user, request.method === "GET" || request.method === "HEAD" ? "read" : "write");
       const params = await context.params;
       return handler({ request, user, params, emit: door.emit });
     });

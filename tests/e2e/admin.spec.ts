@@ -9,7 +9,7 @@ import { expectConnected, messageWithText, openRoom, send, unique } from "./supp
 import { DEMO_PASSWORD } from "./support/users";
 import { expectClean, watch } from "./support/violations";
 
-const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/rooms", "/admin/audit", "/admin/metrics"];
+const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/rooms", "/admin/reports", "/admin/audit", "/admin/metrics"];
 
 /** The number shown for a stat (a <dt> label with its <dd> value). */
 async function stat(page: Page, label: string): Promise<number> {

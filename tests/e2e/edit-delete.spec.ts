@@ -49,11 +49,11 @@ test("an edit and a delete reach the other person live; the list preview follows
   await expect(box).toHaveValue("");
   await expect(alice.getByText("Editing message")).toHaveCount(0);
 
-  // Someone else's message offers no Edit or Delete.
+  // Someone else's message offers no Edit or Delete, and can be reported.
   const bobs = unique("Thanks");
   await send(bob, bobs);
   await messageWithText(alice, bobs).getByRole("button", { name: "Message actions" }).click();
-  await expect(menu.getByRole("menuitem")).toHaveText(["Reply"]);
+  await expect(menu.getByRole("menuitem")).toHaveText(["Reply", "Report"]);
   await alice.keyboard.press("Escape");
   await expect(menu).toHaveCount(0);
 

@@ -32,6 +32,9 @@ const app = {} as {
   overview: typeof import("@/lib/admin/overview");
   adminSearch: typeof import("@/lib/admin/message-search");
   digest: typeof import("@/lib/notify/digest");
+  reports: typeof import("@/lib/admin/reports");
+  userDetail: typeof import("@/lib/admin/user-detail");
+  suspensions: typeof import("@/lib/moderation/suspensions");
 };
 const globalForDb = globalThis as { prisma?: unknown };
 let previousClient: unknown;
@@ -86,6 +89,12 @@ describe("the seed's indexes are used by the app's queries", () => {
       -- Unread everywhere a tenth of the time, already emailed; a few rows still due an email.
       UPDATE chat_chatparticipant SET unread_count = 3, email_notified_at = activity_at + interval '1 second' WHERE id % 10 = 0;
       UPDATE chat_chatparticipant SET unread_count = 2 WHERE id % 997 = 0;
+      -- Reports, nearly all resolved (the queue reads the open few), and suspensions, most long over.
+      INSERT INTO report (reporter_id, reported_user_id, reason, status, created_at)
+        SELECT 1 + g % 400, 1 + (g + 1) % 400, 'spam', CASE WHEN g <= 40 THEN 'open' ELSE 'resolved' END, now() - g * interval '1 minute'
+        FROM generate_series(1, 20000) g;
+      INSERT INTO user_suspension (user_id, reason, ends_at, created_at)
+        SELECT 1 + g % 400, 'r', now() - g * interval '1 hour', now() - g * interval '1 hour' - interval '1 day' FROM generate_series(1, 8000) g;
       ANALYZE;`);
 
     // lib/db.ts keeps its client on globalThis and reuses it when its module is evaluated. A
@@ -107,6 +116,9 @@ describe("the seed's indexes are used by the app's queries", () => {
       overview: await import("@/lib/admin/overview"),
       adminSearch: await import("@/lib/admin/message-search"),
       digest: await import("@/lib/notify/digest"),
+      reports: await import("@/lib/admin/reports"),
+      userDetail: await import("@/lib/admin/user-detail"),
+      suspensions: await import("@/lib/moderation/suspensions"),
     });
   }, 120_000);
   afterAll(async () => {
@@ -216,5 +228,34 @@ describe("the seed's indexes are used by the app's queries", () => {
   it("chat_sender_time_idx: the admin message search by a person (searchAdminMessages)", async () => {
     const plans = await plansOf("chat_message", () => app.adminSearch.searchAdminMessages(ADMIN, { user: "u9", from: "2020-01-01" }));
     expectIndex(plans, "chat_message", "chat_sender_time_idx");
+  });
+
+  it("chat_sender_time_idx: a person's messages per day, last 30 days (getAdminUserDetail)", async () => {
+    const plans = await plansOf("chat_message", () => app.userDetail.getAdminUserDetail(ADMIN, 9));
+    expectIndex(plans, "chat_message", "chat_sender_time_idx");
+  });
+
+  it("report_open_idx: the reports queue, open ones newest first (listOpenReports)", async () => {
+    const plans = await plansOf("report", () => app.reports.listOpenReports(ADMIN));
+    expectIndex(plans.slice(0, 1), "report", "report_open_idx");
+  });
+
+  it("report_reported_idx and report_reporter_idx: a person's reports (getAdminUserDetail)", async () => {
+    const plans = await plansOf("report", () => app.userDetail.getAdminUserDetail(ADMIN, 9));
+    expectIndex(
+      plans.filter((p) => /"reported_user_id" = /.test(p)),
+      "report",
+      "report_reported_idx",
+    );
+    expectIndex(
+      plans.filter((p) => /"reporter_id" = /.test(p)),
+      "report",
+      "report_reporter_idx",
+    );
+  });
+
+  it("user_suspension_user_idx: the suspension in force, read with the session (activeSuspension)", async () => {
+    const plans = await plansOf("user_suspension", () => app.suspensions.activeSuspension(9));
+    expectIndex(plans, "user_suspension", "user_suspension_user_idx");
   });
 });

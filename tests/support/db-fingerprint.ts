@@ -12,6 +12,8 @@ const TABLES = [
   "chat_message_edit",
   "chat_message_hourly",
   "audit_log",
+  "report",
+  "user_suspension",
 ] as const;
 
 // Raw SQL: a whole-row md5 per table is not something Prisma can express. Table names are constants.

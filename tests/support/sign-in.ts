@@ -25,7 +25,14 @@ export type Attempt = {
 };
 
 /** What the caller saw: the status, Retry-After, and whether a session cookie came back. */
-export type AttemptResult = { status: number; retryAfter: number | null; signedIn: boolean; sessionCookie: string | null };
+export type AttemptResult = {
+  status: number;
+  retryAfter: number | null;
+  signedIn: boolean;
+  sessionCookie: string | null;
+  /** next-auth's `?error=` for a refused sign-in (the JSON answer's url, or the redirect's). */
+  error: string | null;
+};
 
 export async function attemptSignIn(attempt: Attempt): Promise<AttemptResult> {
   const segments = attempt.path ?? ["callback", "credentials"];
@@ -41,16 +48,24 @@ export async function attemptSignIn(attempt: Attempt): Promise<AttemptResult> {
   const { value } = await inNextScope(
     async () => {
       const response = await POST(req, { params: Promise.resolve({ nextauth: segments }) });
-      await response.arrayBuffer();
-      return response;
+      const text = await response.text();
+      return { response, text };
     },
     { headers: Object.fromEntries(req.headers), pathname: req.nextUrl.pathname },
   );
-  const retryAfter = value.headers.get("retry-after");
+  const { response, text } = value;
+  const retryAfter = response.headers.get("retry-after");
+  let url = response.headers.get("location");
+  try {
+    url = (JSON.parse(text) as { url?: string }).url ?? url;
+  } catch {
+    // Not JSON: a redirect or an empty answer.
+  }
   return {
-    status: value.status,
+    status: response.status,
     retryAfter: retryAfter === null ? null : Number(retryAfter),
-    signedIn: /next-auth\.session-token=[^;]/.test(value.headers.get("set-cookie") ?? ""),
-    sessionCookie: /next-auth\.session-token=[^;]+/.exec(value.headers.get("set-cookie") ?? "")?.[0] ?? null,
+    signedIn: /next-auth\.session-token=[^;]/.test(response.headers.get("set-cookie") ?? ""),
+    sessionCookie: /next-auth\.session-token=[^;]+/.exec(response.headers.get("set-cookie") ?? "")?.[0] ?? null,
+    error: url ? new URL(url, "http://localhost").searchParams.get("error") : null,
   };
 }

@@ -4,6 +4,7 @@ import { useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useLayoutEffect, useState } from "react";
 import { signInErrorMessage } from "@/app/(auth)/login/sign-in-errors";
+import { decodeSuspendedSignIn } from "@/lib/moderation/suspension-policy";
 import { safeCallback } from "@/app/(auth)/safe-callback";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
@@ -31,7 +32,9 @@ export function LoginForm({ demo, oauth }: { demo: Demo; oauth: OAuthProviderBut
         window.location.assign(safeCallback(params.get("callbackUrl"), window.location.origin));
         return;
       }
-      setError(result?.status === 429 ? "Too many attempts. Try again in a few minutes." : "Wrong email or password.");
+      const suspended = result?.error ? decodeSuspendedSignIn(result.error) : null;
+      if (suspended) setError(signInErrorMessage(result?.error ?? null, null));
+      else setError(result?.status === 429 ? "Too many attempts. Try again in a few minutes." : "Wrong email or password.");
     } catch {
       // next-auth's client cannot read our 429 answer (it has no redirect URL in it).
       setError("Too many attempts, or the server is unreachable. Try again in a few minutes.");

@@ -1,8 +1,12 @@
+import { decodeSuspendedSignIn, suspensionEnd } from "@/lib/moderation/suspension-policy";
+
 // What /login says for next-auth's `?error=` codes (pages.error is /login) and our own refusals.
 const PROVIDER_NAMES: Record<string, string> = { github: "GitHub", google: "Google" };
 
 export function signInErrorMessage(code: string | null, provider: string | null): string | null {
   if (!code) return null;
+  const suspended = decodeSuspendedSignIn(code);
+  if (suspended) return `Your account is suspended ${suspensionEnd(suspended.endsAt)}. Reason: ${suspended.reason}`;
   const name = PROVIDER_NAMES[provider ?? ""] ?? "your provider";
   switch (code) {
     case "OAuthEmailUnverified":

@@ -59,7 +59,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
           return (
             <tr key={user.id}>
               <Td>
-                <span className="font-medium">{user.username}</span>
+                <Link href={`/admin/users/${user.id}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                  {user.username}
+                </Link>
                 <span className="block text-xs text-slate-500 dark:text-slate-400">
                   #{user.id} · {user.name}
                 </span>

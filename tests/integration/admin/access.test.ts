@@ -13,13 +13,16 @@ import { getOverview } from "@/lib/admin/overview";
 import { getAdminRoom, listAdminRooms } from "@/lib/admin/rooms";
 import { changeRoomOwner } from "@/lib/admin/room-owner";
 import { listUsers } from "@/lib/admin/users";
+import { listOpenReports, openReportCount, resolveReport } from "@/lib/admin/reports";
+import { getAdminUserDetail } from "@/lib/admin/user-detail";
+import { liftSuspension, suspendUser } from "@/lib/moderation/suspensions";
 import { sendMessage } from "@/lib/chat/send";
 import { call, request, type Caller } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
 import { delivered } from "@/tests/support/delivered";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Fixture = { userId: number; otherId: number; roomId: number; messageId: number };
+type Fixture = { userId: number; otherId: number; roomId: number; messageId: number; reportId: number; suspensionId: number };
 type Case = {
   file: string;
   method: "GET" | "POST" | "DELETE";
@@ -71,6 +74,30 @@ const CASES: Case[] = [
   },
   { file: "audit", method: "GET", path: () => "/api/admin/audit", params: () => ({}), ok: 200 },
   { file: "messages", method: "GET", path: () => "/api/admin/messages?q=hello", params: () => ({}), ok: 200 },
+  {
+    file: "reports/[reportId]/resolve",
+    method: "POST",
+    path: (f) => `/api/admin/reports/${f.reportId}/resolve`,
+    params: (f) => ({ reportId: String(f.reportId) }),
+    json: () => ({ action: "dismiss", note: "access matrix" }),
+    ok: 200,
+  },
+  {
+    file: "users/[userId]/suspend",
+    method: "POST",
+    path: (f) => `/api/admin/users/${f.userId}/suspend`,
+    params: user,
+    json: () => ({ duration: "24h", note: "access matrix" }),
+    ok: 201,
+  },
+  {
+    file: "suspensions/[suspensionId]/lift",
+    method: "POST",
+    path: (f) => `/api/admin/suspensions/${f.suspensionId}/lift`,
+    params: (f) => ({ suspensionId: String(f.suspensionId) }),
+    json: () => ({ note: "access matrix" }),
+    ok: 200,
+  },
 ];
 
 function routeFiles(dir = ADMIN_API): string[] {
@@ -106,7 +133,18 @@ describe("admin route handlers", () => {
     const room = await makeRoom([target.id, other.id]);
     const sent = await delivered(sendMessage({ userId: target.id, roomId: room.id, content: "to moderate", clientId: crypto.randomUUID() }));
     callers = { anonymous: null, user: plain, deactivatedAdmin, admin };
-    fixture = { userId: target.id, otherId: other.id, roomId: room.id, messageId: sent.message.id };
+    const report = await db.report.create({
+      data: { reporterId: other.id, reportedUserId: target.id, messageId: sent.message.id, roomId: room.id, reason: "spam" },
+    });
+    const suspension = await db.userSuspension.create({ data: { userId: other.id, reason: "access matrix", endsAt: null } });
+    fixture = {
+      userId: target.id,
+      otherId: other.id,
+      roomId: room.id,
+      messageId: sent.message.id,
+      reportId: Number(report.id),
+      suspensionId: Number(suspension.id),
+    };
   });
 
   for (const c of CASES) {
@@ -146,7 +184,19 @@ describe("lib/admin functions refuse non-admins (the body of every admin action)
     [plain, staleAdmin] = await Promise.all([makeUser(), makeUser()]);
     const room = await makeRoom([target.id]);
     const sent = await delivered(sendMessage({ userId: target.id, roomId: room.id, content: "x", clientId: crypto.randomUUID() }));
-    fixture = { userId: target.id, otherId: target.id, roomId: room.id, messageId: sent.message.id };
+    const reporter = await makeUser();
+    const report = await db.report.create({
+      data: { reporterId: reporter.id, reportedUserId: target.id, messageId: sent.message.id, reason: "spam" },
+    });
+    const suspension = await db.userSuspension.create({ data: { userId: reporter.id, reason: "x", endsAt: null } });
+    fixture = {
+      userId: target.id,
+      otherId: target.id,
+      roomId: room.id,
+      messageId: sent.message.id,
+      reportId: Number(report.id),
+      suspensionId: Number(suspension.id),
+    };
   });
 
   const calls: Array<[string, (u: { id: number; username: string; name: string; role: "USER" | "ADMIN" }, f: Fixture) => Promise<unknown>]> = [
@@ -161,6 +211,12 @@ describe("lib/admin functions refuse non-admins (the body of every admin action)
     ["reactivateUser", (u, f) => delivered(reactivateUser(u, { user_id: f.userId }))],
     ["changeRole", (u, f) => delivered(changeRole(u, { user_id: f.userId, role: "ADMIN" }))],
     ["changeRoomOwner", (u, f) => delivered(changeRoomOwner(u, { room_id: f.roomId, user_id: f.otherId }))],
+    ["listOpenReports", (u) => listOpenReports(u)],
+    ["openReportCount", (u) => openReportCount(u)],
+    ["resolveReport", (u, f) => resolveReport(u, { report_id: f.reportId, action: "dismiss", note: "x" }, (p) => p.result)],
+    ["suspendUser", (u, f) => delivered(suspendUser(u, { userId: f.userId, duration: "24h", note: "x" }))],
+    ["liftSuspension", (u, f) => liftSuspension(u, { suspensionId: f.suspensionId, note: "x" })],
+    ["getAdminUserDetail", (u, f) => getAdminUserDetail(u, f.userId)],
   ];
   for (const [name, run] of calls) {
     it(`${name}: a user gets not_found, and so does a session claiming ADMIN that the database does not back`, async () => {
@@ -175,16 +231,19 @@ describe("lib/admin functions refuse non-admins (the body of every admin action)
     expect((await db.message.findUniqueOrThrow({ where: { id: fixture.messageId } })).deletedAt).toBeNull();
     expect(await db.user.findUniqueOrThrow({ where: { id: fixture.userId } })).toMatchObject({ isActive: true, role: "USER" });
     expect(await db.auditLog.count({ where: { OR: [{ targetId: fixture.messageId }, { targetId: fixture.userId }] } })).toBe(0);
+    expect((await db.report.findUniqueOrThrow({ where: { id: fixture.reportId } })).status).toBe("open");
+    expect(await db.userSuspension.count({ where: { userId: fixture.userId } })).toBe(0);
+    expect((await db.userSuspension.findUniqueOrThrow({ where: { id: fixture.suspensionId } })).liftedAt).toBeNull();
   });
 });
 
 describe("every admin server action and page goes through the admin check", () => {
   const source = (file: string) => readFileSync(path.join(process.cwd(), file), "utf8");
 
-  it("app/admin/actions.ts: each exported action runs with authorize: requireAdmin", () => {
-    const text = source("app/admin/actions.ts");
+  it.each(["app/admin/actions.ts", "app/admin/moderation-actions.ts"])("%s: each exported action runs with authorize: requireAdmin", (file) => {
+    const text = source(file);
     const actions = [...text.matchAll(/export async function (\w+)\(/g)].map((m) => m[1]);
-    expect(actions.length).toBeGreaterThanOrEqual(4);
+    expect(actions.length).toBeGreaterThanOrEqual(3);
     for (const name of actions) {
       const body = text.slice(text.indexOf(`export async function ${name}(`)).split(/\nexport /)[0];
       expect(body, name).toMatch(/runAction\(/);

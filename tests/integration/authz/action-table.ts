@@ -18,6 +18,9 @@ export type ActionFixture = {
   inactiveTargetId: number;
   /** A Web Push endpoint the participant subscribed. */
   pushEndpoint: string;
+  /** An open report of the member's message, and a suspension (until lifted) of the inactive target. */
+  reportId: number;
+  suspensionId: number;
 };
 export type Expected = "ok" | ErrorCode;
 export type ActionCase = {
@@ -58,6 +61,8 @@ let seq = 0;
 const unique = () => `${process.pid}${Date.now().toString(36)}${++seq}`;
 const CHAT = "app/(chat)/actions";
 const ADMIN = "app/admin/actions";
+const REPORTS = "app/(chat)/report-actions";
+const MODERATION = "app/admin/moderation-actions";
 
 export const ACTION_CASES: ActionCase[] = [
   {
@@ -312,6 +317,43 @@ export const ACTION_CASES: ActionCase[] = [
     async effect(f, callerId) {
       expect((await db.chatRoom.findUniqueOrThrow({ where: { id: f.roomId } })).ownerId).toBe(f.memberId);
       expect(await db.auditLog.count({ where: { action: "room.owner", targetType: "room", targetId: f.roomId, actorId: callerId } })).toBe(1);
+    },
+  },
+  {
+    file: REPORTS,
+    name: "reportAction",
+    args: (f) => [{ message_id: f.messageId, reason: "harassment", note: "matrix" }],
+    expect: roomScoped,
+    async effect(f, callerId) {
+      expect(await db.report.count({ where: { reporterId: callerId, messageId: f.messageId, reportedUserId: f.memberId, status: "open" } })).toBe(1);
+    },
+  },
+  {
+    file: MODERATION,
+    name: "resolveReportAction",
+    args: (f) => [null, form({ report_id: String(f.reportId), action: "dismiss", note: "matrix" })],
+    expect: adminOnly,
+    async effect(f, callerId) {
+      expect(await db.report.findUniqueOrThrow({ where: { id: f.reportId } })).toMatchObject({ status: "resolved", resolvedById: callerId });
+      expect(await db.auditLog.count({ where: { action: "report.resolve", targetId: f.reportId, actorId: callerId } })).toBe(1);
+    },
+  },
+  {
+    file: MODERATION,
+    name: "suspendUserAction",
+    args: (f) => [null, form({ user_id: String(f.targetId), duration: "24h", note: "matrix" })],
+    expect: adminOnly,
+    async effect(f, callerId) {
+      expect(await db.userSuspension.count({ where: { userId: f.targetId, createdById: callerId, liftedAt: null } })).toBe(1);
+    },
+  },
+  {
+    file: MODERATION,
+    name: "liftSuspensionAction",
+    args: (f) => [null, form({ suspension_id: String(f.suspensionId), note: "matrix" })],
+    expect: adminOnly,
+    async effect(f, callerId) {
+      expect((await db.userSuspension.findUniqueOrThrow({ where: { id: f.suspensionId } })).liftedById).toBe(callerId);
     },
   },
 ];

@@ -5,6 +5,7 @@
 import * as v from "valibot";
 import { asCaller } from "@/tests/support/next-scope";
 import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { sendMessage } from "@/lib/chat/send";
 import type { Caller } from "@/tests/support/http";
 import { makeRoom, makeUser } from "@/tests/support/factories";
@@ -22,7 +23,14 @@ const ADMIN_LAYOUT_TAG = "_N_T_/admin/layout";
 
 describe("server action authorization matrix", () => {
   it("lists every exported server action (a new action must be added to the table)", () => {
-    expect(actionFiles().sort()).toEqual(["app/(auth)/actions", "app/(auth)/unsubscribe/actions", "app/(chat)/actions", "app/admin/actions"]);
+    expect(actionFiles().sort()).toEqual([
+      "app/(auth)/actions",
+      "app/(auth)/unsubscribe/actions",
+      "app/(chat)/actions",
+      "app/(chat)/report-actions",
+      "app/admin/actions",
+      "app/admin/moderation-actions",
+    ]);
     // No inline actions: every "use server" is a module's directive, so its exports are all there is.
     expect(filesMentioningUseServer().sort()).toEqual(actionFiles().sort());
     const listed = new Set(ACTION_CASES.map((c) => `${c.file} ${c.name}`));
@@ -50,7 +58,13 @@ describe("server action authorization matrix", () => {
     const sent = await delivered(sendMessage({ userId: member.id, roomId: room.id, content: "read me", clientId: crypto.randomUUID() }));
     const own = await delivered(sendMessage({ userId: participant.id, roomId: room.id, content: "mine", clientId: crypto.randomUUID() }));
     callers = { anonymous: null, stranger, participant, deactivated, admin };
+    const report = await db.report.create({
+      data: { reporterId: target.id, reportedUserId: member.id, messageId: sent.message.id, roomId: room.id, reason: "spam" },
+    });
+    const suspension = await db.userSuspension.create({ data: { userId: inactiveTarget.id, reason: "matrix", endsAt: null } });
     fixture = {
+      reportId: Number(report.id),
+      suspensionId: Number(suspension.id),
       roomId: room.id,
       memberId: member.id,
       messageId: sent.message.id,

@@ -261,6 +261,24 @@ export const ROUTES: RouteCase[] = [
     body: () => ({ form: { "List-Unsubscribe": "One-Click" } }),
     expect: everyone(400),
   },
+  // Reporting the participant's message: outsiders cannot see it (404); its sender cannot report it (400).
+  {
+    file: "chat/reports",
+    method: "POST",
+    path: () => "/api/chat/reports",
+    params: () => ({}),
+    body: (f) => ({ json: { message_id: f.messageId, reason: "spam" } }),
+    expect: { anonymous: 401, stranger: 404, participant: 400, deactivated: 401, admin: 404 },
+  },
+  {
+    file: "chat/reports",
+    method: "POST",
+    path: () => "/api/chat/reports",
+    params: () => ({}),
+    body: (f) => ({ json: { user_id: f.memberId, room_id: f.roomId, reason: "other", note: "matrix" } }),
+    variant: "person in a shared room",
+    expect: roomScoped(201),
+  },
   // Public by design (load balancers call it); 200 while the database and realtime answer.
   { file: "health", method: "GET", path: () => "/api/health", params: () => ({}), expect: everyone(200) },
 ];
@@ -287,6 +305,9 @@ export const EXEMPT: Record<string, string> = {
       "admin/messages/[messageId]",
       "admin/messages",
       "admin/audit",
+      "admin/reports/[reportId]/resolve",
+      "admin/users/[userId]/suspend",
+      "admin/suspensions/[suspensionId]/lift",
     ].map((file) => [file, "admin only; covered by tests/integration/admin/access.test.ts"]),
   ),
 };

@@ -49,6 +49,9 @@ type Fixture = {
   readyAttachmentId: string;
   /** Web Push endpoints the participant subscribed, theirs to remove. */
   pushEndpoints: string[];
+  /** An open report (of the target's message) to resolve, and a suspension (of the deactivated user) to lift. */
+  reportId: number;
+  suspensionId: number;
 };
 type Call = { caller: Role | null; args: unknown[]; ip: string };
 type Spec = {
@@ -137,7 +140,61 @@ const field = (args: unknown[], name: string) => {
 };
 const idText = (f: Fixture, ...ids: Array<keyof Fixture>) => fc.oneof(w(3, anyOf(f, ...ids).map(String)), w(2, hostileString));
 
+const reportReason = fc.oneof(w(4, fc.constantFrom("harassment", "spam", "scam", "safety", "other")), w(1, hostileString));
+const noteText = fc.oneof(w(3, fc.constantFrom("fuzz", "漢字の説明", "🙂🙂", "مرحبا بكم")), w(2, hostileString));
+
 const SPECS: Record<string, Spec> = {
+  reportAction: {
+    caller: "participant",
+    args: (f) =>
+      fc.tuple(
+        fc.oneof(
+          w(3, object({ message_id: anyOf(f, "messageId", "targetMessageId", "ownMessageId"), reason: reportReason, note: noteText })),
+          w(
+            2,
+            object({ user_id: anyOf(f, "memberId", "targetId", "participantId"), room_id: anyOf(f, "roomId", "otherRoomId"), reason: reportReason }),
+          ),
+          w(1, hostileValue),
+        ),
+      ),
+    data: v.object({ id: v.number(), reason: v.string(), status: v.literal("open") }),
+    async verify(data: { id: number }, _args, callerId) {
+      expect((await db.report.findUniqueOrThrow({ where: { id: data.id } })).reporterId).toBe(callerId);
+    },
+  },
+  resolveReportAction: {
+    caller: "admin",
+    args: formAction((f) => ({
+      report_id: idText(f, "reportId"),
+      action: fc.oneof(w(3, fc.constantFrom("dismiss", "delete_message", "warn", "suspend")), w(1, hostileString)),
+      duration: fc.oneof(w(3, fc.constantFrom("24h", "7d", "until_lifted", "")), w(1, hostileString)),
+      note: noteText,
+    })),
+    data: v.pipe(v.string(), v.minLength(1)),
+    async verify(_data, args) {
+      expect((await db.report.findUniqueOrThrow({ where: { id: Number(field(args, "report_id")) } })).status).toBe("resolved");
+    },
+  },
+  suspendUserAction: {
+    caller: "admin",
+    args: formAction((f) => ({
+      user_id: idText(f, "targetId", "deactivatedId", "adminId"),
+      duration: fc.oneof(w(3, fc.constantFrom("24h", "7d", "until_lifted")), w(1, hostileString)),
+      note: noteText,
+    })),
+    data: v.pipe(v.string(), v.minLength(1)),
+    async verify(_data, args) {
+      expect(await db.userSuspension.count({ where: { userId: Number(field(args, "user_id")), liftedAt: null } })).toBeGreaterThan(0);
+    },
+  },
+  liftSuspensionAction: {
+    caller: "admin",
+    args: formAction((f) => ({ suspension_id: idText(f, "suspensionId"), note: noteText })),
+    data: v.pipe(v.string(), v.minLength(1)),
+    async verify(_data, args) {
+      expect((await db.userSuspension.findUniqueOrThrow({ where: { id: Number(field(args, "suspension_id")) } })).liftedAt).not.toBeNull();
+    },
+  },
   sendMessageAction: {
     caller: "participant",
     args: (f) =>
@@ -512,6 +569,11 @@ describe("hostile input over every server action", () => {
       targetMessageId: targetMessage.message.id,
       readyAttachmentId: (await attachmentFixture({ roomId: room.id, uploaderId: participant.id, messageId: null })).attachmentId,
       pushEndpoints: await Promise.all([participant.id, participant.id, participant.id, member.id].map(subscribedEndpoint)),
+      reportId: Number(
+        (await db.report.create({ data: { reporterId: member.id, reportedUserId: target.id, messageId: targetMessage.message.id, reason: "spam" } }))
+          .id,
+      ),
+      suspensionId: Number((await db.userSuspension.create({ data: { userId: deactivated.id, reason: "fuzz", endsAt: null } })).id),
     };
     last = await dbFingerprint();
   });

@@ -30,7 +30,17 @@ import type { Role } from "@/tests/integration/authz/route-table";
 import { delivered } from "@/tests/support/delivered";
 import { attachmentFixture } from "@/tests/support/attachments";
 
-type Fixture = { roomId: number; userId: number; messageId: number; jobId: number; uploadId: string; uploadToken: string; attachmentId: string };
+type Fixture = {
+  roomId: number;
+  userId: number;
+  messageId: number;
+  jobId: number;
+  uploadId: string;
+  uploadToken: string;
+  attachmentId: string;
+  reportId: number;
+  suspensionId: number;
+};
 
 // Admin routes last: they may deactivate the fixture's member, which the chat routes use.
 const ROUTES = (await routeMethods()).sort((a, b) => Number(a.file.startsWith("admin/")) - Number(b.file.startsWith("admin/")));
@@ -150,6 +160,14 @@ function validBody(route: RouteMethod, f: Fixture): { json?: Record<string, unkn
       return { json: { role: "ADMIN" } };
     case "POST admin/rooms/[roomId]/owner":
       return { json: { user_id: f.userId } };
+    case "POST chat/reports":
+      return { json: { message_id: f.messageId, reason: "spam", note: "fuzz 漢字 🙂 مرحبا" } };
+    case "POST admin/reports/[reportId]/resolve":
+      return { json: { action: "suspend", duration: "24h", note: "fuzz" } };
+    case "POST admin/users/[userId]/suspend":
+      return { json: { duration: "7d", note: "fuzz" } };
+    case "POST admin/suspensions/[suspensionId]/lift":
+      return { json: { note: "fuzz" } };
     case "POST pusher/auth":
       return { form: { socket_id: "123.456", channel_name: `presence-room-${f.roomId}` } };
     case `POST ${ASSIGNMENT}`:
@@ -230,7 +248,20 @@ describe("hostile input over every route handler", () => {
     const sent = await delivered(sendMessage({ userId: member.id, roomId: room.id, content: "fuzz target", clientId: crypto.randomUUID() }));
     callers = { anonymous: null, participant, stranger, deactivated, admin };
     const files = await attachmentFixture({ roomId: room.id, uploaderId: participant.id, messageId: sent.message.id });
-    fixture = { roomId: room.id, userId: member.id, messageId: sent.message.id, jobId: job.id, ...files };
+    // An open report of the member's message (by the stranger, so the participant may still report it) and a suspension to lift.
+    const report = await db.report.create({
+      data: { reporterId: stranger.id, reportedUserId: member.id, messageId: sent.message.id, reason: "spam" },
+    });
+    const suspension = await db.userSuspension.create({ data: { userId: deactivated.id, reason: "fuzz", endsAt: null } });
+    fixture = {
+      roomId: room.id,
+      userId: member.id,
+      messageId: sent.message.id,
+      jobId: job.id,
+      ...files,
+      reportId: Number(report.id),
+      suspensionId: Number(suspension.id),
+    };
     // A real CSRF pair from next-auth, so some sign-in attempts get as far as checking the password.
     const csrfRoute = ROUTES.find((r) => r.file === NEXTAUTH && r.method === "GET");
     if (!csrfRoute) throw new Error("no GET /api/auth/[...nextauth]");
@@ -350,6 +381,7 @@ describe("hostile input over every route handler", () => {
     const [participant, admin] = [callers.participant, callers.admin].map((c) => c?.id ?? 0);
     await db.user.update({ where: { id: participant }, data: { isActive: true, role: "USER" } });
     await db.user.update({ where: { id: admin }, data: { isActive: true, role: "ADMIN" } });
+    await db.userSuspension.updateMany({ where: { userId: { in: [participant, admin] }, liftedAt: null }, data: { liftedAt: new Date() } });
     await db.chatParticipant.createMany({ data: [{ roomId: fixture.roomId, userId: participant }], skipDuplicates: true });
     for (const route of ROUTES.filter((r) => r.method !== "GET" && r.method !== "HEAD")) {
       const params: Record<string, string | string[]> = {};
