@@ -80,7 +80,12 @@ export const authOptions: NextAuthOptions = {
     async signIn({ account, profile }) {
       if (!account || account.provider === "credentials") return true;
       const result = await oauthSignIn(account.provider, profile);
-      if (result.ok) return true;
+      if (result.ok) {
+        const suspension = await activeSuspension(result.user.id);
+        if (!suspension) return true;
+        log.info({ event: "auth.failure", provider: account.provider, reason: "suspended", user_id: result.user.id }, "sign-in refused");
+        return `/login?${new URLSearchParams({ error: encodeSuspendedSignIn(suspension), provider: account.provider })}`;
+      }
       log.info({ event: "auth.failure", provider: account.provider, reason: result.error }, "sign-in refused");
       return `/login?${new URLSearchParams({ error: result.error, provider: account.provider })}`;
     },

@@ -117,6 +117,20 @@ describe("OAuth sign-in links to an account by a provider-verified email only", 
     expect(signInErrorMessage("AccountEmailUnverified", "google")).toMatch(/has not confirmed it/);
   });
 
+  it("refuses a suspended account's OAuth sign-in with the reason and the end, and lets it in once lifted", async () => {
+    const member = await makeUser({ emailVerifiedAt: new Date() });
+    const endsAt = new Date(Date.now() + 24 * 3600_000);
+    const suspension = await db.userSuspension.create({
+      data: { userId: member.id, reason: "Payment off the platform", endsAt, createdById: victim.id },
+    });
+    const { allowed, uid } = await signInWith("google", google(`${member.username}@test.example`, true));
+    expect(uid).toBeUndefined();
+    const error = new URL(String(allowed), "http://x").searchParams.get("error");
+    expect(signInErrorMessage(error, "google")).toMatch(/suspended .*Reason: Payment off the platform/);
+    await db.userSuspension.update({ where: { id: suspension.id }, data: { liftedAt: new Date() } });
+    expect(await signInWith("google", google(`${member.username}@test.example`, true))).toEqual({ allowed: true, uid: member.id });
+  });
+
   it("links a GitHub sign-in by its primary verified email", async () => {
     const profile = github([
       { email: "old@elsewhere.example", primary: false, verified: true },
