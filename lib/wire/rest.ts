@@ -74,6 +74,8 @@ export const wireMessageSchema = v.object({
   mentions: v.optional(v.array(wireMentionSchema)),
   /** Photos and files, in the order they were sent; [] when none (and absent from events stored before attachments existed). */
   attachments: v.optional(v.array(wireAttachmentSchema), []),
+  /** In the sender's answer only: phone numbers or emails in it were hidden until the job is booked. */
+  contact_masked: v.optional(v.boolean()),
 });
 export type WireMessage = v.InferOutput<typeof wireMessageSchema>;
 

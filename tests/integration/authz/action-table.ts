@@ -58,6 +58,7 @@ let seq = 0;
 const unique = () => `${process.pid}${Date.now().toString(36)}${++seq}`;
 const CHAT = "app/(chat)/actions";
 const ADMIN = "app/admin/actions";
+const BLOCKS = "app/(chat)/block-actions";
 
 export const ACTION_CASES: ActionCase[] = [
   {
@@ -312,6 +313,24 @@ export const ACTION_CASES: ActionCase[] = [
     async effect(f, callerId) {
       expect((await db.chatRoom.findUniqueOrThrow({ where: { id: f.roomId } })).ownerId).toBe(f.memberId);
       expect(await db.auditLog.count({ where: { action: "room.owner", targetType: "room", targetId: f.roomId, actorId: callerId } })).toBe(1);
+    },
+  },
+  {
+    file: BLOCKS,
+    name: "blockUserAction",
+    args: (f) => [{ user_id: f.memberId }],
+    expect: signedIn,
+    async effect(f, callerId) {
+      expect(await db.userBlock.count({ where: { blockerId: callerId, blockedId: f.memberId } })).toBe(1);
+    },
+  },
+  {
+    file: BLOCKS,
+    name: "unblockUserAction",
+    args: (f) => [{ user_id: f.memberId }],
+    expect: signedIn,
+    async effect(f, callerId) {
+      expect(await db.userBlock.count({ where: { blockerId: callerId, blockedId: f.memberId } })).toBe(0);
     },
   },
 ];
