@@ -10,8 +10,11 @@ import { attachmentsOf } from "@/lib/attachments/attach";
 import { toWireMessage, toWirePage, type MessageRow } from "@/lib/wire/serialize";
 import type { WireMessagePage } from "@/lib/wire/rest";
 
-/** viewerId: leaves out messages withheld from them (lib/chat/send.ts), keeping their own. */
-export type PageRequest = { roomId: number; before?: number; after?: number; limit: number; viewerId?: number };
+/**
+ * viewerId: leaves out messages withheld from them (lib/chat/send.ts), keeping their own.
+ * originals: the text as written, before contact details were masked (admins only).
+ */
+export type PageRequest = { roomId: number; before?: number; after?: number; limit: number; viewerId?: number; originals?: boolean };
 
 type PageRow = Omit<MessageRow, "senderUsername" | "replyTo"> & { replyToId: bigint | null };
 
@@ -26,8 +29,9 @@ type PageRow = Omit<MessageRow, "senderUsername" | "replyTo"> & { replyToId: big
  * range keeps room_id in the ORDER BY, which only chat_room_id_idx provides, and PostgreSQL
  * still positions the scan on (room_id, id) (tests/integration/chat/messages.test.ts).
  */
-export function messagePageSql({ roomId, before, after, limit, viewerId }: PageRequest): Prisma.Sql {
-  const columns = Prisma.sql`id, room_id AS "roomId", seq, sender_id AS "senderId", content, timestamp,
+export function messagePageSql({ roomId, before, after, limit, viewerId, originals }: PageRequest): Prisma.Sql {
+  const content = originals ? Prisma.sql`COALESCE(original_content, content) AS content` : Prisma.sql`content`;
+  const columns = Prisma.sql`id, room_id AS "roomId", seq, sender_id AS "senderId", ${content}, timestamp,
     client_id::text AS "clientId", is_read AS "isRead", edited_at AS "editedAt", deleted_at AS "deletedAt",
     reply_to_id AS "replyToId"`;
   const visible = viewerId === undefined ? Prisma.empty : Prisma.sql`AND (NOT withheld OR sender_id = ${viewerId})`;

@@ -9,9 +9,9 @@ const AT = String.raw`(?:\s*@\s*|\s*[([{]\s*at\s*[)\]}]\s*|\s+at\s+)`;
 const DOT = String.raw`(?:\s*\.\s*|\s*[([{]\s*dot\s*[)\]}]\s*|\s+dot\s+)`;
 // name@example.com, name(at)gmail.com, name at gmail dot com, name [at] mail [dot] co [dot] uk.
 // ASCII only, so that text in other scripts around an address is not taken for part of it.
-const EMAIL = new RegExp(String.raw`[a-z0-9._%+-]+${AT}[a-z0-9-]+(?:${DOT}[a-z0-9-]+)*${DOT}(?:${TLDS})(?![a-z0-9])`, "gi");
+const EMAIL = new RegExp(String.raw`[a-z0-9][a-z0-9._%+-]*${AT}[a-z0-9-]+(?:${DOT}[a-z0-9-]+)*${DOT}(?:${TLDS})(?![a-z0-9])`, "gi");
 // A plain address with any top-level domain.
-const PLAIN_EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+const PLAIN_EMAIL = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
 // Runs of digits with the separators people put in phone numbers.
 const PHONE_CANDIDATE = /(?:\+|\b00|\()?\d[\d\s().-]{4,}\d/g;
 const DATE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
@@ -35,7 +35,8 @@ export type MaskResult = { text: string; masked: boolean };
 
 /** The text with every phone number and email address replaced by a placeholder. */
 export function maskContacts(input: string): MaskResult {
-  let text = input.replace(EMAIL, EMAIL_MASK).replace(PLAIN_EMAIL, EMAIL_MASK);
+  // Plain addresses first, whole: the disguised pattern knows only common top-level domains.
+  let text = input.replace(PLAIN_EMAIL, EMAIL_MASK).replace(EMAIL, EMAIL_MASK);
   text = text.replace(PHONE_CANDIDATE, (match, offset: number, whole: string) => {
     // Keep the whitespace around a match: it is not part of the number.
     const lead = match.match(/^\s*/)?.[0] ?? "";
