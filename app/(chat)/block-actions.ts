@@ -12,4 +12,3 @@ export async function blockUserAction(input: { user_id: number }): Promise<Actio
 export async function unblockUserAction(input: { user_id: number }): Promise<ActionResult<{ id: number }>> {
   return runAction("unblockUser", blockBodySchema, input, async (user, body) => unblockUser(user.id, body.user_id));
 }
-

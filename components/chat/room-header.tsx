@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { MembersDialog } from "@/components/chat/lazy-dialogs";
+import { BlockButton, MembersDialog } from "@/components/chat/lazy-dialogs";
 import { JobHeaderLine } from "@/components/chat/job-summary";
 import { BackToConversations } from "@/components/chat/back-link";
 import { MuteButton } from "@/components/chat/mute-button";
@@ -45,6 +45,7 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
       <div className="ml-auto">
         <MuteButton roomId={room.id} />
       </div>
+      {room.kind !== "GROUP" && others.length === 1 ? <BlockButton person={others[0]} /> : null}
       <button
         type="button"
         onClick={() => setShowMembers(true)}

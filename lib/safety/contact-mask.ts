@@ -9,7 +9,7 @@ const AT = String.raw`(?:\s*@\s*|\s*[([{]\s*at\s*[)\]}]\s*|\s+at\s+)`;
 const DOT = String.raw`(?:\s*\.\s*|\s*[([{]\s*dot\s*[)\]}]\s*|\s+dot\s+)`;
 // name@example.com, name(at)gmail.com, name at gmail dot com, name [at] mail [dot] co [dot] uk.
 // ASCII only, so that text in other scripts around an address is not taken for part of it.
-const EMAIL = new RegExp(String.raw`[a-z0-9][a-z0-9._%+-]*${AT}[a-z0-9-]+(?:${DOT}[a-z0-9-]+)*${DOT}(?:${TLDS})(?![a-z0-9])`, "gi");
+const EMAIL = new RegExp(`[a-z0-9][a-z0-9._%+-]*${AT}[a-z0-9-]+(?:${DOT}[a-z0-9-]+)*${DOT}(?:${TLDS})(?![a-z0-9])`, "gi");
 // A plain address with any top-level domain.
 const PLAIN_EMAIL = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
 // Runs of digits with the separators people put in phone numbers.

@@ -218,3 +218,8 @@ export const wireSettingsSchema = v.object({
   notify_mentions_when_muted: v.boolean(),
 });
 export type WireSettings = v.InferOutput<typeof wireSettingsSchema>;
+
+/** GET /api/chat/me/blocks: the people I blocked, most recent first. */
+export const wireBlockedPersonSchema = v.object({ id: wireId, username: v.string(), name: v.string(), blocked_at: isoTime });
+export type WireBlockedPerson = v.InferOutput<typeof wireBlockedPersonSchema>;
+export const blockListSchema = v.object({ users: v.array(wireBlockedPersonSchema) });

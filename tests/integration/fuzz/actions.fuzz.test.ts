@@ -322,7 +322,9 @@ const SPECS: Record<string, Spec> = {
   blockUserAction: {
     caller: "participant",
     args: (f) =>
-      fc.tuple(fc.oneof(w(5, object({ user_id: anyOf(f, "memberId", "strangerId", "participantId", "deactivatedId", "adminId") })), w(1, hostileValue))),
+      fc.tuple(
+        fc.oneof(w(5, object({ user_id: anyOf(f, "memberId", "strangerId", "participantId", "deactivatedId", "adminId") })), w(1, hostileValue)),
+      ),
     data: v.object({ id: v.number(), username: v.string(), name: v.string(), blocked_at: v.string() }),
     async verify(data: { id: number }, _args, callerId) {
       expect(data.id).not.toBe(callerId);

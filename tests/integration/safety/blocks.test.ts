@@ -29,7 +29,8 @@ const openDirect = async (who: User, otherId: number) =>
 const people = async (who: User, q: string) =>
   (await call(usersRoute, await request(who, "GET", `/api/chat/users?q=${encodeURIComponent(q)}`))).body.users as Array<{ id: number }>;
 const timeline = async (who: User, roomId: number) =>
-  (await call(messagesRoute, await request(who, "GET", `/api/chat/rooms/${roomId}/messages`), { roomId: String(roomId) })).body.messages as WireMessage[];
+  (await call(messagesRoute, await request(who, "GET", `/api/chat/rooms/${roomId}/messages`), { roomId: String(roomId) })).body
+    .messages as WireMessage[];
 const sendAs = async (who: User, roomId: number, content: string) => {
   const { value } = await asCaller(who, () => sendMessageAction({ room_id: roomId, content, client_id: crypto.randomUUID() }));
   if (!value.ok) throw new Error(`send failed: ${value.error.code}`);
@@ -148,7 +149,7 @@ describe("blocking someone", () => {
     const mine = await sendAs(hana, direct.id, "hello?");
     await until(() => hanaRoom.some((e) => e.data.id === mine.id) && hanaUser.some((e) => e.data.message_id === mine.id));
     expect(hanaRoom.map((e) => e.data.id)).toEqual([mine.id]);
-    expect(hanaUser.filter((e) => e.data.message_id === withheld.id || e.data.id === direct.id && e.event === "room.updated")).toEqual([]);
+    expect(hanaUser.filter((e) => e.data.message_id === withheld.id || (e.data.id === direct.id && e.event === "room.updated"))).toEqual([]);
 
     const participant = await db.chatParticipant.findFirstOrThrow({ where: { roomId: direct.id, userId: hana.id } });
     expect(participant.unreadCount).toBe(unreadBefore);

@@ -5,13 +5,15 @@ import { POST as createRoomRoute } from "@/app/api/chat/rooms/route";
 import { GET as usersRoute } from "@/app/api/chat/users/route";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { makeRoom, makeUser } from "@/tests/support/factories";
+import { makeRoom, type makeUser } from "@/tests/support/factories";
 import { call, request } from "@/tests/support/http";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
 const found = async (who: User, q: string) =>
-  ((await call(usersRoute, await request(who, "GET", `/api/chat/users?q=${encodeURIComponent(q)}`))).body.users as Array<{ id: number }>).map((u) => u.id);
+  ((await call(usersRoute, await request(who, "GET", `/api/chat/users?q=${encodeURIComponent(q)}`))).body.users as Array<{ id: number }>).map(
+    (u) => u.id,
+  );
 const openDirect = async (who: User, otherId: number) =>
   call(createRoomRoute, await request(who, "POST", "/api/chat/rooms", { json: { kind: "DIRECT", user_id: otherId } }));
 
@@ -26,7 +28,13 @@ describe("reachability", () => {
   beforeAll(async () => {
     const named = (n: string, role: "USER" | "ADMIN" = "USER") =>
       db.user.create({ data: { username: `${prefix}_${n}`, email: `${prefix}_${n}@test.example`, name: `Reach ${n}`, role } });
-    [me, roommate, jobPartner, stranger, admin] = await Promise.all([named("me"), named("roommate"), named("partner"), named("stranger"), named("admin", "ADMIN")]);
+    [me, roommate, jobPartner, stranger, admin] = await Promise.all([
+      named("me"),
+      named("roommate"),
+      named("partner"),
+      named("stranger"),
+      named("admin", "ADMIN"),
+    ]);
     await makeRoom([me.id, roommate.id]);
     // A job between them, no room for it yet.
     await db.job.create({ data: { title: "Oven clean", clientId: me.id, cleanerId: jobPartner.id } });

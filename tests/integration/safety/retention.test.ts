@@ -35,7 +35,10 @@ describe("purging deleted messages after the retention period", () => {
     const user = await makeUser();
     const room = await makeRoom([user.id]);
     const [old, recent, live] = await makeMessages(room.id, user.id, 3, "secret ✨ 秘密 سر");
-    await db.message.update({ where: { id: old }, data: { deletedAt: new Date(Date.now() - 31 * DAY), originalContent: "call 07946 095 800", editedAt: new Date() } });
+    await db.message.update({
+      where: { id: old },
+      data: { deletedAt: new Date(Date.now() - 31 * DAY), originalContent: "call 07946 095 800", editedAt: new Date() },
+    });
     await db.message.update({ where: { id: recent }, data: { deletedAt: new Date(Date.now() - 29 * DAY) } });
     await db.messageEdit.create({ data: { messageId: old, oldContent: "first version" } });
     const files = await attachmentFixture({ roomId: room.id, uploaderId: user.id, messageId: old });
@@ -93,7 +96,8 @@ describe("purging deleted messages after the retention period", () => {
   });
 
   it("refuses a RETENTION_DELETED_DAYS that is not a whole number of days from 1 to 3650", () => {
-    for (const bad of ["0", "-1", "abc", "1.5", "3651", "٣٠"]) expect(invalidVariables({ RETENTION_DELETED_DAYS: bad })).toEqual(["RETENTION_DELETED_DAYS"]);
+    for (const bad of ["0", "-1", "abc", "1.5", "3651", "٣٠"])
+      expect(invalidVariables({ RETENTION_DELETED_DAYS: bad })).toEqual(["RETENTION_DELETED_DAYS"]);
     expect(invalidVariables({ RETENTION_DELETED_DAYS: "90" })).toEqual([]);
   });
 });
