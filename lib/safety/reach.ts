@@ -9,8 +9,10 @@ import { notFound } from "@/lib/errors";
 
 /**
  * The condition on a candidate user row `u` for the viewer: not a blocker of theirs, and (unless
- * messaging is open) an admin, or in one of the viewer's rooms (chat_part_user_seen_idx, then
- * chat_part_room_user_idx), or on a job with them (jobs_client_idx / jobs_cleaner_idx).
+ * messaging is open) an admin, or in one of the viewer's rooms, or on a job with them
+ * (jobs_client_idx / jobs_cleaner_idx). The viewer's rooms are an ARRAY(...) read once, so the
+ * members of those rooms come from chat_part_room_user_idx; as a join the planner hashed a
+ * sequential scan of every participant row.
  */
 export function reachableSql(viewerId: number): Prisma.Sql {
   const notBlocked = Prisma.sql`NOT EXISTS (SELECT 1 FROM user_block b WHERE b.blocked_id = ${viewerId} AND b.blocker_id = u.id)`;
@@ -18,8 +20,8 @@ export function reachableSql(viewerId: number): Prisma.Sql {
   return Prisma.sql`${notBlocked} AND (
     u.role = 'ADMIN'
     OR EXISTS (SELECT 1 FROM users me WHERE me.id = ${viewerId} AND me.role = 'ADMIN')
-    OR EXISTS (SELECT 1 FROM chat_chatparticipant mine JOIN chat_chatparticipant theirs ON theirs.room_id = mine.room_id
-      WHERE mine.user_id = ${viewerId} AND theirs.user_id = u.id)
+    OR u.id IN (SELECT theirs.user_id FROM chat_chatparticipant theirs
+      WHERE theirs.room_id = ANY(ARRAY(SELECT mine.room_id FROM chat_chatparticipant mine WHERE mine.user_id = ${viewerId})))
     OR EXISTS (SELECT 1 FROM jobs j WHERE j.client_id = ${viewerId} AND j.cleaner_id = u.id)
     OR EXISTS (SELECT 1 FROM jobs j WHERE j.cleaner_id = ${viewerId} AND j.client_id = u.id))`;
 }

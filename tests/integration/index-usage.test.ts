@@ -32,6 +32,7 @@ const app = {} as {
   overview: typeof import("@/lib/admin/overview");
   adminSearch: typeof import("@/lib/admin/message-search");
   digest: typeof import("@/lib/notify/digest");
+  people: typeof import("@/lib/users/search");
 };
 const globalForDb = globalThis as { prisma?: unknown };
 let previousClient: unknown;
@@ -107,6 +108,7 @@ describe("the seed's indexes are used by the app's queries", () => {
       overview: await import("@/lib/admin/overview"),
       adminSearch: await import("@/lib/admin/message-search"),
       digest: await import("@/lib/notify/digest"),
+      people: await import("@/lib/users/search"),
     });
   }, 120_000);
   afterAll(async () => {
@@ -189,6 +191,15 @@ describe("the seed's indexes are used by the app's queries", () => {
   it("chat_room_job_idx: a job's room (getOrCreateJobRoom)", async () => {
     const plans = await plansOf("chat_chatroom", () => app.membership.getOrCreateJobRoom(6, 5));
     expectIndex(plans, "chat_chatroom", "chat_room_job_idx");
+  });
+
+  // Reachability: the rooms I share with each candidate (my rows, then theirs in each room) and
+  // the jobs between us, from either side, all by index.
+  it("people search: shared rooms and jobs on indexes (searchUsers)", async () => {
+    const rooms = await plansOf("chat_chatparticipant", () => app.people.searchUsers(8, "u1"));
+    expectIndex(rooms, "chat_chatparticipant", "chat_part_(?:user_seen|room_user)_idx");
+    const jobs = await plansOf("jobs", () => app.people.searchUsers(8, "u1"));
+    expectIndex(jobs, "jobs", "jobs_(?:client|cleaner)_idx");
   });
 
   it("chat_part_email_due_idx: the unread email digest claims the due rows (sendDueDigests)", async () => {

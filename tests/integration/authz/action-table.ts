@@ -129,7 +129,8 @@ export const ACTION_CASES: ActionCase[] = [
     name: "createRoomAction",
     variant: "DIRECT",
     args: (f) => [{ kind: "DIRECT", user_id: f.memberId }],
-    expect: signedIn,
+    // A stranger shares no job or room with the member: not someone they can reach (lib/safety/reach.ts).
+    expect: { ...signedIn, stranger: "not_found" },
     async effect(f, callerId, data) {
       const room = await db.chatRoom.findUniqueOrThrow({ where: { id: (data as { id: number }).id }, include: { participants: true } });
       expect({ kind: room.kind, members: room.participants.map((p) => p.userId).sort() }).toEqual({
