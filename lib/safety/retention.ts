@@ -42,3 +42,14 @@ export async function purgeDeletedMessages(options: { now?: number; limit?: numb
   if (purged > 0) log.info({ event: "retention.purge", purged }, "purged deleted messages' content");
   return { purged };
 }
+
+const PURGE_EVERY_MS = 60 * 60_000;
+
+/** On a long-lived server (instrumentation.ts): the purge hourly, as Vercel Cron's call of /api/cron/cleanup does it there. */
+export function startRetentionPurge(): () => void {
+  const timer = setInterval(() => {
+    purgeDeletedMessages().catch((error: unknown) => log.warn({ event: "retention.purge", error: String(error) }, "retention purge failed"));
+  }, PURGE_EVERY_MS);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
