@@ -5,10 +5,13 @@
 // nothing; heap and RSS are sampled on every chunk. The heap's peak includes garbage the
 // collector has not got to yet (it grows with the work done, not with what is kept), so the live
 // heap is also sampled: after a full collection at each chunk. Flat means the live peak does not
-// grow with the room. Needs --expose-gc (the npm script passes it).
+// grow with the room. Needs --expose-gc (the npm script passes it). Merged into
+// bench/results/latest.json as `export_memory`; `npm run bench -- --report` renders it.
 import { randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import { migrate } from "@/scripts/db/migrate-runner";
 import { openBenchServer, withClient } from "./database";
+import { type BenchResult, evaluateTargets } from "./result";
 
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
 process.env.LOG_LEVEL ??= "silent";
@@ -16,16 +19,20 @@ const DATABASE = "jobchat_bench_export";
 const MB = 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-type Row = {
+const LATEST = "bench/results/latest.json";
+
+type Run = {
   room: string;
   messages: number;
   format: "json" | "csv";
   bytes: number;
   ms: number;
-  peakHeapMb: number;
-  peakLiveMb: number;
-  peakRssMb: number;
+  peak_heap_mb: number;
+  peak_live_mb: number;
+  peak_rss_mb: number;
 };
+export type ExportMemoryResult = { date: string; runs: Run[]; live_heap_ratio: number; output_ratio: number };
+const round = (v: number) => Math.round(v * 100) / 100;
 
 async function makeRoom(url: string, name: string, count: number, senderId: number): Promise<number> {
   return withClient(url, async (client) => {
@@ -72,7 +79,7 @@ async function main() {
     });
     const cookie = `next-auth.session-token=${token}`;
 
-    const rows: Row[] = [];
+    const rows: Run[] = [];
     for (const { room, id } of rooms) {
       const messages = await db.message.count({ where: { roomId: id } });
       for (const format of ["json", "csv"] as const) {
@@ -103,25 +110,33 @@ async function main() {
           format,
           bytes,
           ms: Math.round(performance.now() - started),
-          peakHeapMb: (peakHeap - base.heapUsed) / MB,
-          peakLiveMb: (peakLive - base.heapUsed) / MB,
-          peakRssMb: (peakRss - base.rss) / MB,
+          peak_heap_mb: round((peakHeap - base.heapUsed) / MB),
+          peak_live_mb: round((peakLive - base.heapUsed) / MB),
+          peak_rss_mb: round((peakRss - base.rss) / MB),
         });
       }
     }
     await db.$disconnect();
-    console.log("room | messages | format | size | time | peak heap | peak live heap | peak RSS (each above the start)");
     for (const r of rows) {
       console.log(
-        `${r.room} | ${r.messages} | ${r.format} | ${(r.bytes / MB).toFixed(1)} MB | ${r.ms} ms | ${r.peakHeapMb.toFixed(1)} MB | ${r.peakLiveMb.toFixed(1)} MB | ${r.peakRssMb.toFixed(1)} MB`,
+        `${r.room} | ${r.messages} | ${r.format} | ${(r.bytes / MB).toFixed(1)} MB | ${r.ms} ms | heap ${r.peak_heap_mb} MB | live ${r.peak_live_mb} MB | RSS ${r.peak_rss_mb} MB`,
       );
     }
     const small = rows.filter((r) => r.messages <= 1_000);
     const large = rows.filter((r) => r.messages >= 20_000);
-    const worst = (list: Row[]) => Math.max(...list.map((r) => r.peakLiveMb));
-    console.log(
-      `peak live heap, 20,000 vs 1,000 messages: ${worst(large).toFixed(1)} MB vs ${worst(small).toFixed(1)} MB (output ${(large[0].bytes / small[0].bytes).toFixed(0)}x larger)`,
-    );
+    // Under 1 MB the live peak is noise: compare against at least 1 MB.
+    const live = (list: Run[]) => Math.max(1, ...list.map((r) => r.peak_live_mb));
+    const result: ExportMemoryResult = {
+      date: new Date().toISOString(),
+      runs: rows,
+      live_heap_ratio: round(live(large) / live(small)),
+      output_ratio: Math.round(large[0].bytes / small[0].bytes),
+    };
+    console.log(`peak live heap, 20,000 / 1,000 messages: ${result.live_heap_ratio}x for ${result.output_ratio}x the output`);
+    const merged: BenchResult = { ...(JSON.parse(readFileSync(LATEST, "utf8")) as BenchResult), export_memory: result };
+    merged.targets = evaluateTargets(merged);
+    writeFileSync(LATEST, `${JSON.stringify(merged, null, 2)}\n`);
+    console.log(`wrote ${LATEST}`);
   } finally {
     await server.stop();
   }
