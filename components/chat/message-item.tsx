@@ -98,8 +98,8 @@ export const MessageItem = memo(function MessageItem({
           {actions}
           <div className={`px-3.5 py-2 text-[15px] leading-snug shadow-xs ${corner} ${bubble}`}>
             <span className="sr-only">{own ? "You" : senderName}: </span>
-            {quote && !deleted ? <ReplyQuote quote={quote} own={own} onJump={onJump} /> : null}
             <BlockedGate senderId={senderId} own={own}>
+              {quote && !deleted ? <ReplyQuote quote={quote} own={own} onJump={onJump} /> : null}
               {deleted ? (
                 <p className="italic opacity-80">This message was deleted.</p>
               ) : (
