@@ -158,6 +158,15 @@ describe("blocking someone", () => {
     // Hana's room list still shows her own last message, never Ivan's withheld one.
     const list = await call(roomsRoute, await request(hana, "GET", "/api/chat/rooms"));
     expect(list.body.rooms.find((r: { id: number }) => r.id === direct.id)).toMatchObject({ last_message_content: "hello?" });
+    // Nor can Hana reach it by guessing its id: not around it, not as a reply (its quote would show it).
+    const around = await call(messagesRoute, await request(hana, "GET", `/api/chat/rooms/${direct.id}/messages?around=${withheld.id}`), {
+      roomId: String(direct.id),
+    });
+    expect(around.status).toBe(404);
+    const { value: replied } = await asCaller(hana, () =>
+      sendMessageAction({ room_id: direct.id, content: "quoting", client_id: crypto.randomUUID(), reply_to_id: withheld.id }),
+    );
+    expect(replied).toMatchObject({ ok: false, error: { code: "invalid_input" } });
     // Reading recounts unread without it: read up to before the withheld message leaves nothing unread.
     const read = await call(readRoute, await request(hana, "POST", `/api/chat/rooms/${direct.id}/read`, { json: { up_to_id: before.id } }), {
       roomId: String(direct.id),
