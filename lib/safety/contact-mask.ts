@@ -33,8 +33,12 @@ function isPhone(candidate: string, before: string): boolean {
 
 export type MaskResult = { text: string; masked: boolean };
 
-/** The text with every phone number and email address replaced by a placeholder. */
-export function maskContacts(input: string): MaskResult {
+/**
+ * The text with every phone number and email address replaced by a placeholder. A placeholder
+ * can be longer than what it replaces: the result is cut to `maxLength` UTF-16 units (the
+ * message limit's unit), between code points, so masking never makes a message over the limit.
+ */
+export function maskContacts(input: string, maxLength = Number.POSITIVE_INFINITY): MaskResult {
   // Plain addresses first, whole: the disguised pattern knows only common top-level domains.
   let text = input.replace(PLAIN_EMAIL, EMAIL_MASK).replace(EMAIL, EMAIL_MASK);
   text = text.replace(PHONE_CANDIDATE, (match, offset: number, whole: string) => {
@@ -48,5 +52,15 @@ export function maskContacts(input: string): MaskResult {
     const trail = match.match(/[\s,.-]*$/)?.[0] ?? "";
     return words.length >= 3 ? `${PHONE_MASK}${trail}` : match;
   });
+  if (text.length > maxLength) text = cutToLength(text, maxLength);
   return { text, masked: text !== input };
+}
+
+function cutToLength(text: string, maxLength: number): string {
+  let end = 0;
+  for (const point of text) {
+    if (end + point.length > maxLength) break;
+    end += point.length;
+  }
+  return text.slice(0, end);
 }

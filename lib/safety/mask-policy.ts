@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { ADDRESS_VISIBLE_STATUSES } from "@/lib/jobs/status";
 import type { Tx } from "@/lib/realtime/outbox-store";
 import { maskContacts } from "@/lib/safety/contact-mask";
+import { MAX_MESSAGE_LENGTH } from "@/lib/chat/limits";
 
 export type MaskedContent = { content: string; original: string | null };
 
@@ -16,6 +17,6 @@ export async function maskForRoom(tx: Tx, input: { userId: number; roomId: numbe
     FROM chat_chatroom r JOIN jobs j ON j.id = r.job_id
     WHERE r.id = ${input.roomId} AND r.kind = 'JOB' AND ${input.userId} IN (j.client_id, j.cleaner_id)`;
   if (!rows[0]?.applies) return unchanged;
-  const { text, masked } = maskContacts(input.content);
+  const { text, masked } = maskContacts(input.content, MAX_MESSAGE_LENGTH);
   return masked ? { content: text, original: input.content } : unchanged;
 }

@@ -66,6 +66,18 @@ describe("maskContacts", () => {
     expect(maskContacts(input)).toEqual({ text: input, masked: false });
   });
 
+  it("never makes a message longer than the limit, and cuts between code points", () => {
+    const many = "1@a.co ".repeat(571); // 3,997 characters of addresses
+    const { text, masked } = maskContacts(many, 4000);
+    expect(masked).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(4000);
+    expect(text).not.toContain("@");
+    // An emoji (two UTF-16 units) straddling the cut is left out whole, never halved.
+    const emoji = maskContacts(`${"x".repeat(3970)} 07946 095 800 🧽🧽🧽🧽`, 4000).text;
+    expect(emoji).toBe(`${"x".repeat(3970)} ${PHONE_MASK} 🧽🧽🧽`);
+    expect(emoji.length).toBe(3999);
+  });
+
   it("reports whether anything was masked", () => {
     expect(maskContacts("0049 30 123456")).toEqual({ text: PHONE_MASK, masked: true });
   });
