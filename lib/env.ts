@@ -98,6 +98,15 @@ const schema = z.object({
   PUSH_ALLOW_PRIVATE_ENDPOINTS: flag,
   /** 1: a suspended person keeps read access to their rooms (GET doors and pages); unset: no access until it ends. */
   SUSPENDED_READ_ACCESS: flag,
+  // Anyone may find and message anyone (lib/safety/reach.ts); unset: only people who share a job
+  // or a room, and admins. Blocks apply either way.
+  CHAT_OPEN_MESSAGING: flag,
+  // Mask phone numbers and email addresses between a job's client and cleaner until the job is
+  // booked (lib/safety/contact-mask.ts); admins still see the original.
+  CHAT_MASK_CONTACTS: flag,
+  // Deleted messages' content, edit history and files are purged this many days after deletion
+  // (GET /api/cron/cleanup), leaving the tombstone.
+  RETENTION_DELETED_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Env = z.infer<typeof schema>;

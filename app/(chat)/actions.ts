@@ -38,7 +38,7 @@ export async function sendMessageAction(input: {
 }): Promise<ActionResult<WireMessage>> {
   return runAction("sendMessage", sendMessageActionSchema, input, async (user, body, emit) => {
     await enforce("send", String(user.id));
-    const { message, created } = emit(
+    const { message, created, withheld } = emit(
       await sendMessage({
         userId: user.id,
         roomId: body.room_id,
@@ -48,7 +48,7 @@ export async function sendMessageAction(input: {
         attachmentIds: body.attachment_ids,
       }),
     );
-    if (created) notifyAfterSend(message);
+    if (created && !withheld) notifyAfterSend(message);
     return message;
   });
 }

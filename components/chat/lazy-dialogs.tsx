@@ -15,5 +15,6 @@ export const MentionSuggestions = dynamic(() => import("@/components/chat/mentio
 /** Not part of the first paint: it shows only after the browser's permission was read. */
 export const NotificationPrompt = dynamic(() => import("@/components/chat/notification-prompt").then((m) => m.NotificationPrompt), { ssr: false });
 export const SwrSession = dynamic(() => import("@/components/chat/swr-session").then((m) => m.SwrSession), { ssr: false });
+export const BlockButton = dynamic(() => import("@/components/chat/block-button").then((m) => m.BlockButton), { ssr: false });
 export const MessageActionsMenu = dynamic(() => import("@/components/chat/message-actions-menu").then((m) => m.MessageActionsMenu), { ssr: false });
 export const ReportDialog = dynamic(() => import("@/components/chat/report-dialog").then((m) => m.ReportDialog), { ssr: false });

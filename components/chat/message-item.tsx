@@ -2,6 +2,8 @@
 import { memo } from "react";
 import { MessageActions } from "@/components/chat/message-actions";
 import { MessageAttachments } from "@/components/chat/message-attachments";
+import { BlockedGate } from "@/components/chat/blocked-gate";
+import { ContactMaskedNote } from "@/components/chat/contact-masked-note";
 import { MessageText } from "@/components/chat/message-text";
 import { ReplyQuote } from "@/components/chat/reply-quote";
 import { Timestamp } from "@/components/chat/timestamp";
@@ -97,17 +99,19 @@ export const MessageItem = memo(function MessageItem({
           {actions}
           <div className={`px-3.5 py-2 text-[15px] leading-snug shadow-xs ${corner} ${bubble}`}>
             <span className="sr-only">{own ? "You" : senderName}: </span>
-            {quote && !deleted ? <ReplyQuote quote={quote} own={own} onJump={onJump} /> : null}
-            {deleted ? (
-              <p className="italic opacity-80">This message was deleted.</p>
-            ) : (
-              <>
-                {attachments.length ? <MessageAttachments attachments={attachments} tone={own ? "own" : "other"} /> : null}
-                {content || !attachments.length ? (
-                  <MessageText text={content} tone={own ? "own" : "other"} mentions={message?.mentions ?? pending?.mentions} />
-                ) : null}
-              </>
-            )}
+            <BlockedGate senderId={senderId} own={own}>
+              {quote && !deleted ? <ReplyQuote quote={quote} own={own} onJump={onJump} /> : null}
+              {deleted ? (
+                <p className="italic opacity-80">This message was deleted.</p>
+              ) : (
+                <>
+                  {attachments.length ? <MessageAttachments attachments={attachments} tone={own ? "own" : "other"} /> : null}
+                  {content || !attachments.length ? (
+                    <MessageText text={content} tone={own ? "own" : "other"} mentions={message?.mentions ?? pending?.mentions} />
+                  ) : null}
+                </>
+              )}
+            </BlockedGate>
             <span
               className={`mt-0.5 flex items-center justify-end gap-1.5 text-[11px] ${own ? "text-indigo-100" : "text-slate-600 dark:text-slate-400"}`}
             >
@@ -122,6 +126,7 @@ export const MessageItem = memo(function MessageItem({
             </span>
           </div>
         </div>
+        {own && message?.contact_masked ? <ContactMaskedNote /> : null}
         {failed && pending ? (
           <div className="mt-1 flex items-center gap-1 text-xs">
             <span className="text-red-700 dark:text-red-400">{pending.error ?? "Not sent."}</span>

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { MembersDialog } from "@/components/chat/lazy-dialogs";
+import { BlockButton, MembersDialog } from "@/components/chat/lazy-dialogs";
 import { JobHeaderLine } from "@/components/chat/job-summary";
 import { BackToConversations } from "@/components/chat/back-link";
 import { MuteButton } from "@/components/chat/mute-button";
@@ -47,6 +47,7 @@ export function RoomHeader({ room, members }: { room: WireRoom; members: RoomMem
         <MuteButton roomId={room.id} />
       </div>
       <ReportPersonButton roomId={room.id} members={members} />
+      {room.kind !== "GROUP" && others.length === 1 ? <BlockButton person={others[0]} /> : null}
       <button
         type="button"
         onClick={() => setShowMembers(true)}

@@ -39,7 +39,7 @@ const csvRow = (m: AdminMessage) =>
 async function batchAfter(roomId: number, afterId: bigint) {
   const rows = await db.$queryRaw<
     Array<{ id: bigint; senderId: number; content: string; timestamp: Date; editedAt: Date | null; deletedAt: Date | null }>
-  >`SELECT id, sender_id AS "senderId", content, timestamp, edited_at AS "editedAt", deleted_at AS "deletedAt"
+  >`SELECT id, sender_id AS "senderId", COALESCE(original_content, content) AS content, timestamp, edited_at AS "editedAt", deleted_at AS "deletedAt"
     FROM chat_message WHERE room_id = ${roomId} AND id > ${afterId} ORDER BY id ASC LIMIT ${EXPORT_BATCH}`;
   return { messages: await toAdminMessages(rows), last: rows.at(-1)?.id ?? null };
 }

@@ -160,7 +160,7 @@ export async function getAdminRoom(admin: SessionUser, roomId: number, input: { 
   await assertAdmin(admin);
   const [header, rows] = await Promise.all([
     adminRoomHeader(roomId),
-    db.$queryRaw<MessageRow[]>(messagePageSql({ roomId, before: input.before, limit: ADMIN_PAGE_SIZE })),
+    db.$queryRaw<MessageRow[]>(messagePageSql({ roomId, before: input.before, limit: ADMIN_PAGE_SIZE, originals: true })),
   ]);
   const page = rows.slice(0, ADMIN_PAGE_SIZE);
   return {

@@ -17,6 +17,7 @@ import { toWireMessage } from "@/lib/wire/serialize";
 import { attachmentsOf } from "@/lib/attachments/attach";
 import { detachMessageFiles, removeStoredFiles } from "@/lib/attachments/cleanup";
 import type { WireMessage } from "@/lib/wire/rest";
+import { maskForRoom } from "@/lib/safety/mask-policy";
 
 export type OwnMessageInput = { userId: number; roomId: number; messageId: number };
 
@@ -98,21 +99,24 @@ export async function editMessage(input: OwnMessageInput & { content: string }):
     const messageId = Number(message.id);
     const before = (await mentionsOf(tx, [message])).get(messageId) ?? [];
     const attachments = (await attachmentsOf(tx, [messageId])).get(messageId);
-    if (message.content === input.content) return withEvents(toWireMessage({ ...message, senderUsername, replyTo, mentions: before, attachments }));
+    const masked = await maskForRoom(tx, input);
+    if (message.content === masked.content) return withEvents(toWireMessage({ ...message, senderUsername, replyTo, mentions: before, attachments }));
 
-    const after = await resolveMentions(tx, input.roomId, input.content);
+    const after = await resolveMentions(tx, input.roomId, masked.content);
     const mentionsChanged = before.map((m) => m.id).join() !== after.map((m) => m.id).join();
     // Lock order: the participant rows a recount will update, before the message row.
     if (mentionsChanged) await lockUnreadParticipants(tx, { ...input, messageId });
     await tx.messageEdit.create({ data: { messageId: message.id, oldContent: message.content } });
     const updated = await tx.message.update({
       where: { id: message.id },
-      data: { content: input.content, editedAt: new Date() },
+      data: { content: masked.content, originalContent: masked.original, editedAt: new Date() },
     });
-    const mentions = mentionsChanged ? await replaceMentions(tx, { messageId: message.id, roomId: input.roomId, content: input.content }) : before;
+    const mentions = mentionsChanged ? await replaceMentions(tx, { messageId: message.id, roomId: input.roomId, content: masked.content }) : before;
     const recounted = mentionsChanged ? await recountUnreadMentions(tx, { roomId: input.roomId, messageId, senderId: input.userId }) : [];
     await recomputeLastMessage(tx, { roomId: input.roomId, messageId });
-    const wire = toWireMessage({ ...updated, senderUsername, replyTo, mentions, attachments });
+    const wire = toWireMessage({ ...updated, senderUsername, replyTo, mentions, attachments, contactMasked: masked.original !== null });
+    // A withheld message (lib/chat/send.ts) stays its sender's: nobody else hears of the edit.
+    if (message.withheld) return withEvents(wire);
     const changed = lastMessageChanged(room, await readLastMessage(tx, input.roomId));
     if (changed || recounted.length > 0) await markRoomChanged(tx, input.roomId);
     // Everyone's list when the preview changed; else only those whose "@" count moved.
@@ -140,6 +144,7 @@ export async function deleteOwnMessage(input: OwnMessageInput): Promise<WithEven
     await recomputeLastMessage(tx, { roomId: input.roomId, messageId });
     await markRoomChanged(tx, input.roomId);
     await settleParticipantActivity(tx, input.roomId);
+    if (message.withheld) return withEvents(result);
     const views = await roomForEachParticipant(input.roomId, tx);
     return withEvents(result, messageDeleted({ id: messageId, roomId: input.roomId }, views));
   });

@@ -37,6 +37,9 @@ export const messageCreated = (message: WireMessage, memberIds: number[]): Outgo
   ];
 };
 
+/** A withheld send (lib/chat/send.ts): only the sender's own room list hears of it, never the room's channel. */
+export const withheldCreated = (message: WireMessage): OutgoingEvent[] => messageCreated(message, [message.sender.id]).slice(1);
+
 export const messageDeleted = (message: { id: number; roomId: number }, views: RoomView[]): OutgoingEvent[] => [
   outgoing(roomChannel(message.roomId), "message.deleted", { id: message.id, room_id: message.roomId }),
   ...roomUpdated(views),

@@ -16,7 +16,7 @@ export async function recountUnread(tx: Tx, m: { roomId: number; messageId: numb
     UPDATE chat_chatparticipant p SET unread_count = (
       SELECT count(*) FROM chat_message c
       WHERE c.room_id = p.room_id AND c.id > COALESCE(p.last_read_message_id, 0)
-        AND c.sender_id <> p.user_id AND c.deleted_at IS NULL AND c.id <> ${m.messageId})
+        AND c.sender_id <> p.user_id AND c.deleted_at IS NULL AND NOT c.withheld AND c.id <> ${m.messageId})
     WHERE p.room_id = ${m.roomId} AND COALESCE(p.last_read_message_id, 0) < ${m.messageId} AND p.user_id <> ${m.senderId}`;
   // A statement of its own, and only for a message that mentions someone: folded into the one
   // above, it left unread_count one too high when a mark-read raced the delete
@@ -30,7 +30,7 @@ export async function recountUnread(tx: Tx, m: { roomId: number; messageId: numb
 
 /**
  * When no live message is newer than the deleted one, it was the room's last message: take the
- * newest live one instead (or none), its mentions as names (chat_mention_text(), migration
+ * newest live one (never a withheld one: lib/chat/send.ts) instead (or none), its mentions as names (chat_mention_text(), migration
  * 20261204010000_mentions). `room_id BETWEEN` keeps the walk on chat_room_id_idx, as in
  * lib/chat/messages.ts.
  */
@@ -51,9 +51,9 @@ export async function recomputeLastMessage(tx: Tx, m: { roomId: number; messageI
     FROM (SELECT 1) AS one
     LEFT JOIN LATERAL (
       SELECT id, content, timestamp, sender_id FROM chat_message
-      WHERE room_id BETWEEN ${m.roomId}::int AND ${m.roomId}::int AND deleted_at IS NULL
+      WHERE room_id BETWEEN ${m.roomId}::int AND ${m.roomId}::int AND deleted_at IS NULL AND NOT withheld
       ORDER BY room_id, id DESC LIMIT 1) AS newest ON true
     WHERE r.id = ${m.roomId}
       AND NOT EXISTS (SELECT 1 FROM chat_message n
-        WHERE n.room_id = ${m.roomId} AND n.id > ${m.messageId} AND n.deleted_at IS NULL)`;
+        WHERE n.room_id = ${m.roomId} AND n.id > ${m.messageId} AND n.deleted_at IS NULL AND NOT n.withheld)`;
 }

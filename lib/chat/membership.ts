@@ -10,6 +10,8 @@ import { type WithEvents, withEvents, withResult } from "@/lib/realtime/outbox";
 import { type Tx, withOutbox } from "@/lib/realtime/outbox-store";
 import type { OutgoingEvent } from "@/lib/wire/events";
 import type { MembersChangeWire, WireRoom } from "@/lib/wire/rest";
+import { assertReachable } from "@/lib/safety/reach";
+import { blockersAmong } from "@/lib/safety/blocks";
 
 /** The active ones among `ids`, in the order given (members join in the order they were picked). */
 async function activeUserIds(ids: number[]): Promise<number[]> {
@@ -26,7 +28,7 @@ async function announce(tx: Tx, roomId: number): Promise<OutgoingEvent[]> {
 /** One direct room per pair, whoever opens it first; opening it again returns the same room. */
 export async function createDirectRoom(userId: number, otherUserId: number): Promise<WithEvents<{ room: WireRoom; created: boolean }>> {
   if (otherUserId === userId) throw invalidInput("cannot open a direct room with yourself");
-  if ((await activeUserIds([otherUserId])).length === 0) throw notFound("User not found");
+  await assertReachable(userId, otherUserId);
   const directKey = [userId, otherUserId].sort((a, b) => a - b).join(":");
   const produced = await withOutbox(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: number }>>`
@@ -44,8 +46,16 @@ export async function createDirectRoom(userId: number, otherUserId: number): Pro
   return withResult(produced, { room: await getRoomForUser(userId, roomId), created: created !== null });
 }
 
+/** Someone who blocked the caller cannot be added by them: the same 404 as for a missing user. */
+async function refuseBlockers(userId: number, ids: number[]): Promise<void> {
+  if ((await blockersAmong(userId, ids)).size > 0) throw notFound("User not found");
+}
+
+/** A new group leaves out whoever blocked its creator, as it leaves out inactive users. */
 export async function createGroupRoom(userId: number, name: string, memberIds: number[]): Promise<WithEvents<WireRoom>> {
-  const members = await activeUserIds([...new Set(memberIds.filter((id) => id !== userId))]);
+  const active = await activeUserIds([...new Set(memberIds.filter((id) => id !== userId))]);
+  const blockers = await blockersAmong(userId, active);
+  const members = active.filter((id) => !blockers.has(id));
   const produced = await withOutbox(async (tx) => {
     const room = await tx.chatRoom.create({
       data: { name, kind: "GROUP", ownerId: userId, participants: { create: [userId, ...members].map((id) => ({ userId: id })) } },
@@ -121,6 +131,7 @@ export async function announceMembers(tx: Tx, change: MembersChange, removed?: R
 export async function addMembers(userId: number, roomId: number, userIds: number[]): Promise<WithEvents<WireRoom>> {
   const members = await activeUserIds(userIds);
   if (members.length !== new Set(userIds).size) throw notFound("User not found");
+  await refuseBlockers(userId, members);
   const produced = await withOutbox(async (tx) => {
     const room = await lockGroup(tx, userId, roomId);
     const { count } = await tx.chatParticipant.createMany({

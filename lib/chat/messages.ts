@@ -10,7 +10,11 @@ import { attachmentsOf } from "@/lib/attachments/attach";
 import { toWireMessage, toWirePage, type MessageRow } from "@/lib/wire/serialize";
 import type { WireMessagePage } from "@/lib/wire/rest";
 
-export type PageRequest = { roomId: number; before?: number; after?: number; limit: number };
+/**
+ * viewerId: leaves out messages withheld from them (lib/chat/send.ts), keeping their own.
+ * originals: the text as written, before contact details were masked (admins only).
+ */
+export type PageRequest = { roomId: number; before?: number; after?: number; limit: number; viewerId?: number; originals?: boolean };
 
 type PageRow = Omit<MessageRow, "senderUsername" | "replyTo"> & { replyToId: bigint | null };
 
@@ -25,11 +29,13 @@ type PageRow = Omit<MessageRow, "senderUsername" | "replyTo"> & { replyToId: big
  * range keeps room_id in the ORDER BY, which only chat_room_id_idx provides, and PostgreSQL
  * still positions the scan on (room_id, id) (tests/integration/chat/messages.test.ts).
  */
-export function messagePageSql({ roomId, before, after, limit }: PageRequest): Prisma.Sql {
-  const columns = Prisma.sql`id, room_id AS "roomId", seq, sender_id AS "senderId", content, timestamp,
+export function messagePageSql({ roomId, before, after, limit, viewerId, originals }: PageRequest): Prisma.Sql {
+  const content = originals ? Prisma.sql`COALESCE(original_content, content) AS content` : Prisma.sql`content`;
+  const columns = Prisma.sql`id, room_id AS "roomId", seq, sender_id AS "senderId", ${content}, timestamp,
     client_id::text AS "clientId", is_read AS "isRead", edited_at AS "editedAt", deleted_at AS "deletedAt",
     reply_to_id AS "replyToId"`;
-  const room = Prisma.sql`room_id BETWEEN ${roomId}::int AND ${roomId}::int`;
+  const visible = viewerId === undefined ? Prisma.empty : Prisma.sql`AND (NOT withheld OR sender_id = ${viewerId})`;
+  const room = Prisma.sql`room_id BETWEEN ${roomId}::int AND ${roomId}::int ${visible}`;
   if (after !== undefined) {
     return Prisma.sql`SELECT ${columns} FROM chat_message
       WHERE ${room} AND id > ${after} ORDER BY room_id DESC, id ASC LIMIT ${limit + 1}`;
@@ -41,7 +47,7 @@ export function messagePageSql({ roomId, before, after, limit }: PageRequest): P
 
 export async function getMessagePage(userId: number, request: PageRequest): Promise<WireMessagePage> {
   await assertParticipant(userId, request.roomId);
-  const rows = await db.$queryRaw<PageRow[]>(messagePageSql(request));
+  const rows = await db.$queryRaw<PageRow[]>(messagePageSql({ ...request, viewerId: userId }));
   const hasMore = rows.length > request.limit;
   const page = rows.slice(0, request.limit);
   if (request.after === undefined) page.reverse();
@@ -83,8 +89,8 @@ export async function getMessagesAround(userId: number, request: { roomId: numbe
   const { roomId, around, limit } = request;
   await assertParticipant(userId, roomId);
   const [older, newer] = await Promise.all([
-    db.$queryRaw<PageRow[]>(messagePageSql({ roomId, before: around + 1, limit })),
-    db.$queryRaw<PageRow[]>(messagePageSql({ roomId, after: around, limit })),
+    db.$queryRaw<PageRow[]>(messagePageSql({ roomId, before: around + 1, limit, viewerId: userId })),
+    db.$queryRaw<PageRow[]>(messagePageSql({ roomId, after: around, limit, viewerId: userId })),
   ]);
   if (older.length === 0 || Number(older[0].id) !== around) throw notFound("Message not found");
   const half = Math.floor((limit - 1) / 2);

@@ -38,7 +38,7 @@ export async function markRead(input: { userId: number; roomId: number; upToId: 
     await tx.$executeRaw`
       UPDATE chat_chatparticipant p SET last_read_message_id = ${upTo}, last_seen = now(),
         unread_count = (SELECT count(*) FROM chat_message m
-          WHERE m.room_id = p.room_id AND m.id > ${upTo} AND m.sender_id <> p.user_id AND m.deleted_at IS NULL),
+          WHERE m.room_id = p.room_id AND m.id > ${upTo} AND m.sender_id <> p.user_id AND m.deleted_at IS NULL AND NOT m.withheld),
         unread_mention_count = ${unreadMentionsSql(Prisma.sql`${upTo}`)}
       WHERE p.room_id = ${input.roomId} AND p.user_id = ${input.userId}`;
     // Read inside the transaction, so the room.updated stored with it is this change's state.

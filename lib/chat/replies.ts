@@ -11,7 +11,8 @@ import type { WireReply } from "@/lib/wire/rest";
 type Client = Pick<Tx, "$queryRaw">;
 
 /**
- * Refuses (400) a reply to a message that is not in the room. Only answers a member: for anyone
+ * Refuses (400) a reply to a message that is not in the room, or withheld from the caller
+ * (lib/chat/send.ts: its quote would show them its text). Only answers a member: for anyone
  * else it returns and the send itself refuses the room (404), so a stranger learns nothing about
  * which message ids exist where.
  */
@@ -21,7 +22,8 @@ export async function assertReplyTarget(tx: Client, input: { userId: number; roo
         SELECT 1 FROM chat_chatparticipant p JOIN users u ON u.id = p.user_id AND u.is_active
         WHERE p.room_id = ${input.roomId} AND p.user_id = ${input.userId}
       ) AS member,
-      EXISTS (SELECT 1 FROM chat_message WHERE id = ${input.replyToId} AND room_id = ${input.roomId}) AS found`;
+      EXISTS (SELECT 1 FROM chat_message WHERE id = ${input.replyToId} AND room_id = ${input.roomId}
+        AND (NOT withheld OR sender_id = ${input.userId})) AS found`;
   const row = rows[0];
   if (row?.member && !row.found) throw invalidInput("reply_to_id: no such message in this room");
 }

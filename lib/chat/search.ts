@@ -54,7 +54,7 @@ function withRoomNames(userId: number, hits: Prisma.Sql): Prisma.Sql {
  */
 export function searchPlans(userId: number, tsquery: string, beforeId: bigint | null, limit: number, window = RECENT_WINDOW) {
   const mine = Prisma.sql`m.room_id IN (SELECT p.room_id FROM chat_chatparticipant p WHERE p.user_id = ${userId})
-    AND m.deleted_at IS NULL ${beforeId !== null ? Prisma.sql`AND m.id < ${beforeId}` : Prisma.empty}`;
+    AND m.deleted_at IS NULL AND (NOT m.withheld OR m.sender_id = ${userId}) ${beforeId !== null ? Prisma.sql`AND m.id < ${beforeId}` : Prisma.empty}`;
   const columns = Prisma.sql`m.id, m.room_id, m.seq, m.sender_id, m.content, m.timestamp`;
   const span = Prisma.sql`m.id >= COALESCE(${beforeId}::bigint, (SELECT max(id) + 1 FROM chat_message)) - ${RECENT_SPAN}`;
   const recent = withRoomNames(

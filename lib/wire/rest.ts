@@ -74,6 +74,8 @@ export const wireMessageSchema = v.object({
   mentions: v.optional(v.array(wireMentionSchema)),
   /** Photos and files, in the order they were sent; [] when none (and absent from events stored before attachments existed). */
   attachments: v.optional(v.array(wireAttachmentSchema), []),
+  /** In the sender's answer only: phone numbers or emails in it were hidden until the job is booked. */
+  contact_masked: v.optional(v.boolean()),
 });
 export type WireMessage = v.InferOutput<typeof wireMessageSchema>;
 
@@ -216,3 +218,8 @@ export const wireSettingsSchema = v.object({
   notify_mentions_when_muted: v.boolean(),
 });
 export type WireSettings = v.InferOutput<typeof wireSettingsSchema>;
+
+/** GET /api/chat/me/blocks: the people I blocked, most recent first. */
+export const wireBlockedPersonSchema = v.object({ id: wireId, username: v.string(), name: v.string(), blocked_at: isoTime });
+export type WireBlockedPerson = v.InferOutput<typeof wireBlockedPersonSchema>;
+export const blockListSchema = v.object({ users: v.array(wireBlockedPersonSchema) });

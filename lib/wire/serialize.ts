@@ -22,6 +22,8 @@ export type MessageRow = {
   mentions?: WireMention[];
   /** Ready attachments, in order; left out means none. */
   attachments?: AttachmentRow[];
+  /** Set on the send's answer when contact details were masked (lib/safety/contact-mask.ts). */
+  contactMasked?: boolean;
 };
 
 export type AttachmentRow = {
@@ -84,6 +86,7 @@ export function toWireMessage(m: MessageRow): WireMessage {
     reply_to: m.replyTo,
     mentions: deleted ? [] : (m.mentions ?? []),
     attachments: deleted ? [] : (m.attachments ?? []).map(toWireAttachment),
+    ...(m.contactMasked ? { contact_masked: true } : {}),
   };
 }
 

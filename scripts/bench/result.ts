@@ -2,6 +2,7 @@
 import type { BundleResult } from "./bundle";
 import type { DatasetInfo } from "./dataset";
 import type { DeliveryResult } from "./delivery";
+import type { ExportMemoryResult } from "./export-memory";
 import type { FanoutResult } from "./fanout";
 import type { Machine } from "./machine";
 import type { MessagePageResult } from "./message-pages";
@@ -25,6 +26,7 @@ export type Sections = {
   outbox: OutboxResult;
   fanout: FanoutResult;
   bundle: BundleResult;
+  export_memory: ExportMemoryResult;
 };
 
 export type TargetCheck = { name: string; target: string; actual: number | null; met: boolean };
@@ -66,6 +68,12 @@ export const TARGETS: Target[] = [
   { name: "Room page JavaScript, gzipped (KB)", target: "≤ 170", value: (r) => r.bundle?.room_page_js_gz_kb, met: (v) => v <= 170 },
   { name: "Room page Lighthouse performance (mobile)", target: "≥ 98", value: (r) => r.bundle?.lighthouse_room_performance, met: (v) => v >= 98 },
   { name: "Room page total blocking time (ms)", target: "≤ 150", value: (r) => r.bundle?.lighthouse_room_tbt_ms, met: (v) => v <= 150 },
+  {
+    name: "Room export: peak live heap, 20,000 / 1,000 messages",
+    target: "≤ 3",
+    value: (r) => r.export_memory?.live_heap_ratio,
+    met: (v) => v <= 3,
+  },
 ];
 
 export function evaluateTargets(result: BenchResult): TargetCheck[] {

@@ -169,6 +169,13 @@ test("XSS payloads in messages, display names and room names render as text and 
   await mallory.getByRole("button", { name: "Create account" }).click();
   await expect(mallory.getByText("No conversations yet")).toBeVisible();
   await expectConnected(mallory);
+  // Mallory is a stranger to Alice, who could not find her (lib/safety/reach.ts): a group an admin
+  // makes for them both introduces them.
+  const idOf = async (page: Page) => ((await (await page.request.get("/api/auth/session")).json()) as { user: { id: number } }).user.id;
+  const introduced = await (await asAdmin()).request.post("/api/chat/rooms", {
+    data: { kind: "GROUP", name: `Introductions ${handle}`, member_ids: [await idOf(alice), await idOf(mallory)] },
+  });
+  expect(introduced.status()).toBe(201);
 
   const roomName = `"><svg onload=window.__xss=1> crew ${randomUUID().slice(0, 6)}`;
   await mallory.getByRole("button", { name: "New group" }).click();

@@ -35,6 +35,7 @@ const app = {} as {
   reports: typeof import("@/lib/admin/reports");
   userDetail: typeof import("@/lib/admin/user-detail");
   suspensions: typeof import("@/lib/moderation/suspensions");
+  people: typeof import("@/lib/users/search");
 };
 const globalForDb = globalThis as { prisma?: unknown };
 let previousClient: unknown;
@@ -119,6 +120,7 @@ describe("the seed's indexes are used by the app's queries", () => {
       reports: await import("@/lib/admin/reports"),
       userDetail: await import("@/lib/admin/user-detail"),
       suspensions: await import("@/lib/moderation/suspensions"),
+      people: await import("@/lib/users/search"),
     });
   }, 120_000);
   afterAll(async () => {
@@ -201,6 +203,15 @@ describe("the seed's indexes are used by the app's queries", () => {
   it("chat_room_job_idx: a job's room (getOrCreateJobRoom)", async () => {
     const plans = await plansOf("chat_chatroom", () => app.membership.getOrCreateJobRoom(6, 5));
     expectIndex(plans, "chat_chatroom", "chat_room_job_idx");
+  });
+
+  // Reachability: the rooms I share with each candidate (my rows, then theirs in each room) and
+  // the jobs between us, from either side, all by index.
+  it("people search: shared rooms and jobs on indexes (searchUsers)", async () => {
+    const rooms = await plansOf("chat_chatparticipant", () => app.people.searchUsers(8, "u1"));
+    expectIndex(rooms, "chat_chatparticipant", "chat_part_(?:user_seen|room_user)_idx");
+    const jobs = await plansOf("jobs", () => app.people.searchUsers(8, "u1"));
+    expectIndex(jobs, "jobs", "jobs_(?:client|cleaner)_idx");
   });
 
   it("chat_part_email_due_idx: the unread email digest claims the due rows (sendDueDigests)", async () => {

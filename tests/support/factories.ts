@@ -47,3 +47,8 @@ export async function makeMessages(roomId: number, senderId: number, count: numb
   await settleParticipantActivity(db, roomId);
   return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
+
+/** A job between a client and a cleaner, no room: enough for each to reach the other (lib/safety/reach.ts). */
+export async function makeJob(clientId: number, cleanerId: number, status: "open" | "booked" = "open") {
+  return db.job.create({ data: { title: `Job ${unique()}`, clientId, cleanerId, status }, select: { id: true } });
+}

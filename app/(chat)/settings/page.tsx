@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import { getSessionUser } from "@/app/(chat)/cached-reads";
 import { BackToConversations } from "@/components/chat/back-link";
 import { SettingsForm } from "@/components/settings/settings-form";
+import { BlockedPeople } from "@/components/settings/blocked-people";
+import { listBlocked } from "@/lib/safety/blocks";
 import { vapidPublicKey } from "@/lib/notify/vapid";
 import { getSettings } from "@/lib/users/settings";
 
@@ -21,6 +23,7 @@ export default async function SettingsPage() {
         <h1 className="text-base font-semibold">Settings</h1>
       </header>
       <SettingsForm initial={settings} vapidPublicKey={vapidPublicKey()} />
+      <BlockedPeople initial={await listBlocked(user.id)} />
     </div>
   );
 }

@@ -63,6 +63,7 @@ const CHAT = "app/(chat)/actions";
 const ADMIN = "app/admin/actions";
 const REPORTS = "app/(chat)/report-actions";
 const MODERATION = "app/admin/moderation-actions";
+const BLOCKS = "app/(chat)/block-actions";
 
 export const ACTION_CASES: ActionCase[] = [
   {
@@ -133,7 +134,8 @@ export const ACTION_CASES: ActionCase[] = [
     name: "createRoomAction",
     variant: "DIRECT",
     args: (f) => [{ kind: "DIRECT", user_id: f.memberId }],
-    expect: signedIn,
+    // A stranger shares no job or room with the member: not someone they can reach (lib/safety/reach.ts).
+    expect: { ...signedIn, stranger: "not_found" },
     async effect(f, callerId, data) {
       const room = await db.chatRoom.findUniqueOrThrow({ where: { id: (data as { id: number }).id }, include: { participants: true } });
       expect({ kind: room.kind, members: room.participants.map((p) => p.userId).sort() }).toEqual({
@@ -354,6 +356,24 @@ export const ACTION_CASES: ActionCase[] = [
     expect: adminOnly,
     async effect(f, callerId) {
       expect((await db.userSuspension.findUniqueOrThrow({ where: { id: f.suspensionId } })).liftedById).toBe(callerId);
+    },
+  },
+  {
+    file: BLOCKS,
+    name: "blockUserAction",
+    args: (f) => [{ user_id: f.memberId }],
+    expect: signedIn,
+    async effect(f, callerId) {
+      expect(await db.userBlock.count({ where: { blockerId: callerId, blockedId: f.memberId } })).toBe(1);
+    },
+  },
+  {
+    file: BLOCKS,
+    name: "unblockUserAction",
+    args: (f) => [{ user_id: f.memberId }],
+    expect: signedIn,
+    async effect(f, callerId) {
+      expect(await db.userBlock.count({ where: { blockerId: callerId, blockedId: f.memberId } })).toBe(0);
     },
   },
 ];

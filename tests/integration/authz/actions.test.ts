@@ -27,6 +27,7 @@ describe("server action authorization matrix", () => {
       "app/(auth)/actions",
       "app/(auth)/unsubscribe/actions",
       "app/(chat)/actions",
+      "app/(chat)/block-actions",
       "app/(chat)/report-actions",
       "app/admin/actions",
       "app/admin/moderation-actions",

@@ -105,6 +105,22 @@ export const ROUTES: RouteCase[] = [
   },
   { file: "chat/rooms/[roomId]/receipts", method: "GET", path: (f) => `/api/chat/rooms/${f.roomId}/receipts`, params: room, expect: roomScoped(200) },
   { file: "chat/me/settings", method: "GET", path: () => "/api/chat/me/settings", params: () => ({}), expect: signedIn(200) },
+  { file: "chat/me/blocks", method: "GET", path: () => "/api/chat/me/blocks", params: () => ({}), expect: signedIn(200) },
+  {
+    file: "chat/me/blocks",
+    method: "POST",
+    path: () => "/api/chat/me/blocks",
+    params: () => ({}),
+    body: (f) => ({ json: { user_id: f.memberId } }),
+    expect: signedIn(201),
+  },
+  {
+    file: "chat/me/blocks/[userId]",
+    method: "DELETE",
+    path: (f) => `/api/chat/me/blocks/${f.memberId}`,
+    params: (f) => ({ userId: String(f.memberId) }),
+    expect: signedIn(204),
+  },
   {
     file: "chat/me/settings",
     method: "PATCH",

@@ -15,7 +15,7 @@ import type { WireRoom } from "@/lib/wire/rest";
 import { roomChannel, userChannel } from "@/lib/realtime/channels";
 import { EVENTS, type MembersUpdatedEvent } from "@/lib/wire/events";
 import { call, request } from "@/tests/support/http";
-import { makeRoom, makeUser } from "@/tests/support/factories";
+import { makeJob, makeRoom, makeUser } from "@/tests/support/factories";
 import { disconnectAll, next, pusherClientFor, subscribed } from "@/tests/support/pusher-clients";
 import { membersChangeSchema } from "@/lib/wire/rest";
 import { membersUpdatedSchema } from "@/lib/wire/events";
@@ -52,6 +52,7 @@ describe("group owner: who may remove whom", () => {
     expect(await ownerOf(roomId)).toBe(owner.id);
     const seen = await call(roomRoute, await request(c, "GET", `/api/chat/rooms/${roomId}`), { roomId: String(roomId) });
     expect(seen.body).toMatchObject({ id: roomId, kind: "GROUP", owner_id: owner.id });
+    await makeJob(owner.id, b.id);
     const direct = await call(createRoute, await request(owner, "POST", "/api/chat/rooms", { json: { kind: "DIRECT", user_id: b.id } }));
     expect(direct.body.owner_id).toBeNull();
   });

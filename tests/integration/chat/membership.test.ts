@@ -5,7 +5,7 @@ import { GET as membersRoute, POST as addRoute } from "@/app/api/chat/rooms/[roo
 import { DELETE as removeRoute } from "@/app/api/chat/rooms/[roomId]/members/[userId]/route";
 import { db } from "@/lib/db";
 import { call, request } from "@/tests/support/http";
-import { makeUser } from "@/tests/support/factories";
+import { makeJob, makeUser } from "@/tests/support/factories";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
@@ -15,6 +15,7 @@ describe("rooms: direct, group, job, members", () => {
   let c: User;
   beforeAll(async () => {
     [a, b, c] = await Promise.all([makeUser(), makeUser(), makeUser()]);
+    await makeJob(a.id, b.id); // a direct room needs them to reach each other
   });
 
   it("creates one direct room per pair, whoever opens it, concurrently too", async () => {

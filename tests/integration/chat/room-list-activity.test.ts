@@ -9,7 +9,7 @@ import { POST as sendRoute } from "@/app/api/chat/rooms/[roomId]/messages/route"
 import { GET as listRoute, POST as createRoute } from "@/app/api/chat/rooms/route";
 import { db } from "@/lib/db";
 import { call, type Caller, request } from "@/tests/support/http";
-import { makeUser } from "@/tests/support/factories";
+import { makeJob, makeUser } from "@/tests/support/factories";
 
 type User = NonNullable<Caller>;
 type ListedRoom = { id: number; last_message_time: string | null; updated_at: string };
@@ -77,6 +77,7 @@ describe("room list order follows room activity (activity_at on the participant 
     const second = await createGroup(me, "Second", [bob.id]);
     const third = await createGroup(me, "Third", [ann.id, bob.id]);
     rooms.push(first, second, third);
+    await makeJob(me.id, carol.id);
     const direct = await call(createRoute, await request(me, "POST", "/api/chat/rooms", { json: { kind: "DIRECT", user_id: carol.id } }));
     expect(direct.status).toBe(201);
     rooms.push(direct.body.id);

@@ -376,6 +376,26 @@ const SPECS: Record<string, Spec> = {
       expect(stored).toMatchObject(args[0] as object);
     },
   },
+  blockUserAction: {
+    caller: "participant",
+    args: (f) =>
+      fc.tuple(
+        fc.oneof(w(5, object({ user_id: anyOf(f, "memberId", "strangerId", "participantId", "deactivatedId", "adminId") })), w(1, hostileValue)),
+      ),
+    data: v.object({ id: v.number(), username: v.string(), name: v.string(), blocked_at: v.string() }),
+    async verify(data: { id: number }, _args, callerId) {
+      expect(data.id).not.toBe(callerId);
+      expect(await db.userBlock.count({ where: { blockerId: callerId, blockedId: data.id } })).toBe(1);
+    },
+  },
+  unblockUserAction: {
+    caller: "participant",
+    args: (f) => fc.tuple(fc.oneof(w(5, object({ user_id: anyOf(f, "memberId", "strangerId", "participantId") })), w(1, hostileValue))),
+    data: v.object({ id: v.number() }),
+    async verify(data: { id: number }, _args, callerId) {
+      expect(await db.userBlock.count({ where: { blockerId: callerId, blockedId: data.id } })).toBe(0);
+    },
+  },
   muteRoomAction: {
     caller: "participant",
     args: (f) =>

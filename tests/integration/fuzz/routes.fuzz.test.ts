@@ -152,6 +152,8 @@ function validBody(route: RouteMethod, f: Fixture): { json?: Record<string, unkn
       return { json: { up_to_id: f.messageId } };
     case "PATCH chat/me/settings":
       return { json: { read_receipts: false } };
+    case "POST chat/me/blocks":
+      return { json: { user_id: f.userId } };
     case "POST chat/rooms/[roomId]/members":
       return { json: { user_ids: [f.userId] } };
     case "POST chat/rooms/[roomId]/uploads":

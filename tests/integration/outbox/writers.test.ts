@@ -12,7 +12,7 @@ import { sendMessage } from "@/lib/chat/send";
 import { db } from "@/lib/db";
 import { deliver } from "@/lib/realtime/deliver";
 import type { WithEvents } from "@/lib/realtime/outbox";
-import { makeUser } from "@/tests/support/factories";
+import { makeJob, makeUser } from "@/tests/support/factories";
 import { lastOutboxId, outboxRowsAfter } from "./support";
 
 /** Runs a writer; checks its events are the outbox rows it added, then that delivery published them. */
@@ -34,6 +34,7 @@ describe("writers store their events in the outbox", () => {
   it("send, read, rooms, members, moderation and ownership", async () => {
     const [alice, bob, carol] = await Promise.all([makeUser(), makeUser(), makeUser()]);
     const admin = { ...(await makeUser({ role: "ADMIN" })), role: "ADMIN" } as SessionUser;
+    await makeJob(alice.id, bob.id);
     await stored(() => createDirectRoom(alice.id, bob.id));
     const group = await stored(() => createGroupRoom(alice.id, "outbox group", [bob.id, admin.id]));
     await stored(() => addMembers(alice.id, group.id, [carol.id]));
@@ -48,6 +49,7 @@ describe("writers store their events in the outbox", () => {
 
   it("stores nothing for a refused change or a retried send", async () => {
     const [alice, bob] = await Promise.all([makeUser(), makeUser()]);
+    await makeJob(alice.id, bob.id);
     const { room } = await deliver(await createDirectRoom(alice.id, bob.id));
     const stranger = await makeUser();
     const before = await lastOutboxId();

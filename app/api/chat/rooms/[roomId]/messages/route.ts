@@ -21,7 +21,7 @@ export const POST = authedRoute<{ roomId: string }>("POST /api/chat/rooms/{id}/m
   const roomId = pathId(params.roomId, "roomId");
   const body = await readJson(request, sendMessageBodySchema);
   await enforce("send", String(user.id));
-  const { message, created } = emit(
+  const { message, created, withheld } = emit(
     await sendMessage({
       userId: user.id,
       roomId,
@@ -31,6 +31,6 @@ export const POST = authedRoute<{ roomId: string }>("POST /api/chat/rooms/{id}/m
       attachmentIds: body.attachment_ids,
     }),
   );
-  if (created) notifyAfterSend(message);
+  if (created && !withheld) notifyAfterSend(message);
   return json(message, created ? 201 : 200);
 });
