@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { invalidInput } from "@/lib/errors";
 import { assertAdmin } from "@/lib/admin/guard";
-import { ADMIN_PAGE_SIZE, type MessageSearchQuery } from "@/lib/admin/schemas";
+import { ADMIN_PAGE_SIZE, DAY_MS, type MessageSearchQuery } from "@/lib/admin/schemas";
 import { ADMIN_ROOM_NAME } from "@/lib/admin/room-name";
 import { isCursorDate, MAX_ROW_ID } from "@/lib/chat/schemas";
 import { MATCHES } from "@/lib/chat/search";
@@ -27,7 +27,6 @@ export type AdminSearchHit = {
 
 type Row = Omit<AdminSearchHit, "id" | "excerpt" | "highlights"> & { id: bigint; content: string };
 
-const DAY_MS = 86_400_000;
 const encodeCursor = (hit: { timestamp: Date; id: number }) => Buffer.from(`${hit.timestamp.toISOString()}|${hit.id}`).toString("base64url");
 
 function decodeCursor(cursor: string): { timestamp: Date; id: number } {

@@ -58,9 +58,12 @@ export const auditQuerySchema = z.object({ before: idParam.optional() }).strict(
 export const EXPORT_FORMATS = ["json", "csv"] as const;
 export const roomExportQuerySchema = z.object({ format: z.enum(EXPORT_FORMATS).default("json") }).strict();
 
+export const DAY_MS = 86_400_000;
+/** Longer spans are searched a year at a time (a dispute rarely needs more). */
+export const MAX_SEARCH_RANGE_DAYS = 366;
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
+  .regex(/^(19|20)\d{2}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD, from 1900 to 2099")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a date");
 const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
@@ -90,5 +93,12 @@ export const messageSearchQuerySchema = z
     to: z.preprocess(blankToUndefined, day.optional()),
     cursor: z.string().max(100).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((query, ctx) => {
+    if (!query.from || !query.to) return;
+    const days = (Date.parse(query.to) - Date.parse(query.from)) / DAY_MS;
+    if (days < 0) ctx.addIssue({ code: "custom", path: ["to"], message: "the range ends before it starts" });
+    else if (days > MAX_SEARCH_RANGE_DAYS)
+      ctx.addIssue({ code: "custom", path: ["to"], message: `a range of at most ${MAX_SEARCH_RANGE_DAYS} days` });
+  });
 export type MessageSearchQuery = z.infer<typeof messageSearchQuerySchema>;

@@ -86,6 +86,11 @@ describe("admin: message search", () => {
     expect((await search(admin, {})).status).toBe(400);
     expect((await search(admin, { q: "!!! ???" })).status).toBe(400);
     expect((await search(admin, { q: "key", from: "2026-13-45" })).status).toBe(400);
+    // Backwards, or a hundred years long; a year is fine.
+    expect((await search(admin, { q: "key", from: "2026-12-01", to: "2026-11-30" })).status).toBe(400);
+    expect((await search(admin, { q: "key", from: "1926-12-01", to: "2026-12-01" })).status).toBe(400);
+    expect((await search(admin, { q: "key", from: "0001-01-01" })).status).toBe(400);
+    expect((await search(admin, { q: "key", from: "2025-12-01", to: "2026-12-01" })).status).toBe(200);
     expect((await search(admin, { q: "key", cursor: "nope" })).status).toBe(400);
     expect((await search(admin, { q: "key", extra: "1" })).status).toBe(400);
     expect((await search(admin, { q: "key\u0000" })).status).toBe(400);
