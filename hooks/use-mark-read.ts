@@ -3,6 +3,8 @@
 // tab, through markReadAction. The answer (and room.updated in every other tab) drops the
 // badge to 0. While the room is on screen in a visible tab, the store does not count its new
 // messages as unread (room.activity), so a newer message from someone else marks it read too.
+// Leaving the room before the debounce fires sends the read at once: the user saw the messages
+// (the list hides the open room's badge), so they must not come back unread.
 import { useEffect, useRef } from "react";
 import { markReadAction } from "@/app/(chat)/actions";
 import { useChatState, useChatStore } from "@/hooks/use-chat-store";
@@ -21,6 +23,21 @@ export function useMarkRead(roomId: number): void {
   /** The newest message from others known to be read (null until the room is seen with 0 unread or marked). */
   const read = useRef<number | null>(null);
   const seenRoom = useRef(roomId);
+  /** A read waiting for its debounce: sent when the room is left first. */
+  const pending = useRef<{ roomId: number; upTo: number } | null>(null);
+
+  useEffect(
+    () => () => {
+      const left = pending.current;
+      pending.current = null;
+      if (left?.roomId !== roomId) return;
+      void markReadAction({ room_id: left.roomId, up_to_id: left.upTo }).then(
+        (result) => result.ok && store.upsertRooms([result.data]),
+        () => {},
+      );
+    },
+    [store, roomId],
+  );
 
   useEffect(() => {
     if (!visible) return;
@@ -34,11 +51,14 @@ export function useMarkRead(roomId: number): void {
       marked.current = 0;
       read.current = null;
     }
+    pending.current = null;
     if (newest === null) return;
     if (read.current === null && unread === 0) read.current = fromOthers ?? 0;
     const unseen = unread > 0 || (read.current !== null && (fromOthers ?? 0) > read.current);
     if (!visible || !unseen || newest <= marked.current) return;
+    pending.current = { roomId, upTo: newest };
     const timer = setTimeout(() => {
+      pending.current = null;
       marked.current = newest;
       void markReadAction({ room_id: roomId, up_to_id: newest }).then(
         (result) => {

@@ -102,6 +102,7 @@ test("suggestions close with Escape, pick with a tap, and an edit keeps the ment
   await expect(box).toHaveValue(`Ask @Carol Client ${tail}`);
   await box.press("End");
   await box.pressSequentially(" and @bob");
+  await expect(list.getByRole("option")).toHaveText([/Bob Cleaner/]);
   await box.press("Enter");
   await box.press("Enter");
   await expect(onBob).toContainText("(edited)");
