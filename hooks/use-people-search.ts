@@ -1,6 +1,8 @@
 "use client";
 // People matching what was typed in a "new conversation" dialog: SWR keyed by the debounced
-// query (latest wins, answers cached per query, revalidated on focus and reconnect).
+// query (latest wins, answers cached per query, revalidated on focus and reconnect). Every
+// opening of a dialog asks again (no deduping): who I can reach changes when I am added to a
+// room, and a cached "Nobody matches" from a minute ago must not hide the person.
 import { useEffect, useState } from "react";
 import useSWR from "swr";
 import { searchUsers } from "@/lib/chat/client/rest";
@@ -24,6 +26,7 @@ export function usePeopleSearch(query: string, enabled: boolean) {
   const debounced = useDebounced(typed, DEBOUNCE_MS);
   const { data, error, isLoading } = useSWR(enabled ? peopleKey(debounced) : null, ([, q]) => searchUsers(q), {
     keepPreviousData: true,
+    dedupingInterval: 0,
   });
   return {
     users: error ? NO_ONE : (data ?? NO_ONE),
