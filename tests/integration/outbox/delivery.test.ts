@@ -118,11 +118,13 @@ describe("a send whose publish fails", () => {
     await db.$executeRaw`UPDATE realtime_outbox SET attempts = ${MAX_ATTEMPTS - 1}, next_attempt_at = now() WHERE id > ${before}`;
     await drainOutbox({ graceMs: 0 });
     await db.$executeRaw`UPDATE realtime_outbox SET next_attempt_at = now() WHERE id > ${before}`;
-    const result = await drainOutbox({ graceMs: 0 });
+    // Given up: no longer claimed, even when due. A claim would count one more attempt (and, the
+    // realtime server accepting again, publish it). The drain's own count is not asked: other test
+    // files share the database, and their due rows are claimed by the same drain.
+    await drainOutbox({ graceMs: 0 });
     const given = await outboxRowsAfter(before);
+    expect(given.length).toBeGreaterThan(0);
     for (const row of given) expect({ attempts: row.attempts, published: row.publishedAt }).toEqual({ attempts: MAX_ATTEMPTS, published: null });
-    // Given up: no longer claimed, even when due.
-    expect(result.claimed).toBe(0);
   });
 
   it("is stored in the same transaction: when its events cannot be stored, the message is not either", async () => {
