@@ -129,7 +129,7 @@ export function messageCountsSql(p: DatasetParams): string {
 
 export const roomsSql = `
   INSERT INTO jobs (id, title, status, client_id, cleaner_id, created_at)
-  SELECT room_id, 'Cleaning job ' || room_id, CASE WHEN ${rnd("room_id", 9)} < 0.7 THEN 'open' ELSE 'done' END,
+  SELECT room_id, 'Cleaning job ' || room_id, (CASE WHEN ${rnd("room_id", 9)} < 0.7 THEN 'open' ELSE 'completed' END)::job_status,
     members[1], members[2], start_at
   FROM bench_plan WHERE kind = 'JOB';
   SELECT setval(pg_get_serial_sequence('jobs', 'id'), greatest(1, (SELECT max(id) FROM jobs)));
