@@ -1,31 +1,16 @@
 "use client";
 import Link from "next/link";
-import { type FormEvent, useLayoutEffect, useState } from "react";
+import { useState } from "react";
 import { requestPasswordResetAction } from "@/app/(auth)/actions";
 import { AccountCard, FormNotice } from "@/components/account/account-card";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
+import { useMessageAction } from "@/hooks/use-message-action";
 
 export function ForgotPasswordForm() {
   const [email, setEmail] = useState("");
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [hydrated, setHydrated] = useState(false);
-  useLayoutEffect(() => setHydrated(true), []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    const result = await requestPasswordResetAction({ email }).catch(() => null);
-    if (!result) setError("The server is unreachable. Try again.");
-    else if (result.ok) setNotice(result.data.message);
-    else setError(result.error.message);
-    setBusy(false);
-  };
+  const { notice, error, busy, ready, submit } = useMessageAction(() => requestPasswordResetAction({ email }));
 
   return (
     <AccountCard title="Reset your password" intro="We will email you a link to choose a new one.">
@@ -41,7 +26,7 @@ export function ForgotPasswordForm() {
         />
         <FormError message={error} />
         <FormNotice message={notice} />
-        <Button type="submit" disabled={!hydrated || busy}>
+        <Button type="submit" disabled={!ready}>
           {busy ? "Sending…" : "Email me a link"}
         </Button>
       </form>

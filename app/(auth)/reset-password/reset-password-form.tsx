@@ -1,30 +1,19 @@
 "use client";
 import Link from "next/link";
-import { type FormEvent, useLayoutEffect, useState } from "react";
+import { useState } from "react";
 import { resetPasswordAction } from "@/app/(auth)/actions";
 import { AccountCard, FormNotice } from "@/components/account/account-card";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
+import { useMessageAction } from "@/hooks/use-message-action";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [password, setPassword] = useState("");
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(token ? null : "This page needs the link from the email.");
-  const [busy, setBusy] = useState(false);
-  const [hydrated, setHydrated] = useState(false);
-  useLayoutEffect(() => setHydrated(true), []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await resetPasswordAction({ token, password }).catch(() => null);
-    if (!result) setError("The server is unreachable. Try again.");
-    else if (result.ok) setNotice(result.data.message);
-    else setError(result.error.message);
-    setBusy(false);
-  };
+  const { notice, error, busy, ready, submit } = useMessageAction(
+    () => resetPasswordAction({ token, password }),
+    token ? null : "This page needs the link from the email.",
+  );
 
   return (
     <AccountCard title="Choose a new password" intro="Every device signed in to your account will be signed out.">
@@ -48,7 +37,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
             minLength={8}
           />
           <FormError message={error} />
-          <Button type="submit" disabled={!hydrated || busy || !token}>
+          <Button type="submit" disabled={!ready || !token}>
             {busy ? "Saving…" : "Set new password"}
           </Button>
           <Link href="/forgot-password" className="text-center text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
